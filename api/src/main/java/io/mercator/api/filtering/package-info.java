@@ -1,0 +1,7 @@
+/** The filtering family. */
+@Export
+@Version("1.0.0")
+package io.mercator.api.filtering;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,14 @@
+/**
+ * Forecasting family: point forecasts with prediction intervals for many demand series.
+ *
+ * <p>Vendors implement {@link io.mercator.api.forecasting.ForecastStrategy}; it fits a
+ * {@link io.mercator.api.forecasting.ForecastModel} from a
+ * {@link io.mercator.api.forecasting.SeriesSet}, and the model answers
+ * {@link io.mercator.api.forecasting.Forecast forecasts} per series.
+ */
+@Export
+@Version("1.0.0")
+package io.mercator.api.forecasting;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
