@@ -1,5 +1,0 @@
-package io.mercator.api.optimization;
-
-/** Placeholder, replaced by the family's columnar data set. */
-public final class DemandHistory {
-}
