@@ -56,6 +56,37 @@ public final class Columns {
         return column;
     }
 
+    /**
+     * @param field column name
+     * @param column the column; must not be null
+     * @param expectedLength the number of rows of the data set
+     * @return the column
+     * @throws ValidationException when the column is missing or has another length
+     */
+    public static boolean[] requireLength(String field, boolean[] column, int expectedLength) {
+        if (column == null) {
+            throw new ValidationException(field, "column is missing");
+        }
+        checkLength(field, column.length, expectedLength);
+        return column;
+    }
+
+    /**
+     * @param <T> the element type
+     * @param field column name
+     * @param column the column; must not be null
+     * @param expectedLength the number of rows of the data set
+     * @return the column
+     * @throws ValidationException when the column is missing or has another length
+     */
+    public static <T> T[] requireLength(String field, T[] column, int expectedLength) {
+        if (column == null) {
+            throw new ValidationException(field, "column is missing");
+        }
+        checkLength(field, column.length, expectedLength);
+        return column;
+    }
+
     private static void checkLength(String field, int length, int expectedLength) {
         if (length != expectedLength) {
             throw new ValidationException(field, "has " + length + " rows, expected " + expectedLength);
@@ -91,6 +122,20 @@ public final class Columns {
 
     /**
      * @param field column name
+     * @param column values that must be finite and strictly greater than {@code bound}
+     * @param bound the largest value not allowed
+     * @throws ValidationException naming the first row out of range
+     */
+    public static void requireAbove(String field, double[] column, double bound) {
+        for (int row = 0; row < column.length; row++) {
+            if (!(column[row] > bound) || Double.isInfinite(column[row])) {
+                throw new ValidationException(field, row, column[row] + " must be a finite number > " + bound);
+            }
+        }
+    }
+
+    /**
+     * @param field column name
      * @param column values that must be finite and within {@code [min, max]}
      * @param min the smallest allowed value
      * @param max the largest allowed value
@@ -102,6 +147,32 @@ public final class Columns {
                 throw new ValidationException(field, row, column[row] + " is outside [" + min + ", " + max + "]");
             }
         }
+    }
+
+    /**
+     * @param field column name
+     * @param column text values that must not be null or blank
+     * @throws ValidationException naming the first row that is null or blank
+     */
+    public static void requireNonBlank(String field, String[] column) {
+        for (int row = 0; row < column.length; row++) {
+            if (column[row] == null || column[row].isBlank()) {
+                throw new ValidationException(field, row, "is empty");
+            }
+        }
+    }
+
+    /**
+     * @param field the name of the dictionary, used in the message
+     * @param dictionary an id dictionary
+     * @return the dictionary
+     * @throws ValidationException when the dictionary is null
+     */
+    public static IdDictionary requireDictionary(String field, IdDictionary dictionary) {
+        if (dictionary == null) {
+            throw new ValidationException(field, "id dictionary is missing");
+        }
+        return dictionary;
     }
 
     /**

@@ -1,9 +1,62 @@
 package io.mercator.api.filtering;
 
 import io.mercator.api.Model;
+import io.mercator.api.data.IdDictionary;
+import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Placeholder, replaced by the family's model. */
+/**
+ * A fitted recommender. Thread-safe, immutable.
+ *
+ * <p>Unknown ids are not errors: a user or item that was not in the training data (a new
+ * customer, a new product) gets the strategy's fallback, typically the most popular items or the
+ * global average, instead of an exception. Only malformed requests (a count below 1, a null id)
+ * are rejected.
+ */
 @ConsumerType
 public interface RecommenderModel extends Model {
+
+    /** @return the users seen in the training data */
+    IdDictionary users();
+
+    /** @return the items seen in the training data; recommendations are drawn from these */
+    IdDictionary items();
+
+    /**
+     * Top-N recommendations for one user.
+     *
+     * <p>The model removes only the items in {@code exclude}; items the user already interacted
+     * with may be recommended again (repeat purchases are common in retail). Callers that want
+     * only new items pass the user's history in {@code exclude}.
+     *
+     * @param userId a user id; an unknown user gets the fallback ranking
+     * @param count the most items to return, at least 1
+     * @param exclude item ids that must not be returned; may be empty, not null
+     * @return up to {@code count} items, best first; fewer when the model has fewer candidates
+     * @throws io.mercator.api.ValidationException naming {@code count} when it is below 1, or
+     *     {@code userId} when it is null
+     */
+    Recommendations recommend(String userId, int count, Set<String> exclude);
+
+    /**
+     * Items most similar to one item ("customers who bought this also bought").
+     *
+     * @param itemId an item id; an unknown item gets the fallback ranking
+     * @param count the most items to return, at least 1
+     * @return up to {@code count} items other than {@code itemId}, most similar first
+     * @throws io.mercator.api.ValidationException naming {@code count} when it is below 1, or
+     *     {@code itemId} when it is null
+     */
+    Recommendations similarItems(String itemId, int count);
+
+    /**
+     * Predicted value of one user-item pair, on the scale of the training values for explicit
+     * ratings, or a relevance score for implicit data (higher is more relevant).
+     *
+     * @param userId a user id; unknown users get the fallback (e.g. the item's mean)
+     * @param itemId an item id; unknown items get the fallback (e.g. the global mean)
+     * @return a finite prediction
+     * @throws io.mercator.api.ValidationException when an id is null
+     */
+    double predict(String userId, String itemId);
 }

@@ -1,4 +1,13 @@
-/** The filtering family. */
+/**
+ * Filtering family: recommendations learnt from user-item interactions.
+ *
+ * <p>Vendors implement {@link io.mercator.api.filtering.RecommenderStrategy}; it fits a
+ * {@link io.mercator.api.filtering.RecommenderModel} from
+ * {@link io.mercator.api.filtering.Interactions} (ratings or implicit feedback such as
+ * purchases), and the model answers top-N {@link io.mercator.api.filtering.Recommendations} for
+ * a user, items similar to an item, and the predicted value of a user-item pair. Unknown users
+ * and items get a fallback ranking rather than an error.
+ */
 @Export
 @Version("1.0.0")
 package io.mercator.api.filtering;

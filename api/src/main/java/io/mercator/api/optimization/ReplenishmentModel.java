@@ -3,7 +3,25 @@ package io.mercator.api.optimization;
 import io.mercator.api.Model;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Placeholder, replaced by the family's model. */
+/**
+ * A fitted replenishment policy. Thread-safe, immutable.
+ *
+ * <p>What the model learnt from the demand history (for example the shape of the demand
+ * distribution or the size of forecast errors) refines the plan; the demand, lead time, stock and
+ * costs of the moment always come from the {@link ReplenishmentInput}. A SKU-location that was
+ * not in the history is planned from the input alone, not rejected.
+ */
 @ConsumerType
 public interface ReplenishmentModel extends Model {
+
+    /**
+     * Computes safety stock, reorder point, order-up-to level and the order to place now for
+     * every SKU-location of the input.
+     *
+     * @param input the current state of each SKU-location
+     * @return one row per input row, in the same order, with the input's {@code skus()}
+     * @throws io.mercator.api.ValidationException when the input cannot be planned by this
+     *     strategy, naming the field and row at fault
+     */
+    ReplenishmentPlan plan(ReplenishmentInput input);
 }
