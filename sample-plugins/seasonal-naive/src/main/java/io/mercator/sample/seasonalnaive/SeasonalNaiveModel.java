@@ -1,0 +1,182 @@
+package io.mercator.sample.seasonalnaive;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.forecasting.ForecastModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.commons.math3.special.Erf;
+
+/** The fitted seasonal pattern and residual spread of every series. Immutable. */
+final class SeasonalNaiveModel implements ForecastModel {
+
+    private static final int MAGIC = 0x534e4156; // "SNAV"
+    private static final int FORMAT = 1;
+
+    /** What one series needs for forecasting: one value per season position, and the residual spread. */
+    record Fitted(double[] pattern, double sigma) {
+    }
+
+    private final String version;
+    private final IdDictionary series;
+    private final int seasonLength;
+    private final Fitted[] fitted;
+
+    SeasonalNaiveModel(String version, IdDictionary series, int seasonLength, Fitted[] fitted) {
+        this.version = version;
+        this.series = series;
+        this.seasonLength = seasonLength;
+        this.fitted = fitted;
+    }
+
+    /**
+     * @param id series id, for error messages
+     * @param values observations, oldest first, NaN when missing
+     * @param m season length
+     * @param seasons how many past seasons to average
+     */
+    static Fitted fitSeries(String id, double[] values, int m, int seasons) {
+        int n = values.length;
+        if (n < m) {
+            throw new ValidationException("series '" + id + "'", "has " + n
+                    + " periods, fewer than one season of " + m);
+        }
+        double[] pattern = new double[m];
+        for (int position = 0; position < m; position++) {
+            // the last observed period of the series that falls on this season position
+            int last = n - m + position;
+            pattern[position] = seasonalMean(values, last, m, seasons);
+            if (Double.isNaN(pattern[position])) {
+                throw new ValidationException("series '" + id + "'", "has no observation at season position "
+                        + position + " in its last " + seasons + " season(s)");
+            }
+        }
+        double sumOfSquares = 0;
+        int residuals = 0;
+        for (int t = m; t < n; t++) {
+            double forecast = seasonalMean(values, t - m, m, seasons);
+            if (!Double.isNaN(values[t]) && !Double.isNaN(forecast)) {
+                double error = values[t] - forecast;
+                sumOfSquares += error * error;
+                residuals++;
+            }
+        }
+        double sigma = residuals == 0 ? 0 : Math.sqrt(sumOfSquares / residuals);
+        return new Fitted(pattern, sigma);
+    }
+
+    /** Mean of the observed values at {@code t, t-m, t-2m, ...}, over at most {@code seasons} seasons. */
+    private static double seasonalMean(double[] values, int t, int m, int seasons) {
+        double sum = 0;
+        int count = 0;
+        for (int k = 0; k < seasons && t - k * m >= 0; k++) {
+            double value = values[t - k * m];
+            if (!Double.isNaN(value)) {
+                sum += value;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    @Override
+    public IdDictionary series() {
+        return series;
+    }
+
+    @Override
+    public Forecast forecast(String seriesId, int horizon, double... levels) {
+        int index = series.indexOf(seriesId);
+        if (index < 0) {
+            throw new ValidationException("series", "'" + seriesId + "' was not in the training data");
+        }
+        if (horizon < 1) {
+            throw new ValidationException("horizon", horizon + " must be at least 1");
+        }
+        Fitted f = fitted[index];
+        double[] mean = new double[horizon];
+        double[][] lower = new double[levels.length][horizon];
+        double[][] upper = new double[levels.length][horizon];
+        for (int l = 0; l < levels.length; l++) {
+            if (!(levels[l] > 0 && levels[l] < 100)) {
+                throw new ValidationException("levels", l, levels[l] + " is not a percentage in (0, 100)");
+            }
+        }
+        for (int h = 0; h < horizon; h++) {
+            mean[h] = f.pattern[h % seasonLength];
+            double spread = f.sigma * Math.sqrt(h / seasonLength + 1);
+            for (int l = 0; l < levels.length; l++) {
+                double half = normalQuantile(0.5 + levels[l] / 200) * spread;
+                lower[l][h] = mean[h] - half;
+                upper[l][h] = mean[h] + half;
+            }
+        }
+        return new Forecast(mean, levels, lower, upper);
+    }
+
+    private static double normalQuantile(double p) {
+        return Math.sqrt(2) * Erf.erfInv(2 * p - 1);
+    }
+
+    @Override
+    public String strategyName() {
+        return SeasonalNaiveStrategy.NAME;
+    }
+
+    @Override
+    public String strategyVersion() {
+        return version;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(version);
+        data.writeInt(seasonLength);
+        data.writeInt(series.size());
+        for (int s = 0; s < series.size(); s++) {
+            data.writeUTF(series.id(s));
+            data.writeDouble(fitted[s].sigma);
+            for (double value : fitted[s].pattern) {
+                data.writeDouble(value);
+            }
+        }
+        data.flush();
+    }
+
+    static SeasonalNaiveModel read(InputStream in, String readerVersion) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC) {
+            throw new IOException("not a seasonal-naive model");
+        }
+        int format = data.readInt();
+        if (format != FORMAT) {
+            throw new IOException("seasonal-naive model format " + format + " is not supported by version "
+                    + readerVersion);
+        }
+        String version = data.readUTF();
+        int seasonLength = data.readInt();
+        int count = data.readInt();
+        if (seasonLength < 1 || count < 0) {
+            throw new IOException("corrupt seasonal-naive model header");
+        }
+        String[] ids = new String[count];
+        Fitted[] fitted = new Fitted[count];
+        for (int s = 0; s < count; s++) {
+            ids[s] = data.readUTF();
+            double sigma = data.readDouble();
+            double[] pattern = new double[seasonLength];
+            for (int p = 0; p < seasonLength; p++) {
+                pattern[p] = data.readDouble();
+            }
+            fitted[s] = new Fitted(pattern, sigma);
+        }
+        return new SeasonalNaiveModel(version, IdDictionary.of("series", ids), seasonLength, fitted);
+    }
+}
