@@ -1,5 +1,212 @@
 package io.mercator.api.pricing;
 
-/** Placeholder, replaced by the family's columnar data set. */
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.Columns;
+import io.mercator.api.data.IdDictionary;
+import java.util.Arrays;
+
+/**
+ * Observed prices and sales, one row per product and period: the price charged ({@code price},
+ * &gt; 0), the units sold at it ({@code units}, &gt;= 0) and, optionally, whether the product was
+ * on promotion ({@code promo}).
+ *
+ * <p>{@code period} is a whole number on an equally spaced time axis chosen by the caller (an
+ * epoch day, a week counted from some origin); only order and spacing matter. Several rows may
+ * share a product and period (different stores or channels); strategies treat them as separate
+ * observations. Promotion flags are either present for every row or absent ({@code null}) for the
+ * whole data set.
+ *
+ * <p>Immutable; the arrays are not copied, so callers must not change them after construction.
+ */
 public final class PriceObservations {
+
+    private final IdDictionary products;
+    private final int[] product;
+    private final int[] period;
+    private final double[] price;
+    private final double[] units;
+    private final boolean[] promo;
+
+    /**
+     * @param products the product ids
+     * @param product per row, an index into {@code products}
+     * @param period per row, the period on the caller's time axis
+     * @param price per row, the finite price charged, &gt; 0
+     * @param units per row, the finite units sold, &gt;= 0
+     * @param promo per row, whether the product was on promotion; or {@code null} when unknown
+     * @throws ValidationException naming the field and row at fault
+     */
+    public PriceObservations(IdDictionary products, int[] product, int[] period, double[] price, double[] units,
+            boolean[] promo) {
+        this.products = Columns.requireDictionary("products", products);
+        if (product == null) {
+            throw new ValidationException("product", "column is missing");
+        }
+        int rows = product.length;
+        Columns.requireIndices("product", product, products);
+        Columns.requireLength("period", period, rows);
+        Columns.requireAbove("price", Columns.requireLength("price", price, rows), 0.0);
+        Columns.requireAtLeast("units", Columns.requireLength("units", units, rows), 0.0);
+        if (promo != null) {
+            Columns.requireLength("promo", promo, rows);
+        }
+        this.product = product;
+        this.period = period;
+        this.price = price;
+        this.units = units;
+        this.promo = promo;
+    }
+
+    /** @return a builder that appends observations one by one */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the product ids */
+    public IdDictionary products() {
+        return products;
+    }
+
+    /** @return the number of rows */
+    public int size() {
+        return product.length;
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return the product index of that row, into {@link #products()}
+     */
+    public int product(int row) {
+        return product[row];
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return the period of that row
+     */
+    public int period(int row) {
+        return period[row];
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return the price charged
+     */
+    public double price(int row) {
+        return price[row];
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return the units sold
+     */
+    public double units(int row) {
+        return units[row];
+    }
+
+    /** @return whether every row carries a promotion flag */
+    public boolean hasPromo() {
+        return promo != null;
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return whether the product was on promotion in that row
+     * @throws IllegalStateException when the data has no promotion flags
+     */
+    public boolean promo(int row) {
+        if (promo == null) {
+            throw new IllegalStateException("these observations have no promotion flags");
+        }
+        return promo[row];
+    }
+
+    /**
+     * Appends observations one by one, interning product ids; grows its arrays geometrically.
+     * Either every row or no row has a promotion flag. Not thread-safe.
+     */
+    public static final class Builder {
+        private final IdDictionary.Builder products = new IdDictionary.Builder("products");
+        private int[] product = new int[256];
+        private int[] period = new int[256];
+        private double[] price = new double[256];
+        private double[] units = new double[256];
+        private boolean[] promo = new boolean[256];
+        private int rows;
+        private boolean flagged;
+
+        private Builder() {
+        }
+
+        /**
+         * Appends an observation without a promotion flag.
+         *
+         * @param productId a non-blank product id
+         * @param period the period on the caller's time axis
+         * @param price the price charged (checked by {@link #build()})
+         * @param units the units sold (checked by {@link #build()})
+         * @return this builder
+         * @throws ValidationException when the id is blank or earlier rows have a promotion flag
+         */
+        public Builder add(String productId, int period, double price, double units) {
+            append(productId, period, price, units, false, false);
+            return this;
+        }
+
+        /**
+         * Appends an observation with a promotion flag.
+         *
+         * @param productId a non-blank product id
+         * @param period the period on the caller's time axis
+         * @param price the price charged (checked by {@link #build()})
+         * @param units the units sold (checked by {@link #build()})
+         * @param promo whether the product was on promotion
+         * @return this builder
+         * @throws ValidationException when the id is blank or earlier rows have no promotion flag
+         */
+        public Builder add(String productId, int period, double price, double units, boolean promo) {
+            append(productId, period, price, units, promo, true);
+            return this;
+        }
+
+        private void append(String productId, int rowPeriod, double rowPrice, double rowUnits, boolean rowPromo,
+                boolean hasFlag) {
+            if (rows > 0 && hasFlag != flagged) {
+                throw new ValidationException("promo", rows, hasFlag
+                        ? "earlier rows have no promotion flag; flag all rows or none"
+                        : "is missing; earlier rows have one");
+            }
+            flagged = hasFlag;
+            int p = products.add(productId, rows);
+            if (rows == product.length) {
+                int capacity = rows * 2;
+                product = Arrays.copyOf(product, capacity);
+                period = Arrays.copyOf(period, capacity);
+                price = Arrays.copyOf(price, capacity);
+                units = Arrays.copyOf(units, capacity);
+                promo = Arrays.copyOf(promo, capacity);
+            }
+            product[rows] = p;
+            period[rows] = rowPeriod;
+            price[rows] = rowPrice;
+            units[rows] = rowUnits;
+            promo[rows] = rowPromo;
+            rows++;
+        }
+
+        /** @return the number of rows so far */
+        public int size() {
+            return rows;
+        }
+
+        /**
+         * @return the validated observations
+         * @throws ValidationException naming the field and row of the first bad value
+         */
+        public PriceObservations build() {
+            return new PriceObservations(products.build(), Arrays.copyOf(product, rows), Arrays.copyOf(period, rows),
+                    Arrays.copyOf(price, rows), Arrays.copyOf(units, rows),
+                    flagged ? Arrays.copyOf(promo, rows) : null);
+        }
+    }
 }

@@ -3,7 +3,31 @@ package io.mercator.api.pricing;
 import io.mercator.api.Model;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** Placeholder, replaced by the family's model. */
+/**
+ * A fitted price-response model. Thread-safe, immutable.
+ *
+ * <p>Unknown products are not errors: a product that was not in the training data gets the
+ * strategy's fallback, typically an estimate pooled over all products with a correspondingly
+ * wide interval.
+ */
 @ConsumerType
 public interface PricingModel extends Model {
+
+    /**
+     * @param productId a product id; an unknown product gets the pooled fallback
+     * @return the product's own-price elasticity with a confidence interval
+     * @throws io.mercator.api.ValidationException naming {@code productId} when it is null
+     */
+    Elasticity elasticity(String productId);
+
+    /**
+     * Recommends a price for each product of the request, within its {@code [minPrice, maxPrice]}
+     * range, usually the one that maximises expected profit.
+     *
+     * @param request the products, their costs, current prices and allowed ranges
+     * @return one row per request row, in the same order, with the request's {@code products()}
+     * @throws io.mercator.api.ValidationException when the request cannot be priced by this
+     *     strategy, naming the field and row at fault
+     */
+    PriceRecommendations recommend(PriceRequest request);
 }

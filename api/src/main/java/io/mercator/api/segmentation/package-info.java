@@ -1,4 +1,13 @@
-/** The segmentation family. */
+/**
+ * Segmentation family: customer segments learnt from purchase transactions.
+ *
+ * <p>Vendors implement {@link io.mercator.api.segmentation.SegmentationStrategy}; it fits a
+ * {@link io.mercator.api.segmentation.SegmentationModel} from
+ * {@link io.mercator.api.segmentation.Transactions} (customer, day, amount), and the model
+ * describes its segments as {@link io.mercator.api.segmentation.SegmentProfiles}, tells the
+ * segment of a known customer and assigns customers to segments from new transactions as a
+ * {@link io.mercator.api.segmentation.SegmentAssignment}.
+ */
 @Export
 @Version("1.0.0")
 package io.mercator.api.segmentation;

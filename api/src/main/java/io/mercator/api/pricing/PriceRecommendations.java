@@ -1,0 +1,138 @@
+package io.mercator.api.pricing;
+
+import io.mercator.api.data.Columns;
+import io.mercator.api.data.IdDictionary;
+
+/**
+ * Recommended prices for the products of a {@link PriceRequest}, row for row in the same order
+ * ({@code products()} equals the request's). Expected values are per period of the observations
+ * the model was fitted on. The columns are:
+ * <ul>
+ * <li>{@code price}: the recommended price, finite and &gt; 0;</li>
+ * <li>{@code expectedUnits}: units expected to sell at that price, &gt;= 0;</li>
+ * <li>{@code expectedRevenue}: price times expected units, &gt;= 0;</li>
+ * <li>{@code expectedProfit}: revenue minus unit cost times expected units, finite (negative
+ * when the price is below cost);</li>
+ * <li>{@code bindingRule}: what limited the price, one of the constants of this class or a
+ * strategy-specific word such as {@code "rounding"} or {@code "maxChange"}.</li>
+ * </ul>
+ * Immutable; the arrays are copied on the way in and out.
+ */
+public final class PriceRecommendations {
+
+    /** The price is the unconstrained optimum. */
+    public static final String NONE = "none";
+    /** The optimum was below the minimum price and was raised to it. */
+    public static final String MIN_PRICE = "minPrice";
+    /** The optimum was above the maximum price and was lowered to it. */
+    public static final String MAX_PRICE = "maxPrice";
+
+    private final IdDictionary products;
+    private final double[] price;
+    private final double[] expectedUnits;
+    private final double[] expectedRevenue;
+    private final double[] expectedProfit;
+    private final String[] bindingRule;
+
+    /**
+     * Checks and copies the columns; see the class description for their meaning and ranges.
+     *
+     * @param products the products of the request, one per row
+     * @param price recommended price per product
+     * @param expectedUnits expected units per product
+     * @param expectedRevenue expected revenue per product
+     * @param expectedProfit expected profit per product
+     * @param bindingRule non-blank name of the rule that limited the price, per product
+     * @throws io.mercator.api.ValidationException naming the field and row at fault
+     */
+    public PriceRecommendations(IdDictionary products, double[] price, double[] expectedUnits,
+            double[] expectedRevenue, double[] expectedProfit, String[] bindingRule) {
+        this.products = Columns.requireDictionary("products", products);
+        int rows = products.size();
+        this.price = Columns.requireLength("price", price, rows).clone();
+        Columns.requireAbove("price", this.price, 0.0);
+        this.expectedUnits = Columns.requireLength("expectedUnits", expectedUnits, rows).clone();
+        Columns.requireAtLeast("expectedUnits", this.expectedUnits, 0.0);
+        this.expectedRevenue = Columns.requireLength("expectedRevenue", expectedRevenue, rows).clone();
+        Columns.requireAtLeast("expectedRevenue", this.expectedRevenue, 0.0);
+        this.expectedProfit = Columns.requireLength("expectedProfit", expectedProfit, rows).clone();
+        Columns.requireFinite("expectedProfit", this.expectedProfit);
+        this.bindingRule = Columns.requireLength("bindingRule", bindingRule, rows).clone();
+        Columns.requireNonBlank("bindingRule", this.bindingRule);
+    }
+
+    /** @return the products; row {@code r} is {@code products().id(r)} */
+    public IdDictionary products() {
+        return products;
+    }
+
+    /** @return the number of products */
+    public int size() {
+        return products.size();
+    }
+
+    /**
+     * @param row a product index
+     * @return the recommended price
+     */
+    public double price(int row) {
+        return price[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return units expected to sell per period at the recommended price
+     */
+    public double expectedUnits(int row) {
+        return expectedUnits[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return expected revenue per period
+     */
+    public double expectedRevenue(int row) {
+        return expectedRevenue[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return expected profit per period
+     */
+    public double expectedProfit(int row) {
+        return expectedProfit[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return the rule that limited the price, e.g. {@link #NONE} or {@link #MAX_PRICE}
+     */
+    public String bindingRule(int row) {
+        return bindingRule[row];
+    }
+
+    /** @return a copy of the price column */
+    public double[] price() {
+        return price.clone();
+    }
+
+    /** @return a copy of the expected units column */
+    public double[] expectedUnits() {
+        return expectedUnits.clone();
+    }
+
+    /** @return a copy of the expected revenue column */
+    public double[] expectedRevenue() {
+        return expectedRevenue.clone();
+    }
+
+    /** @return a copy of the expected profit column */
+    public double[] expectedProfit() {
+        return expectedProfit.clone();
+    }
+
+    /** @return a copy of the binding rule column */
+    public String[] bindingRule() {
+        return bindingRule.clone();
+    }
+}

@@ -1,0 +1,151 @@
+package io.mercator.api.pricing;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.Columns;
+import io.mercator.api.data.IdDictionary;
+import java.util.Arrays;
+
+/**
+ * The products to price and their constraints, one row per product (row {@code r} is
+ * {@code products().id(r)}): {@code unitCost} (&gt;= 0), {@code currentPrice} (&gt; 0) and the
+ * allowed range {@code [minPrice, maxPrice]} (0 &lt; minPrice &lt;= maxPrice). The current price
+ * need not lie inside the range. Immutable; the arrays are not copied, so callers must not change
+ * them after construction.
+ */
+public final class PriceRequest {
+
+    private final IdDictionary products;
+    private final double[] unitCost;
+    private final double[] currentPrice;
+    private final double[] minPrice;
+    private final double[] maxPrice;
+
+    /**
+     * @param products the products, one per row
+     * @param unitCost cost of one unit, finite and &gt;= 0
+     * @param currentPrice the price charged now, finite and &gt; 0
+     * @param minPrice lowest allowed price, finite and &gt; 0
+     * @param maxPrice highest allowed price, finite and &gt;= {@code minPrice}
+     * @throws ValidationException naming the field and row at fault
+     */
+    public PriceRequest(IdDictionary products, double[] unitCost, double[] currentPrice, double[] minPrice,
+            double[] maxPrice) {
+        this.products = Columns.requireDictionary("products", products);
+        int rows = products.size();
+        Columns.requireAtLeast("unitCost", Columns.requireLength("unitCost", unitCost, rows), 0.0);
+        Columns.requireAbove("currentPrice", Columns.requireLength("currentPrice", currentPrice, rows), 0.0);
+        Columns.requireAbove("minPrice", Columns.requireLength("minPrice", minPrice, rows), 0.0);
+        Columns.requireAbove("maxPrice", Columns.requireLength("maxPrice", maxPrice, rows), 0.0);
+        for (int row = 0; row < rows; row++) {
+            if (maxPrice[row] < minPrice[row]) {
+                throw new ValidationException("maxPrice", row, maxPrice[row] + " is below the minimum price " + minPrice[row]);
+            }
+        }
+        this.unitCost = unitCost;
+        this.currentPrice = currentPrice;
+        this.minPrice = minPrice;
+        this.maxPrice = maxPrice;
+    }
+
+    /** @return a builder that appends products one by one */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the products; row {@code r} is {@code products().id(r)} */
+    public IdDictionary products() {
+        return products;
+    }
+
+    /** @return the number of products */
+    public int size() {
+        return products.size();
+    }
+
+    /**
+     * @param row a product index
+     * @return cost of one unit
+     */
+    public double unitCost(int row) {
+        return unitCost[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return the price charged now
+     */
+    public double currentPrice(int row) {
+        return currentPrice[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return the lowest allowed price
+     */
+    public double minPrice(int row) {
+        return minPrice[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return the highest allowed price
+     */
+    public double maxPrice(int row) {
+        return maxPrice[row];
+    }
+
+    /** Appends products one by one; grows its arrays geometrically. Not thread-safe. */
+    public static final class Builder {
+        private final IdDictionary.Builder products = new IdDictionary.Builder("products");
+        private double[] unitCost = new double[64];
+        private double[] currentPrice = new double[64];
+        private double[] minPrice = new double[64];
+        private double[] maxPrice = new double[64];
+        private int rows;
+
+        private Builder() {
+        }
+
+        /**
+         * @param productId a product id not added before
+         * @param unitCost cost of one unit (checked by {@link #build()})
+         * @param currentPrice the price charged now (checked by {@link #build()})
+         * @param minPrice lowest allowed price (checked by {@link #build()})
+         * @param maxPrice highest allowed price (checked by {@link #build()})
+         * @return this builder
+         * @throws ValidationException when the id is blank or was already added
+         */
+        public Builder add(String productId, double unitCost, double currentPrice, double minPrice, double maxPrice) {
+            if (products.add(productId, rows) != rows) {
+                throw new ValidationException("products", rows, "id '" + productId + "' was already added");
+            }
+            if (rows == this.unitCost.length) {
+                int capacity = rows * 2;
+                this.unitCost = Arrays.copyOf(this.unitCost, capacity);
+                this.currentPrice = Arrays.copyOf(this.currentPrice, capacity);
+                this.minPrice = Arrays.copyOf(this.minPrice, capacity);
+                this.maxPrice = Arrays.copyOf(this.maxPrice, capacity);
+            }
+            this.unitCost[rows] = unitCost;
+            this.currentPrice[rows] = currentPrice;
+            this.minPrice[rows] = minPrice;
+            this.maxPrice[rows] = maxPrice;
+            rows++;
+            return this;
+        }
+
+        /** @return the number of rows so far */
+        public int size() {
+            return rows;
+        }
+
+        /**
+         * @return the validated request
+         * @throws ValidationException naming the field and row of the first bad value
+         */
+        public PriceRequest build() {
+            return new PriceRequest(products.build(), Arrays.copyOf(unitCost, rows), Arrays.copyOf(currentPrice, rows),
+                    Arrays.copyOf(minPrice, rows), Arrays.copyOf(maxPrice, rows));
+        }
+    }
+}
