@@ -1,0 +1,88 @@
+package io.mercator.it.osgi;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import io.mercator.api.Family;
+import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.runtime.StrategyNotFoundException;
+import io.mercator.api.runtime.StrategyRegistry;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** The platform's bundles resolve and start in a real Felix, and the registry answers. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformBundlesTest {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private StrategyRegistry registry;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        return new Option[] {PlatformOptions.platform(Files.createTempDirectory("mercator-deploy"))};
+    }
+
+    @Test
+    public void everyPlatformBundleIsActive() {
+        List<String> notActive = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            names.add(bundle.getSymbolicName());
+            boolean fragment = (bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (bundle.getState() != expected) {
+                notActive.add(bundle.getSymbolicName() + " in state " + bundle.getState());
+            }
+        }
+        assertEquals("bundles not started: " + notActive, List.of(), notActive);
+        for (String expected : List.of("io.mercator.api", "io.mercator.platform.registry", "org.apache.felix.scr",
+                "org.apache.felix.configadmin", "org.apache.felix.fileinstall", "org.apache.felix.log")) {
+            assertTrue(expected + " missing from " + names, names.contains(expected));
+        }
+    }
+
+    @Test
+    public void emptyRegistryExplainsThatNothingIsRegistered() {
+        assertEquals(List.of(), registry.list(Family.FORECASTING));
+        StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
+                () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
+        assertEquals("no such strategy: forecasting/seasonal-naive (no strategy of this family is registered)",
+                error.getMessage());
+    }
+
+    @Test
+    public void defaultIsStoredInConfigAdmin() throws Exception {
+        registry.setDefault(Family.PRICING, "log-log@[1,2)");
+        assertEquals("log-log@[1.0.0,2.0.0)", registry.defaultSpec(Family.PRICING).orElse(null));
+        ServiceReference<ConfigurationAdmin> reference = context.getServiceReference(ConfigurationAdmin.class);
+        assertNotNull(reference);
+        org.osgi.service.cm.Configuration stored = context.getService(reference).getConfiguration("io.mercator.registry", "?");
+        Dictionary<String, Object> properties = stored.getProperties();
+        assertNotNull("the registry configuration was not written", properties);
+        assertEquals("log-log@[1.0.0,2.0.0)", properties.get("default.pricing"));
+        // the registry's modified() callback reads the same value back
+        Frameworks.awaitTrue("the registry to read its configuration", 5_000,
+                () -> registry.defaultSpec(Family.PRICING).isPresent());
+        assertEquals("log-log@[1.0.0,2.0.0)", registry.defaultSpec(Family.PRICING).get());
+    }
+}
