@@ -62,12 +62,23 @@ public class PlatformBundlesTest {
     }
 
     @Test
-    public void emptyRegistryExplainsThatNothingIsRegistered() {
-        assertEquals(List.of(), registry.list(Family.FORECASTING));
+    public void builtInStrategiesAreRegistered() {
+        List<String> forecasting = registry.list(Family.FORECASTING).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines"), forecasting);
+        assertEquals(List.of(), registry.list(Family.PRICING));
+    }
+
+    @Test
+    public void unknownStrategyErrorNamesWhatIsRegistered() {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
-        assertEquals("no such strategy: forecasting/seasonal-naive (no strategy of this family is registered)",
-                error.getMessage());
+        assertEquals("no such strategy: forecasting/seasonal-naive (registered: mean, naive)", error.getMessage());
+        StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
+                () -> registry.acquire(ForecastStrategy.class, ""));
+        assertEquals("no such strategy: forecasting/(default) "
+                + "(no default is set and several are registered: mean, naive)", noDefault.getMessage());
     }
 
     @Test

@@ -1,0 +1,153 @@
+package io.mercator.plugins.forecasting.baselines;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.forecasting.ForecastModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * A model whose point forecast is the same for every period ahead (the last value, or the mean);
+ * only the width of the intervals depends on the horizon and on the method.
+ */
+final class FlatForecastModel implements ForecastModel {
+
+    private static final int MAGIC = 0x464c4154; // "FLAT"
+    private static final int FORMAT = 1;
+
+    /** How the forecast error grows with the horizon. */
+    enum Method {
+        /** Random walk: the standard error grows with the square root of the horizon. */
+        NAIVE,
+        /** Historical mean: constant standard error {@code s * sqrt(1 + 1/n)}, t quantiles with n-1 degrees. */
+        MEAN
+    }
+
+    private final Method method;
+    private final String name;
+    private final String version;
+    private final IdDictionary series;
+    private final double[] level;
+    private final double[] sigma;
+    private final int[] observations;
+
+    FlatForecastModel(Method method, String name, String version, IdDictionary series, double[] level,
+            double[] sigma, int[] observations) {
+        this.method = method;
+        this.name = name;
+        this.version = version;
+        this.series = series;
+        this.level = level;
+        this.sigma = sigma;
+        this.observations = observations;
+    }
+
+    @Override
+    public IdDictionary series() {
+        return series;
+    }
+
+    @Override
+    public Forecast forecast(String seriesId, int horizon, double... levels) {
+        int s = series.indexOf(seriesId);
+        if (s < 0) {
+            throw new ValidationException("series", "'" + seriesId + "' was not in the training data");
+        }
+        if (horizon < 1) {
+            throw new ValidationException("horizon", horizon + " must be at least 1");
+        }
+        double[] mean = new double[horizon];
+        java.util.Arrays.fill(mean, level[s]);
+        double[][] lower = new double[levels.length][horizon];
+        double[][] upper = new double[levels.length][horizon];
+        for (int l = 0; l < levels.length; l++) {
+            if (!(levels[l] > 0 && levels[l] < 100)) {
+                throw new ValidationException("levels", l, levels[l] + " is not a percentage in (0, 100)");
+            }
+            double quantile = quantile(s, 0.5 + levels[l] / 200);
+            for (int h = 0; h < horizon; h++) {
+                double half = quantile * standardError(s, h + 1);
+                lower[l][h] = mean[h] - half;
+                upper[l][h] = mean[h] + half;
+            }
+        }
+        return new Forecast(mean, levels, lower, upper);
+    }
+
+    private double quantile(int s, double p) {
+        if (method == Method.MEAN && observations[s] > 1) {
+            return new TDistribution(null, observations[s] - 1).inverseCumulativeProbability(p);
+        }
+        return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p);
+    }
+
+    private double standardError(int s, int stepsAhead) {
+        return method == Method.NAIVE
+                ? sigma[s] * Math.sqrt(stepsAhead)
+                : sigma[s] * Math.sqrt(1 + 1.0 / observations[s]);
+    }
+
+    @Override
+    public String strategyName() {
+        return name;
+    }
+
+    @Override
+    public String strategyVersion() {
+        return version;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(method.name());
+        data.writeUTF(name);
+        data.writeUTF(version);
+        data.writeInt(series.size());
+        for (int s = 0; s < series.size(); s++) {
+            data.writeUTF(series.id(s));
+            data.writeDouble(level[s]);
+            data.writeDouble(sigma[s]);
+            data.writeInt(observations[s]);
+        }
+        data.flush();
+    }
+
+    static FlatForecastModel read(InputStream in, Method expected) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
+            throw new IOException("not a baseline forecasting model of format " + FORMAT);
+        }
+        String method = data.readUTF();
+        if (!method.equals(expected.name())) {
+            throw new IOException("the model was fitted by the " + method.toLowerCase(java.util.Locale.ROOT)
+                    + " method, not " + expected.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        String name = data.readUTF();
+        String version = data.readUTF();
+        int count = data.readInt();
+        if (count < 0) {
+            throw new IOException("corrupt model: negative series count");
+        }
+        String[] ids = new String[count];
+        double[] level = new double[count];
+        double[] sigma = new double[count];
+        int[] observations = new int[count];
+        for (int s = 0; s < count; s++) {
+            ids[s] = data.readUTF();
+            level[s] = data.readDouble();
+            sigma[s] = data.readDouble();
+            observations[s] = data.readInt();
+        }
+        return new FlatForecastModel(expected, name, version, IdDictionary.of("series", ids), level, sigma,
+                observations);
+    }
+}

@@ -1,0 +1,64 @@
+package io.mercator.plugins.forecasting.baselines;
+
+import io.mercator.api.Parameters;
+import io.mercator.api.StrategyDescriptor;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.forecasting.ForecastModel;
+import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.forecasting.SeriesSet;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Fits a {@link FlatForecastModel}: one level and one error spread per series. Missing values are skipped. */
+abstract class FlatForecastStrategy implements ForecastStrategy {
+
+    private final FlatForecastModel.Method method;
+    private final StrategyDescriptor descriptor;
+
+    FlatForecastStrategy(FlatForecastModel.Method method, StrategyDescriptor descriptor) {
+        this.method = method;
+        this.descriptor = descriptor;
+    }
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * @param observed the observed values of one series, oldest first, without missing ones
+     * @return {level, sigma}
+     */
+    abstract double[] levelAndSigma(double[] observed);
+
+    @Override
+    public ForecastModel fit(SeriesSet data, Parameters parameters, TrainingContext context) {
+        int count = data.size();
+        double[] level = new double[count];
+        double[] sigma = new double[count];
+        int[] observations = new int[count];
+        for (int s = 0; s < count; s++) {
+            if (s % 1024 == 0) {
+                context.checkCancelled();
+                context.progress((double) s / count, "");
+            }
+            double[] observed = java.util.Arrays.stream(data.values(s)).filter(v -> !Double.isNaN(v)).toArray();
+            if (observed.length == 0) {
+                throw new ValidationException("series '" + data.ids().id(s) + "'", "has no observed value");
+            }
+            double[] fitted = levelAndSigma(observed);
+            level[s] = fitted[0];
+            sigma[s] = fitted[1];
+            observations[s] = observed.length;
+        }
+        context.progress(1, "");
+        return new FlatForecastModel(method, descriptor.name(), descriptor.version(), data.ids(), level, sigma,
+                observations);
+    }
+
+    @Override
+    public ForecastModel readModel(InputStream in) throws IOException {
+        return FlatForecastModel.read(in, method);
+    }
+}

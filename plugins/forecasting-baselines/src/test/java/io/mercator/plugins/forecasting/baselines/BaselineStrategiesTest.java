@@ -1,0 +1,79 @@
+package io.mercator.plugins.forecasting.baselines;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mercator.api.Parameters;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.forecasting.ForecastModel;
+import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.forecasting.SeriesSet;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class BaselineStrategiesTest {
+
+    private static ForecastModel fit(ForecastStrategy strategy, SeriesSet data) {
+        return strategy.fit(data, Parameters.defaults(strategy.descriptor().parameters()), TrainingContext.none());
+    }
+
+    @Test
+    void naiveMatchesTheRandomWalkFormulas() {
+        // one-step changes 2, -1, 4, -1: root mean square sqrt(22/4)
+        ForecastModel model = fit(new NaiveStrategy(), SeriesSet.builder(1).add("x", 3, 5, 4, 8, 7).build());
+        Forecast forecast = model.forecast("x", 4, 95);
+        assertArrayEquals(new double[] {7, 7, 7, 7}, forecast.mean(), 0);
+        double sigma = Math.sqrt(5.5);
+        assertEquals(7 - 1.959963984540054 * sigma, forecast.lower(0)[0], 1e-9);
+        assertEquals(7 + 1.959963984540054 * sigma * 2, forecast.upper(0)[3], 1e-9);
+    }
+
+    @Test
+    void meanMatchesRsMeanfOnOneToTen() {
+        double[] oneToTen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        ForecastModel model = fit(new MeanStrategy(), SeriesSet.builder(1).add("x", oneToTen).build());
+        Forecast forecast = model.forecast("x", 2, 80, 95);
+        assertEquals(5.5, forecast.mean(0), 1e-12);
+        // R: meanf(1:10, h = 2) gives Lo 95 -1.683..., Hi 95 12.683...: qt(0.975, 9) * sd(1:10) * sqrt(1.1)
+        double half95 = 2.2621571627409915 * 3.0276503540974917 * Math.sqrt(1.1);
+        assertEquals(5.5 - half95, forecast.lower(1)[0], 1e-9);
+        assertEquals(5.5 + half95, forecast.upper(1)[1], 1e-9);
+        assertEquals(-1.683314, forecast.lower(1)[0], 1e-6);
+    }
+
+    @Test
+    void missingValuesAreSkippedAndEmptySeriesRejected() {
+        ForecastModel model = fit(new NaiveStrategy(), SeriesSet.builder(1).add("x", 1, Double.NaN, 4, Double.NaN).build());
+        assertEquals(4, model.forecast("x", 1).mean(0), 0);
+        SeriesSet empty = SeriesSet.builder(1).add("none", Double.NaN, Double.NaN).build();
+        ValidationException error = assertThrows(ValidationException.class, () -> fit(new MeanStrategy(), empty));
+        assertEquals("series 'none'", error.field());
+    }
+
+    @Test
+    void singleObservationGivesAZeroWidthInterval() {
+        Forecast forecast = fit(new MeanStrategy(), SeriesSet.builder(1).add("x", 42).build()).forecast("x", 1, 95);
+        assertEquals(42, forecast.lower(0)[0], 0);
+        assertEquals(42, forecast.upper(0)[0], 0);
+    }
+
+    @Test
+    void modelsRoundTripAndRejectTheOtherMethodsBytes() throws IOException {
+        SeriesSet data = SeriesSet.builder(1).add("a", 1, 2, 4).add("b", 5, 5, 6, 9).build();
+        MeanStrategy mean = new MeanStrategy();
+        ForecastModel model = fit(mean, data);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        ForecastModel read = mean.readModel(new ByteArrayInputStream(bytes.toByteArray()));
+        assertArrayEquals(model.forecast("b", 3, 90).upper(0), read.forecast("b", 3, 90).upper(0), 0);
+        assertEquals("mean", read.strategyName());
+        IOException wrongMethod = assertThrows(IOException.class,
+                () -> new NaiveStrategy().readModel(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals("the model was fitted by the mean method, not naive", wrongMethod.getMessage());
+    }
+}
