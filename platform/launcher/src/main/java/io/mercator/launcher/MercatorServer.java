@@ -1,0 +1,355 @@
+package io.mercator.launcher;
+
+import io.mercator.api.runtime.StrategyInfo;
+import io.mercator.api.runtime.StrategyRegistry;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.Version;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Mercator: the embedded Felix framework with its system bundles, FileInstall watching
+ * {@code deploy/}, and the local control channel. {@link #start()} returns once every deployed
+ * bundle is active and every strategy they declare is registered (or the start-up timeout has
+ * passed); {@link #stop(String)} is idempotent and may be called from any thread, including a
+ * shutdown hook.
+ */
+public final class MercatorServer implements ControlServer.Backend {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MercatorServer.class);
+
+    private final Home home;
+    private final Settings settings;
+    private final int port;
+    private final boolean demo;
+    private final RunFiles runFiles;
+    private final DeployFolder deployFolder;
+    private final long pid = ProcessHandle.current().pid();
+    private final long processStartMs = processStartMillis();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object stopLock = new Object();
+
+    private volatile String state = "starting";
+    private volatile boolean stopRequested;
+    private volatile Framework framework;
+    private volatile ServiceTracker<StrategyRegistry, StrategyRegistry> registryTracker;
+    private volatile ControlServer control;
+    private volatile long startupMs = -1;
+
+    /**
+     * @param home the home folder
+     * @param settings its settings
+     * @param port the control channel port
+     * @param demo whether to deploy the sample strategy and forecast the demo data
+     */
+    public MercatorServer(Home home, Settings settings, int port, boolean demo) {
+        this.home = home;
+        this.settings = settings;
+        this.port = port;
+        this.demo = demo;
+        this.runFiles = new RunFiles(home.run());
+        this.deployFolder = new DeployFolder(home.deploy());
+    }
+
+    /**
+     * Starts everything and waits for readiness.
+     *
+     * @throws IllegalStateException with a user-facing message when Mercator cannot start
+     */
+    public void start() {
+        runFiles.pid().filter(other -> other != pid)
+                .flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+                .ifPresent(other -> {
+                    throw new IllegalStateException("Mercator is already running from " + home.root()
+                            + " (pid " + other.pid() + ")");
+                });
+        home.createRuntimeFolders();
+        Demo demoRun = demo ? Demo.prepare(home, deployFolder) : null;
+
+        String token = RunFiles.newToken();
+        control = ControlServer.start(port, token, this);
+        runFiles.write(new RunFiles.Contact(pid, control.port(), token));
+
+        Map<String, Object> config = new HashMap<>(settings.frameworkProperties());
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.extra());
+        config.put("felix.log.logger", new FelixLogger());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        Framework fw = factory.newFramework(frameworkConfig(config));
+        framework = fw;
+        try {
+            fw.init();
+            List<Bundle> system = installSystemBundles(fw);
+            fw.start();
+            for (Bundle bundle : system) {
+                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    try {
+                        bundle.start();
+                    } catch (BundleException e) {
+                        LOG.error("System bundle {} did not start: {}", bundle.getLocation(), e.getMessage(), e);
+                    }
+                }
+            }
+        } catch (BundleException e) {
+            throw new IllegalStateException("the OSGi framework did not start: " + e.getMessage(), e);
+        }
+        registryTracker = new ServiceTracker<>(fw.getBundleContext(), StrategyRegistry.class, null);
+        registryTracker.open();
+
+        Readiness readiness = awaitReady(settings.startupTimeout());
+        if (stopRequested) {
+            return;
+        }
+        startupMs = System.currentTimeMillis() - processStartMs;
+        state = "running";
+        LOG.info("Mercator started in {} ms: {} bundles, {} strategies registered{}", startupMs,
+                readiness.bundles(), readiness.registered(), readiness.ready() ? "" : " (not ready, see above)");
+        LOG.info("Home {}, control channel on 127.0.0.1:{}, deploy folder {}", home.root(), control.port(),
+                home.deploy());
+        if (demoRun != null) {
+            demoRun.run(registry());
+        }
+    }
+
+    /** Blocks until the framework has stopped, then finishes the shutdown. */
+    public void awaitStop() throws InterruptedException {
+        Framework fw = framework;
+        if (fw != null) {
+            fw.waitForStop(0);
+        }
+        stop("framework stopped");
+        stopped.await();
+    }
+
+    /**
+     * Stops the framework, the control channel and removes the run/ files. Idempotent.
+     *
+     * @param reason for the log
+     */
+    public void stop(String reason) {
+        stopRequested = true;
+        synchronized (stopLock) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            long begin = System.nanoTime();
+            state = "stopping";
+            LOG.info("Stopping Mercator ({})", reason);
+            try {
+                ServiceTracker<?, ?> tracker = registryTracker;
+                if (tracker != null) {
+                    tracker.close();
+                }
+                Framework fw = framework;
+                if (fw != null) {
+                    fw.stop();
+                    FrameworkEvent event = fw.waitForStop(settings.shutdownTimeout().toMillis());
+                    if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                        LOG.warn("The framework did not stop within {} ms", settings.shutdownTimeout().toMillis());
+                    }
+                }
+            } catch (BundleException | RuntimeException e) {
+                LOG.error("Error while stopping the framework: {}", e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ControlServer channel = control;
+                if (channel != null) {
+                    channel.stop();
+                }
+                runFiles.remove(pid);
+                state = "stopped";
+                LOG.info("Mercator stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
+                stopped.countDown();
+            }
+        }
+    }
+
+    /** Felix takes objects (the logger) in its configuration map, beyond the strings of the standard. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<String, String> frameworkConfig(Map<String, Object> config) {
+        return (Map) config;
+    }
+
+    private List<Bundle> installSystemBundles(Framework fw) throws BundleException {
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(home.system())) {
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.system(), "*.jar")) {
+                stream.forEach(jars::add);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot list " + home.system() + ": " + e.getMessage(), e);
+            }
+        }
+        jars.sort(null);
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars) {
+            // reference: installs in place instead of copying the jar into the cache
+            String location = "reference:" + jar.toFile().toURI();
+            try {
+                bundles.add(fw.getBundleContext().installBundle(location));
+            } catch (BundleException e) {
+                LOG.error("Cannot install system bundle {}: {}", jar.getFileName(), e.getMessage());
+            }
+        }
+        return bundles;
+    }
+
+    /** The state of start-up: what is still missing. */
+    record Readiness(int bundles, int declared, int registered, List<String> missing) {
+        boolean ready() {
+            return missing.isEmpty();
+        }
+    }
+
+    private Readiness awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Readiness readiness = readiness();
+            if (readiness.ready() || stopRequested) {
+                return readiness;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warn("Not ready after {} ms: {}", timeout.toMillis(), String.join("; ", readiness.missing()));
+                return readiness;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return readiness;
+            }
+        }
+    }
+
+    /** @return what is deployed and registered now, and what is still missing */
+    Readiness readiness() {
+        List<String> missing = new ArrayList<>();
+        Bundle[] bundles = framework.getBundleContext().getBundles();
+        for (DeployFolder.Deployed deployed : deployFolder.list()) {
+            if (!isActive(deployed.identity(), bundles)) {
+                missing.add(home.root().relativize(deployed.file()) + " (" + deployed.identity() + ") is not active");
+            }
+        }
+        StrategyRegistry registry = registry();
+        Map<Long, Long> registeredByBundle = registry == null ? Map.of()
+                : registry.list().stream().collect(Collectors.groupingBy(StrategyInfo::bundleId, Collectors.counting()));
+        int declared = 0;
+        for (Bundle bundle : bundles) {
+            if (bundle.getState() != Bundle.ACTIVE) {
+                continue;
+            }
+            int count = StrategyCapabilities.declared(bundle);
+            declared += count;
+            long registered = registeredByBundle.getOrDefault(bundle.getBundleId(), 0L);
+            if (registered < count) {
+                missing.add(bundle.getSymbolicName() + " declares " + count + " strategies, "
+                        + registered + " registered" + (registry == null ? " (no StrategyRegistry service)" : ""));
+            }
+        }
+        int registered = registeredByBundle.values().stream().mapToInt(Long::intValue).sum();
+        return new Readiness(bundles.length - 1, declared, registered, missing);
+    }
+
+    private static boolean isActive(DeployFolder.BundleIdentity identity, Bundle[] bundles) {
+        for (Bundle bundle : bundles) {
+            if (identity.symbolicName().equals(bundle.getSymbolicName())
+                    && Version.parseVersion(identity.version()).equals(bundle.getVersion())) {
+                boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+                return bundle.getState() == Bundle.ACTIVE || (fragment && bundle.getState() == Bundle.RESOLVED);
+            }
+        }
+        return false;
+    }
+
+    private StrategyRegistry registry() {
+        ServiceTracker<StrategyRegistry, StrategyRegistry> tracker = registryTracker;
+        return tracker == null ? null : tracker.getService();
+    }
+
+    @Override
+    public ControlApi.Status status() {
+        Framework fw = framework;
+        Bundle[] bundles = fw == null || fw.getBundleContext() == null ? new Bundle[0] : fw.getBundleContext().getBundles();
+        int active = 0;
+        for (Bundle bundle : bundles) {
+            if (bundle.getBundleId() != 0 && bundle.getState() == Bundle.ACTIVE) {
+                active++;
+            }
+        }
+        StrategyRegistry registry = registry();
+        return new ControlApi.Status(pid, state, processStartMs, startupMs,
+                System.currentTimeMillis() - processStartMs, Math.max(0, bundles.length - 1), active,
+                registry == null ? 0 : registry.list().size(), home.root().toString());
+    }
+
+    @Override
+    public List<ControlApi.BundleInfo> bundles() {
+        Framework fw = framework;
+        List<ControlApi.BundleInfo> infos = new ArrayList<>();
+        if (fw == null || fw.getBundleContext() == null) {
+            return infos;
+        }
+        for (Bundle bundle : fw.getBundleContext().getBundles()) {
+            infos.add(new ControlApi.BundleInfo(bundle.getBundleId(), bundle.getSymbolicName(),
+                    bundle.getVersion().toString(), stateName(bundle.getState()), bundle.getLocation(),
+                    bundle.getState() == Bundle.ACTIVE ? StrategyCapabilities.declared(bundle) : 0));
+        }
+        return infos;
+    }
+
+    @Override
+    public List<ControlApi.StrategyEntry> strategies() {
+        StrategyRegistry registry = registry();
+        if (registry == null) {
+            return List.of();
+        }
+        return registry.list().stream().map(info -> new ControlApi.StrategyEntry(
+                info.descriptor().family().id(), info.descriptor().name(), info.descriptor().version(),
+                info.descriptor().vendor(), info.descriptor().description(), info.bundleSymbolicName(),
+                info.bundleId(), info.bundleVersion(), info.isDefault())).collect(Collectors.toList());
+    }
+
+    @Override
+    public void requestShutdown() {
+        Thread stopper = new Thread(() -> stop("stop requested through the control channel"), "mercator-stop");
+        stopper.start();
+    }
+
+    static String stateName(int state) {
+        return switch (state) {
+            case Bundle.UNINSTALLED -> "UNINSTALLED";
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNKNOWN(" + state + ")";
+        };
+    }
+
+    private static long processStartMillis() {
+        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
+                .orElseGet(() -> java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+}

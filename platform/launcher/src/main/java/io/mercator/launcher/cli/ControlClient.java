@@ -1,0 +1,98 @@
+package io.mercator.launcher.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+import io.mercator.launcher.ControlApi;
+import io.mercator.launcher.RunFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Talks to a running server over its control channel. */
+final class ControlClient {
+
+    private static final Gson GSON = new GsonBuilder().create();
+
+    private final RunFiles.Contact contact;
+
+    ControlClient(RunFiles.Contact contact) {
+        this.contact = contact;
+    }
+
+    RunFiles.Contact contact() {
+        return contact;
+    }
+
+    ControlApi.Status status() {
+        return call("GET", "status", ControlApi.Status.class);
+    }
+
+    List<ControlApi.BundleInfo> bundles() {
+        return call("GET", "bundles", new TypeToken<List<ControlApi.BundleInfo>>() { }.getType());
+    }
+
+    List<ControlApi.StrategyEntry> strategies() {
+        return call("GET", "strategies", new TypeToken<List<ControlApi.StrategyEntry>>() { }.getType());
+    }
+
+    ControlApi.Status shutdown() {
+        return call("POST", "shutdown", ControlApi.Status.class);
+    }
+
+    private <T> T call(String method, String endpoint, Type type) {
+        String address = "http://127.0.0.1:" + contact.port() + ControlApi.PREFIX + endpoint;
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL(address).openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(15000);
+            connection.setRequestProperty("Authorization", "Bearer " + contact.token());
+            if ("POST".equals(method)) {
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(0);
+            }
+            int code = connection.getResponseCode();
+            InputStream body = code >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            String text = body == null ? "" : readAll(body);
+            if (code >= 400) {
+                String error = text;
+                try {
+                    error = GSON.fromJson(text, ControlApi.Error.class).error();
+                } catch (JsonParseException | NullPointerException notJson) {
+                    // keep the raw text
+                }
+                throw new ControlException("the server answered " + code + " to " + endpoint + ": " + error);
+            }
+            return GSON.fromJson(text, type);
+        } catch (ConnectException e) {
+            throw new ControlException("no answer on 127.0.0.1:" + contact.port() + " (pid " + contact.pid() + ")");
+        } catch (IOException e) {
+            throw new ControlException("control channel 127.0.0.1:" + contact.port() + " failed: " + e.getMessage());
+        }
+    }
+
+    private static String readAll(InputStream in) throws IOException {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            in.transferTo(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The control channel could not be used; the message is fit for the user. */
+    static final class ControlException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ControlException(String message) {
+            super(message);
+        }
+    }
+}

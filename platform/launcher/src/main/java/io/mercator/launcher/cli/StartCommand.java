@@ -1,0 +1,53 @@
+package io.mercator.launcher.cli;
+
+import io.mercator.launcher.Home;
+import io.mercator.launcher.MercatorServer;
+import io.mercator.launcher.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mercator start}: runs the server in the foreground until stopped. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Start Mercator in the foreground; logs go to the console and logs/mercator.log.")
+public final class StartCommand extends ClientCommand implements Callable<Integer> {
+
+    @Option(names = "--demo", description = "Deploy the sample strategy and forecast generated demo data.")
+    boolean demo;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port of the local control channel on 127.0.0.1 (default: mercator.control.port, 8640).")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Home home = home();
+        configureLogging(home);
+        Settings settings = Settings.load(home);
+        int controlPort = port != null ? port : settings.controlPort();
+        if (controlPort < 0 || controlPort > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, is " + controlPort);
+        }
+        MercatorServer server = new MercatorServer(home, settings, controlPort, demo);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop("shutdown signal"), "mercator-shutdown"));
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.stop("start-up failed");
+            throw e;
+        }
+        server.awaitStop();
+        return 0;
+    }
+
+    /** Points logback at conf/logback.xml and logs/ before the first logger is created. */
+    static void configureLogging(Home home) {
+        System.setProperty("mercator.logs", home.logs().toString());
+        Path config = home.conf().resolve("logback.xml");
+        if (Files.isRegularFile(config) && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", config.toString());
+        }
+    }
+}

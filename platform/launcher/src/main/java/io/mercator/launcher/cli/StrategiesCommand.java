@@ -1,0 +1,22 @@
+package io.mercator.launcher.cli;
+
+import io.mercator.launcher.ControlApi;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code mercator strategies}. */
+@Command(name = "strategies", mixinStandardHelpOptions = true,
+        description = "List the registered strategies: family, name, version, vendor, default.")
+public final class StrategiesCommand extends ClientCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        Table table = new Table("FAMILY", "NAME", "VERSION", "VENDOR", "DEFAULT", "BUNDLE");
+        for (ControlApi.StrategyEntry strategy : client().strategies()) {
+            table.row(strategy.family(), strategy.name(), strategy.version(), strategy.vendor(),
+                    strategy.isDefault() ? "*" : "", strategy.bundle() + " " + strategy.bundleVersion());
+        }
+        table.print(out());
+        return 0;
+    }
+}
