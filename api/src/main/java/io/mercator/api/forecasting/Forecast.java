@@ -2,6 +2,7 @@ package io.mercator.api.forecasting;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The forecast of one series for {@code horizon} periods: the point forecast (mean) and, for
@@ -28,14 +29,7 @@ public final class Forecast {
             throw new ValidationException("mean", "at least one period is required");
         }
         Columns.requireFinite("mean", mean);
-        if (levels == null) {
-            throw new ValidationException("levels", "column is missing");
-        }
-        for (int l = 0; l < levels.length; l++) {
-            if (!(levels[l] > 0 && levels[l] < 100)) {
-                throw new ValidationException("levels", l, levels[l] + " is not a percentage in (0, 100)");
-            }
-        }
+        requireLevels(levels);
         if (lower == null || upper == null || lower.length != levels.length || upper.length != levels.length) {
             throw new ValidationException("lower/upper", "need one row per level (" + levels.length + ")");
         }
@@ -51,6 +45,51 @@ public final class Forecast {
                     throw new ValidationException("lower/upper", h, "interval [" + this.lower[l][h] + ", "
                             + this.upper[l][h] + "] at level " + levels[l] + " does not contain the mean " + mean[h]);
                 }
+            }
+        }
+    }
+
+    /**
+     * Builds a forecast whose intervals are symmetric around the mean:
+     * {@code mean[h] ± quantile(0.5 + level/200) * standardError[h]}. This covers every model with
+     * a location-scale forecast distribution (normal, Student's t, ...).
+     *
+     * @param mean point forecasts, one per period ahead; finite
+     * @param standardError the forecast standard error per period ahead; finite and not negative
+     * @param quantile maps a probability in (0.5, 1) to the quantile of the standardised forecast
+     *     error distribution, e.g. the standard normal's inverse distribution function
+     * @param levels coverage levels in percent, each in (0, 100); may be empty
+     * @return the forecast
+     * @throws ValidationException naming {@code levels}, {@code mean} or {@code standardError} when
+     *     a value is out of range or the lengths differ
+     */
+    public static Forecast symmetric(double[] mean, double[] standardError, DoubleUnaryOperator quantile,
+            double... levels) {
+        requireLevels(levels);
+        if (mean == null || mean.length == 0) {
+            throw new ValidationException("mean", "at least one period is required");
+        }
+        Columns.requireAtLeast("standardError", Columns.requireLength("standardError", standardError, mean.length), 0);
+        double[][] lower = new double[levels.length][mean.length];
+        double[][] upper = new double[levels.length][mean.length];
+        for (int l = 0; l < levels.length; l++) {
+            double q = quantile.applyAsDouble(0.5 + levels[l] / 200);
+            for (int h = 0; h < mean.length; h++) {
+                double half = q * standardError[h];
+                lower[l][h] = mean[h] - half;
+                upper[l][h] = mean[h] + half;
+            }
+        }
+        return new Forecast(mean, levels, lower, upper);
+    }
+
+    private static void requireLevels(double[] levels) {
+        if (levels == null) {
+            throw new ValidationException("levels", "column is missing");
+        }
+        for (int l = 0; l < levels.length; l++) {
+            if (!(levels[l] > 0 && levels[l] < 100)) {
+                throw new ValidationException("levels", l, levels[l] + " is not a percentage in (0, 100)");
             }
         }
     }

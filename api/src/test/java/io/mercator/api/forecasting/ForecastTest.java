@@ -62,4 +62,16 @@ class ForecastTest {
         assertRejected("lower/upper", 1, "does not contain the mean 12.0",
                 () -> new Forecast(MEAN, new double[] {80}, new double[][] {{9, 13}}, new double[][] {{11, 14}}));
     }
+
+    @Test
+    void symmetricIntervalsScaleTheQuantileByTheStandardError() {
+        Forecast forecast = Forecast.symmetric(MEAN, new double[] {1, 2}, p -> p == 0.975 ? 1.96 : 1.0, 95, 50);
+        assertArrayEquals(new double[] {10 - 1.96, 12 - 3.92}, forecast.lower(0), 1e-12);
+        assertArrayEquals(new double[] {10 + 1.96, 12 + 3.92}, forecast.upper(0), 1e-12);
+        assertArrayEquals(new double[] {9, 10}, forecast.lower(1), 1e-12);
+        assertRejected("standardError", 1, "-1.0 must be a finite number >= 0.0",
+                () -> Forecast.symmetric(MEAN, new double[] {1, -1}, p -> 1, 80));
+        assertRejected("levels", 0, "0.0 is not a percentage in (0, 100)",
+                () -> Forecast.symmetric(MEAN, new double[] {1, 1}, p -> 1, 0));
+    }
 }

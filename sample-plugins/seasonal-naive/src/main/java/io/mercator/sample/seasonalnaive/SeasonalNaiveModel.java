@@ -99,23 +99,12 @@ final class SeasonalNaiveModel implements ForecastModel {
         }
         Fitted f = fitted[index];
         double[] mean = new double[horizon];
-        double[][] lower = new double[levels.length][horizon];
-        double[][] upper = new double[levels.length][horizon];
-        for (int l = 0; l < levels.length; l++) {
-            if (!(levels[l] > 0 && levels[l] < 100)) {
-                throw new ValidationException("levels", l, levels[l] + " is not a percentage in (0, 100)");
-            }
-        }
+        double[] standardError = new double[horizon];
         for (int h = 0; h < horizon; h++) {
             mean[h] = f.pattern[h % seasonLength];
-            double spread = f.sigma * Math.sqrt(h / seasonLength + 1);
-            for (int l = 0; l < levels.length; l++) {
-                double half = normalQuantile(0.5 + levels[l] / 200) * spread;
-                lower[l][h] = mean[h] - half;
-                upper[l][h] = mean[h] + half;
-            }
+            standardError[h] = f.sigma * Math.sqrt(h / seasonLength + 1);
         }
-        return new Forecast(mean, levels, lower, upper);
+        return Forecast.symmetric(mean, standardError, SeasonalNaiveModel::normalQuantile, levels);
     }
 
     private static double normalQuantile(double p) {

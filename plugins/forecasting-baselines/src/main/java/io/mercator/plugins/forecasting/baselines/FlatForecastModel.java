@@ -9,7 +9,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Locale;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -63,28 +65,18 @@ final class FlatForecastModel implements ForecastModel {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }
         double[] mean = new double[horizon];
-        java.util.Arrays.fill(mean, level[s]);
-        double[][] lower = new double[levels.length][horizon];
-        double[][] upper = new double[levels.length][horizon];
-        for (int l = 0; l < levels.length; l++) {
-            if (!(levels[l] > 0 && levels[l] < 100)) {
-                throw new ValidationException("levels", l, levels[l] + " is not a percentage in (0, 100)");
-            }
-            double quantile = quantile(s, 0.5 + levels[l] / 200);
-            for (int h = 0; h < horizon; h++) {
-                double half = quantile * standardError(s, h + 1);
-                lower[l][h] = mean[h] - half;
-                upper[l][h] = mean[h] + half;
-            }
+        double[] standardError = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            mean[h] = level[s];
+            standardError[h] = standardError(s, h + 1);
         }
-        return new Forecast(mean, levels, lower, upper);
+        return Forecast.symmetric(mean, standardError, errorDistribution(s)::inverseCumulativeProbability, levels);
     }
 
-    private double quantile(int s, double p) {
-        if (method == Method.MEAN && observations[s] > 1) {
-            return new TDistribution(null, observations[s] - 1).inverseCumulativeProbability(p);
-        }
-        return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p);
+    private RealDistribution errorDistribution(int s) {
+        return method == Method.MEAN && observations[s] > 1
+                ? new TDistribution(null, observations[s] - 1)
+                : new NormalDistribution(null, 0, 1);
     }
 
     private double standardError(int s, int stepsAhead) {
@@ -128,8 +120,8 @@ final class FlatForecastModel implements ForecastModel {
         }
         String method = data.readUTF();
         if (!method.equals(expected.name())) {
-            throw new IOException("the model was fitted by the " + method.toLowerCase(java.util.Locale.ROOT)
-                    + " method, not " + expected.name().toLowerCase(java.util.Locale.ROOT));
+            throw new IOException("the model was fitted by the " + method.toLowerCase(Locale.ROOT)
+                    + " method, not " + expected.name().toLowerCase(Locale.ROOT));
         }
         String name = data.readUTF();
         String version = data.readUTF();

@@ -9,6 +9,7 @@ import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /** Fits a {@link FlatForecastModel}: one level and one error spread per series. Missing values are skipped. */
 abstract class FlatForecastStrategy implements ForecastStrategy {
@@ -43,7 +44,7 @@ abstract class FlatForecastStrategy implements ForecastStrategy {
                 context.checkCancelled();
                 context.progress((double) s / count, "");
             }
-            double[] observed = java.util.Arrays.stream(data.values(s)).filter(v -> !Double.isNaN(v)).toArray();
+            double[] observed = Arrays.stream(data.values(s)).filter(v -> !Double.isNaN(v)).toArray();
             if (observed.length == 0) {
                 throw new ValidationException("series '" + data.ids().id(s) + "'", "has no observed value");
             }
