@@ -11,7 +11,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.mercator.api.runtime.StrategyNotFoundException;
-import io.mercator.api.runtime.StrategyRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,33 +25,18 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
-import org.osgi.framework.BundleContext;
 
 /** Hot deployment through the deploy folder that FileInstall watches, as an operator does it. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class DeployFolderTest {
+public class DeployFolderTest extends PlatformTest {
 
     private static final long TIMEOUT_MS = 15_000;
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private StrategyRegistry registry;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] {PlatformOptions.platform(Files.createTempDirectory("mercator-deploy"))};
-    }
 
     private Path deployed() {
         return Path.of(context.getProperty("felix.fileinstall.dir"), "seasonal-naive.jar");

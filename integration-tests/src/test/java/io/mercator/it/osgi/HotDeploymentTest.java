@@ -16,9 +16,7 @@ import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.runtime.StrategyLease;
 import io.mercator.api.runtime.StrategyNotFoundException;
-import io.mercator.api.runtime.StrategyRegistry;
 import java.lang.ref.WeakReference;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,32 +24,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 
 /** Install, call, update, call, uninstall the sample strategy bundle through the Bundle API. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class HotDeploymentTest {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private StrategyRegistry registry;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] {PlatformOptions.platform(Files.createTempDirectory("mercator-deploy"))};
-    }
+public class HotDeploymentTest extends PlatformTest {
 
     @Test
     public void installCallUpdateCallUninstall() throws Exception {

@@ -7,21 +7,15 @@ import static org.junit.Assert.assertTrue;
 import io.mercator.api.Family;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.runtime.StrategyNotFoundException;
-import io.mercator.api.runtime.StrategyRegistry;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
-import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -29,18 +23,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /** The platform's bundles resolve and start in a real Felix, and the registry answers. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PlatformBundlesTest {
-
-    @Inject
-    private BundleContext context;
-
-    @Inject
-    private StrategyRegistry registry;
-
-    @Configuration
-    public Option[] config() throws Exception {
-        return new Option[] {PlatformOptions.platform(Files.createTempDirectory("mercator-deploy"))};
-    }
+public class PlatformBundlesTest extends PlatformTest {
 
     @Test
     public void everyPlatformBundleIsActive() {
