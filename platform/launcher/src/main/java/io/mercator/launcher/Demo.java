@@ -1,5 +1,6 @@
 package io.mercator.launcher;
 
+import io.mercator.api.Family;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.forecasting.Forecast;
@@ -167,10 +168,17 @@ final class Demo {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Demo: forecasting failed: {}", e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private static StrategyLease<ForecastStrategy> acquire(StrategyRegistry registry) {
+    private static StrategyLease<ForecastStrategy> acquire(StrategyRegistry registry) throws InterruptedException {
+        // conf/io.mercator.registry.cfg reaches the registry asynchronously, through FileInstall and Config Admin
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (registry.defaultSpec(Family.FORECASTING).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         try {
             return registry.acquire(ForecastStrategy.class, "");
         } catch (StrategyNotFoundException noDefault) {
