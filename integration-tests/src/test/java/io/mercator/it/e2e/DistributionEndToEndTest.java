@@ -1,0 +1,240 @@
+package io.mercator.it.e2e;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * The assembled distribution, run as an operator runs it: {@code bin/mercator start} as a separate
+ * process on a free port, then the CLI against it (install, update, uninstall, a plain copy into
+ * {@code deploy/}, a bad command), then {@code bin/mercator stop}.
+ *
+ * <p>Needs the system property {@code mercator.distribution}: the absolute path of
+ * {@code distribution/target/mercator} (falls back to that folder next to this module).
+ */
+public class DistributionEndToEndTest {
+
+    private static final String SAMPLE = "io.mercator.sample.seasonalnaive";
+    private static final long STARTUP_TIMEOUT_MS = 60_000;
+
+    @ClassRule
+    public static final TemporaryFolder TEMP = new TemporaryFolder();
+
+    private static Path home;
+    private static Path console;
+    private static Process server;
+
+    @BeforeClass
+    public static void startServer() throws Exception {
+        home = TEMP.getRoot().toPath().resolve("mercator");
+        copyTree(distribution(), home);
+        console = TEMP.getRoot().toPath().resolve("console.log");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        ProcessBuilder builder = new ProcessBuilder(mercator().toString(), "start", "--port", Integer.toString(port))
+                .directory(TEMP.getRoot())
+                .redirectErrorStream(true)
+                .redirectOutput(console.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("MERCATOR_JAVA_OPTS");
+        server = builder.start();
+
+        long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MS;
+        while (!consoleText().contains("Mercator started in")) {
+            if (!server.isAlive()) {
+                fail("bin/mercator start exited with " + server.exitValue() + ":\n" + consoleText());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail("not started after " + STARTUP_TIMEOUT_MS + " ms:\n" + consoleText());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterClass
+    public static void killServerIfStillRunning() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroy();
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    public void installUpdateUninstallHotCopyAndStop() throws Exception {
+        Result status = cli("status");
+        assertEquals(status.toString(), 0, status.exit);
+        assertTrue(status.toString(), status.out.contains("Mercator is running"));
+
+        Result install = cli("install", "samples/seasonal-naive-1.0.0.jar");
+        assertEquals(install.toString(), 0, install.exit);
+        assertEquals(Optional.of("1.0.0"), listedVersion("seasonal-naive"));
+
+        Result update = cli("update", "samples/seasonal-naive-2.0.0.jar");
+        assertEquals(update.toString(), 0, update.exit);
+        assertEquals(Optional.of("2.0.0"), listedVersion("seasonal-naive"));
+        assertTrue(bundleLine(SAMPLE).orElseThrow().contains("ACTIVE"));
+
+        Result uninstall = cli("uninstall", SAMPLE);
+        assertEquals(uninstall.toString(), 0, uninstall.exit);
+        assertEquals(Optional.empty(), listedVersion("seasonal-naive"));
+        assertEquals(Optional.empty(), bundleLine(SAMPLE));
+
+        // the operator's way without the CLI: copy a jar into deploy/ (hidden name, then rename)
+        Path hidden = home.resolve("deploy/.seasonal-naive.jar.part");
+        Files.copy(home.resolve("samples/seasonal-naive-1.0.0.jar"), hidden);
+        Files.move(hidden, home.resolve("deploy/seasonal-naive.jar"), StandardCopyOption.ATOMIC_MOVE);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (listedVersion("seasonal-naive").isEmpty()) {
+            assertTrue("a jar copied into deploy/ was not picked up within 20 s", System.currentTimeMillis() < deadline);
+            Thread.sleep(100);
+        }
+        assertEquals(Optional.of("1.0.0"), listedVersion("seasonal-naive"));
+
+        Result stop = cli("stop");
+        assertEquals(stop.toString(), 0, stop.exit);
+        assertTrue("the server did not exit within 30 s", server.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(consoleText(), 0, server.exitValue());
+        try (Stream<Path> files = Files.list(home.resolve("run"))) {
+            assertEquals("run/ must be empty after stop", List.of(), files.collect(Collectors.toList()));
+        }
+        assertTrue(consoleText().contains("Mercator stopped in"));
+        List<String> errors = Files.readAllLines(home.resolve("logs/mercator.log")).stream()
+                .filter(line -> line.contains(" ERROR ")).collect(Collectors.toList());
+        assertEquals("errors in logs/mercator.log", List.of(), errors);
+
+        Result afterStop = cli("status");
+        assertEquals(afterStop.toString(), 3, afterStop.exit);
+    }
+
+    @Test
+    public void invalidCommandIsOneLineOnStderrAndANonZeroExit() throws Exception {
+        Result result = cli("frobnicate");
+        assertNotEquals(0, result.exit);
+        assertEquals(result.toString(), "", result.out);
+        assertEquals(result.toString(), 1, result.err.lines().count());
+        assertTrue(result.toString(), result.err.startsWith("mercator: unknown command 'frobnicate'"));
+    }
+
+    @Test
+    public void installOfSomethingThatIsNotABundleFailsWithOneLine() throws Exception {
+        Path notABundle = TEMP.newFile("not-a-bundle.jar").toPath();
+        Files.writeString(notABundle, "not a jar");
+        Result result = cli("install", notABundle.toString());
+        assertEquals(result.toString(), 1, result.exit);
+        assertEquals(result.toString(), 1, result.err.lines().count());
+        assertFalse(result.toString(), result.err.contains("Exception"));
+    }
+
+    /** @return the version of the listed strategy of that name in the forecasting family */
+    private static Optional<String> listedVersion(String name) throws Exception {
+        Result strategies = cli("strategies");
+        assertEquals(strategies.toString(), 0, strategies.exit);
+        return strategies.out.lines().map(line -> line.trim().split("\\s+"))
+                .filter(cells -> cells.length >= 3 && cells[0].equals("forecasting") && cells[1].equals(name))
+                .map(cells -> cells[2]).findFirst();
+    }
+
+    private static Optional<String> bundleLine(String symbolicName) throws Exception {
+        Result bundles = cli("bundles");
+        assertEquals(bundles.toString(), 0, bundles.exit);
+        return bundles.out.lines().filter(line -> Arrays.asList(line.trim().split("\\s+")).contains(symbolicName))
+                .findFirst();
+    }
+
+    private static final class Result {
+        final List<String> command;
+        final int exit;
+        final String out;
+        final String err;
+
+        Result(List<String> command, int exit, String out, String err) {
+            this.command = command;
+            this.exit = exit;
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", command) + " -> exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        }
+    }
+
+    /** Runs bin/mercator from the home folder, as an operator would. */
+    private static Result cli(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(mercator().toString());
+        command.addAll(Arrays.asList(args));
+        Path out = Files.createTempFile(TEMP.getRoot().toPath(), "out", ".txt");
+        Path err = Files.createTempFile(TEMP.getRoot().toPath(), "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish within 90 s");
+        }
+        return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static Path mercator() {
+        return home.resolve("bin/mercator");
+    }
+
+    private static Path distribution() {
+        String property = System.getProperty("mercator.distribution");
+        Path folder = property != null && !property.isBlank() ? Path.of(property)
+                : Path.of("..", "distribution", "target", "mercator").toAbsolutePath().normalize();
+        if (!Files.isExecutable(folder.resolve("bin/mercator"))) {
+            fail("no distribution at " + folder + " (set -Dmercator.distribution to distribution/target/mercator)");
+        }
+        return folder;
+    }
+
+    private static String consoleText() {
+        try {
+            return Files.readString(console, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no console output: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
