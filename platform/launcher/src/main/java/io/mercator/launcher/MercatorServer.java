@@ -3,11 +3,11 @@ package io.mercator.launcher;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -347,9 +347,9 @@ public final class MercatorServer implements ControlServer.Backend {
         };
     }
 
+    /** @return when the JVM started; ProcessHandle's start instant is only accurate to the second of boot time */
     private static long processStartMillis() {
-        return ProcessHandle.current().info().startInstant().map(Instant::toEpochMilli)
-                .orElseGet(() -> java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        return ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
 }

@@ -2,11 +2,12 @@ package io.mercator.launcher.cli;
 
 import io.mercator.launcher.Main;
 import io.mercator.launcher.RunFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,14 +37,28 @@ public final class StopCommand extends ClientCommand implements Callable<Integer
             err().println("mercator: " + e.getMessage() + "; sending SIGTERM to pid " + pid);
             process.get().destroy();
         }
-        try {
-            process.get().onExit().get(timeoutSeconds, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            throw new Main.ExitException(1, "Mercator (pid " + pid + ") did not stop within " + timeoutSeconds + " s");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        long deadline = begin + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (!gone(process.get())) {
+            if (System.nanoTime() > deadline) {
+                throw new Main.ExitException(1, "Mercator (pid " + pid + ") did not stop within " + timeoutSeconds + " s");
+            }
+            Thread.sleep(20);
         }
         out().printf("Mercator stopped (pid %d) in %d ms%n", pid, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
         return 0;
+    }
+
+    /** @return true once the process has ended; a zombie waiting for its parent to reap it has ended too */
+    static boolean gone(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName > 0 && afterName + 2 < stat.length() && stat.charAt(afterName + 2) == 'Z';
+        } catch (IOException | RuntimeException noProcFs) {
+            return false;
+        }
     }
 }
