@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,7 @@ import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.Version;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +126,10 @@ public final class MercatorServer implements ControlServer.Backend {
         startupMs = System.currentTimeMillis() - processStartMs;
         state = "running";
         LOG.info("Mercator started in {} ms: {} bundles, {} strategies registered{}", startupMs,
-                readiness.bundles(), readiness.registered(), readiness.ready() ? "" : " (not ready, see above)");
+                readiness.bundles(), readiness.registered(),
+                !readiness.ready() ? " (not ready, see above)"
+                : !readiness.failed().isEmpty() ? " (" + readiness.failed().size() + " deployed bundles failed, see above)"
+                : "");
         LOG.info("Home {}, control channel on 127.0.0.1:{}, deploy folder {}", home.root(), control.port(),
                 home.deploy());
         if (demoRun != null) {
@@ -214,8 +220,11 @@ public final class MercatorServer implements ControlServer.Backend {
         return bundles;
     }
 
-    /** The state of start-up: what is still missing. */
-    record Readiness(int bundles, int declared, int registered, List<String> missing) {
+    /**
+     * The state of start-up: what is still missing, and the deployed bundles that cannot resolve
+     * (they will not become active by waiting, so start-up does not wait for them).
+     */
+    record Readiness(int bundles, int declared, int registered, List<String> missing, List<String> failed) {
         boolean ready() {
             return missing.isEmpty();
         }
@@ -226,6 +235,9 @@ public final class MercatorServer implements ControlServer.Backend {
         while (true) {
             Readiness readiness = readiness();
             if (readiness.ready() || stopRequested) {
+                if (!readiness.failed().isEmpty()) {
+                    LOG.error("Deployed bundles that cannot resolve: {}", String.join("; ", readiness.failed()));
+                }
                 return readiness;
             }
             if (System.nanoTime() > deadline) {
@@ -244,10 +256,27 @@ public final class MercatorServer implements ControlServer.Backend {
     /** @return what is deployed and registered now, and what is still missing */
     Readiness readiness() {
         List<String> missing = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         Bundle[] bundles = framework.getBundleContext().getBundles();
-        for (DeployFolder.Deployed deployed : deployFolder.list()) {
-            if (!isActive(deployed.identity(), bundles)) {
-                missing.add(home.root().relativize(deployed.file()) + " (" + deployed.identity() + ") is not active");
+        List<DeployFolder.Deployed> deployedJars = deployFolder.list();
+        Map<DeployFolder.Deployed, Bundle> installed = new LinkedHashMap<>();
+        for (DeployFolder.Deployed deployed : deployedJars) {
+            find(deployed.identity(), bundles).ifPresent(bundle -> installed.put(deployed, bundle));
+        }
+        boolean allInstalled = installed.size() == deployedJars.size();
+        for (DeployFolder.Deployed deployed : deployedJars) {
+            Bundle bundle = installed.get(deployed);
+            String name = home.root().relativize(deployed.file()) + " (" + deployed.identity() + ")";
+            if (bundle == null) {
+                missing.add(name + " is not installed");
+            } else if (!isActive(bundle)) {
+                // once everything in deploy/ is installed, a bundle that cannot resolve now never will by itself
+                if (allInstalled && bundle.getState() == Bundle.INSTALLED
+                        && !framework.adapt(FrameworkWiring.class).resolveBundles(List.of(bundle))) {
+                    failed.add(name + " cannot resolve");
+                } else {
+                    missing.add(name + " is " + stateName(bundle.getState()));
+                }
             }
         }
         StrategyRegistry registry = registry();
@@ -267,18 +296,22 @@ public final class MercatorServer implements ControlServer.Backend {
             }
         }
         int registered = registeredByBundle.values().stream().mapToInt(Long::intValue).sum();
-        return new Readiness(bundles.length - 1, declared, registered, missing);
+        return new Readiness(bundles.length - 1, declared, registered, missing, failed);
     }
 
-    private static boolean isActive(DeployFolder.BundleIdentity identity, Bundle[] bundles) {
+    private static Optional<Bundle> find(DeployFolder.BundleIdentity identity, Bundle[] bundles) {
+        Version version = Version.parseVersion(identity.version());
         for (Bundle bundle : bundles) {
-            if (identity.symbolicName().equals(bundle.getSymbolicName())
-                    && Version.parseVersion(identity.version()).equals(bundle.getVersion())) {
-                boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-                return bundle.getState() == Bundle.ACTIVE || (fragment && bundle.getState() == Bundle.RESOLVED);
+            if (identity.symbolicName().equals(bundle.getSymbolicName()) && version.equals(bundle.getVersion())) {
+                return Optional.of(bundle);
             }
         }
-        return false;
+        return Optional.empty();
+    }
+
+    private static boolean isActive(Bundle bundle) {
+        boolean fragment = bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+        return bundle.getState() == Bundle.ACTIVE || (fragment && bundle.getState() == Bundle.RESOLVED);
     }
 
     private StrategyRegistry registry() {

@@ -76,6 +76,7 @@ public final class Settings {
         d.put("felix.fileinstall.noInitialDelay", "true");
         d.put("felix.fileinstall.filter", "[^.].*\\.(jar|cfg|config)");
         d.put("felix.fileinstall.bundles.new.start", "true");
+        d.put("felix.fileinstall.enableConfigSave", "true");
         d.put("felix.fileinstall.tmpdir", "${mercator.home}/data/fileinstall");
         d.put("felix.fileinstall.log.level", "3");
         d.put("org.osgi.service.log.admin.loglevel", "INFO");
