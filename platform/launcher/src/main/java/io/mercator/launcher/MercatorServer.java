@@ -314,7 +314,11 @@ public final class MercatorServer implements ControlServer.Backend {
         return bundle.getState() == Bundle.ACTIVE || (fragment && bundle.getState() == Bundle.RESOLVED);
     }
 
-    private StrategyRegistry registry() {
+    /**
+     * @return the running strategy registry (for in-process callers such as benchmarks), or null
+     *     before start and after stop
+     */
+    public StrategyRegistry registry() {
         ServiceTracker<StrategyRegistry, StrategyRegistry> tracker = registryTracker;
         return tracker == null ? null : tracker.getService();
     }
