@@ -46,6 +46,22 @@ public final class IdDictionary {
     }
 
     /**
+     * Looks up an id that a caller must know, such as a series a model was fitted on.
+     *
+     * @param field the name of the field the id came from, for the error message
+     * @param id an id
+     * @return its index
+     * @throws ValidationException naming {@code field} when the dictionary does not hold the id
+     */
+    public int require(String field, String id) {
+        int index = indexOf(id);
+        if (index < 0) {
+            throw new ValidationException(field, "'" + id + "' is not known (not in the training data)");
+        }
+        return index;
+    }
+
+    /**
      * @param index from {@code 0} to {@code size()-1}
      * @return the id at that index
      */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.mercator.api.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class IdDictionaryTest {
@@ -65,5 +66,13 @@ class IdDictionaryTest {
         IdDictionary.Builder builder = new IdDictionary.Builder("users");
         builder.add("u1", 0);
         assertRejected("users", 8, "id is empty", () -> builder.add("", 8));
+    }
+
+    @Test
+    void requireReturnsTheIndexOrNamesTheField() {
+        IdDictionary series = IdDictionary.of("series", "a", "b");
+        assertEquals(1, series.require("series", "b"));
+        assertRejected("series", ValidationException.NO_ROW, "'c' is not known (not in the training data)",
+                () -> series.require("series", "c"));
     }
 }

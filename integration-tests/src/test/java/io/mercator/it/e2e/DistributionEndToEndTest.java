@@ -48,7 +48,7 @@ public class DistributionEndToEndTest {
     @BeforeClass
     public static void startServer() throws Exception {
         home = TEMP.getRoot().toPath().resolve("mercator");
-        copyTree(distribution(), home);
+        unpack(archive(), home);
         console = TEMP.getRoot().toPath().resolve("console.log");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -207,14 +207,13 @@ public class DistributionEndToEndTest {
         return home.resolve("bin/mercator");
     }
 
-    private static Path distribution() {
-        String property = System.getProperty("mercator.distribution");
-        Path folder = property != null && !property.isBlank() ? Path.of(property)
-                : Path.of("..", "distribution", "target", "mercator").toAbsolutePath().normalize();
-        if (!Files.isExecutable(folder.resolve("bin/mercator"))) {
-            fail("no distribution at " + folder + " (set -Dmercator.distribution to distribution/target/mercator)");
+    /** The shipped archive: unpacking it gives exactly what a fresh installation has. */
+    private static Path archive() {
+        String property = System.getProperty("mercator.archive");
+        if (property == null || !Files.isRegularFile(Path.of(property))) {
+            fail("no distribution archive at " + property + " (set -Dmercator.archive to distribution/target/*.tar.gz)");
         }
-        return folder;
+        return Path.of(property);
     }
 
     private static String consoleText() {
@@ -225,16 +224,11 @@ public class DistributionEndToEndTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+    private static void unpack(Path archive, Path to) throws IOException, InterruptedException {
+        Files.createDirectories(to);
+        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", to.toString(), "--strip-components=1")
+                .redirectErrorStream(true).start();
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals("tar failed: " + output, 0, tar.waitFor());
     }
 }

@@ -90,10 +90,7 @@ final class SeasonalNaiveModel implements ForecastModel {
 
     @Override
     public Forecast forecast(String seriesId, int horizon, double... levels) {
-        int index = series.indexOf(seriesId);
-        if (index < 0) {
-            throw new ValidationException("series", "'" + seriesId + "' was not in the training data");
-        }
+        int index = series.require("series", seriesId);
         if (horizon < 1) {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }

@@ -57,10 +57,7 @@ final class FlatForecastModel implements ForecastModel {
 
     @Override
     public Forecast forecast(String seriesId, int horizon, double... levels) {
-        int s = series.indexOf(seriesId);
-        if (s < 0) {
-            throw new ValidationException("series", "'" + seriesId + "' was not in the training data");
-        }
+        int s = series.require("series", seriesId);
         if (horizon < 1) {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }
