@@ -115,6 +115,18 @@ public class DistributionEndToEndTest {
         }
         assertEquals(Optional.of("1.0.0"), listedVersion("seasonal-naive"));
 
+        Path data = TEMP.newFile("prices.csv").toPath();
+        Result noEvaluator = cli("evaluate", "pricing", data.toString());
+        assertEquals(noEvaluator.toString(), 1, noEvaluator.exit);
+        assertEquals(noEvaluator.toString(),
+                "mercator: the server answered 404 to evaluate: no evaluator for the pricing family is installed",
+                noEvaluator.err.strip());
+        Result badFamily = cli("evaluate", "weather", data.toString());
+        assertEquals(badFamily.toString(), 1, badFamily.exit);
+        assertTrue(badFamily.toString(), badFamily.err.strip().endsWith(
+                "family: 'weather' is not a family; expected one of filtering, forecasting, optimization, "
+                + "segmentation, pricing"));
+
         Result stop = cli("stop");
         assertEquals(stop.toString(), 0, stop.exit);
         assertTrue("the server did not exit within 30 s", server.waitFor(30, TimeUnit.SECONDS));

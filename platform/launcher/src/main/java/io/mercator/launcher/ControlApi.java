@@ -3,6 +3,8 @@ package io.mercator.launcher;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.annotations.SerializedName;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON documents of the local control channel ({@code /api/v1/...}), shared by the server and
@@ -31,6 +33,25 @@ public final class ControlApi {
     /** One element of {@code GET strategies}. */
     public record StrategyEntry(String family, String name, String version, String vendor, String description,
             String bundle, long bundleId, String bundleVersion, @SerializedName("default") boolean isDefault) {
+    }
+
+    /**
+     * {@code POST evaluate}: compare strategies of a family on a data file.
+     *
+     * @param family the family id
+     * @param data absolute path of the data file, readable by the server
+     * @param strategies strategy specs; empty for every registered strategy of the family
+     * @param options the evaluator's options by name, as text
+     */
+    public record EvaluateRequest(String family, String data, List<String> strategies, Map<String, String> options) {
+    }
+
+    /** The answer to {@code POST evaluate}: one row per strategy. */
+    public record Report(String title, List<String> columns, List<ReportRow> rows, List<String> notes) {
+    }
+
+    /** One strategy's figures; null stands for a metric that does not apply. */
+    public record ReportRow(String strategy, List<Double> values) {
     }
 
     /** The body of every error answer. */

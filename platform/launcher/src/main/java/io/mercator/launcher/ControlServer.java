@@ -1,8 +1,12 @@
 package io.mercator.launcher;
 
+import com.google.gson.JsonParseException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.mercator.api.ValidationException;
+import io.mercator.api.runtime.StrategyNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -30,6 +34,8 @@ final class ControlServer {
         List<ControlApi.BundleInfo> bundles();
 
         List<ControlApi.StrategyEntry> strategies();
+
+        ControlApi.Report evaluate(ControlApi.EvaluateRequest request);
 
         void requestShutdown();
     }
@@ -112,6 +118,13 @@ final class ControlServer {
                 case "status" -> get(exchange, method, backend::status);
                 case "bundles" -> get(exchange, method, backend::bundles);
                 case "strategies" -> get(exchange, method, backend::strategies);
+                case "evaluate" -> {
+                    if (!"POST".equals(method)) {
+                        send(exchange, 405, new ControlApi.Error("use POST for " + path));
+                        return;
+                    }
+                    evaluate(exchange);
+                }
                 case "shutdown" -> {
                     if (!"POST".equals(method)) {
                         send(exchange, 405, new ControlApi.Error("use POST for " + path));
@@ -125,6 +138,24 @@ final class ControlServer {
         } catch (RuntimeException e) {
             LOG.warn("Control request {} failed", exchange.getRequestURI(), e);
             send(exchange, 500, new ControlApi.Error(String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void evaluate(HttpExchange exchange) throws IOException {
+        ControlApi.EvaluateRequest request;
+        try (InputStream body = exchange.getRequestBody()) {
+            request = ControlApi.GSON.fromJson(new String(body.readAllBytes(), StandardCharsets.UTF_8),
+                    ControlApi.EvaluateRequest.class);
+        } catch (JsonParseException malformed) {
+            send(exchange, 400, new ControlApi.Error("the request is not valid JSON: " + malformed.getMessage()));
+            return;
+        }
+        try {
+            send(exchange, 200, backend.evaluate(request));
+        } catch (ValidationException invalid) {
+            send(exchange, 400, new ControlApi.Error(invalid.getMessage()));
+        } catch (StrategyNotFoundException | Evaluations.NoEvaluatorException missing) {
+            send(exchange, 404, new ControlApi.Error(missing.getMessage()));
         }
     }
 

@@ -367,6 +367,15 @@ public final class MercatorServer implements ControlServer.Backend {
     }
 
     @Override
+    public ControlApi.Report evaluate(ControlApi.EvaluateRequest request) {
+        Framework fw = framework;
+        if (fw == null || fw.getBundleContext() == null || !"running".equals(state)) {
+            throw new IllegalStateException("Mercator is not running");
+        }
+        return Evaluations.run(fw.getBundleContext(), request);
+    }
+
+    @Override
     public void requestShutdown() {
         Thread stopper = new Thread(() -> stop("stop requested through the control channel"), "mercator-stop");
         stopper.start();

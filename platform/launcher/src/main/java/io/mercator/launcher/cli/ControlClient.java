@@ -9,6 +9,7 @@ import io.mercator.launcher.RunFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
@@ -47,17 +48,31 @@ final class ControlClient {
         return call("POST", "shutdown", ControlApi.Status.class);
     }
 
+    /** Evaluations fit every strategy on the data, so they may take long: no read timeout. */
+    ControlApi.Report evaluate(ControlApi.EvaluateRequest request) {
+        return call("POST", "evaluate", GSON.toJson(request), ControlApi.Report.class, 0);
+    }
+
     private <T> T call(String method, String endpoint, Type type) {
+        return call(method, endpoint, "", type, 15000);
+    }
+
+    private <T> T call(String method, String endpoint, String requestBody, Type type, int readTimeoutMillis) {
         String address = "http://127.0.0.1:" + contact.port() + ControlApi.PREFIX + endpoint;
         try {
             HttpURLConnection connection = (HttpURLConnection) new URL(address).openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout(2000);
-            connection.setReadTimeout(15000);
+            connection.setReadTimeout(readTimeoutMillis);
             connection.setRequestProperty("Authorization", "Bearer " + contact.token());
             if ("POST".equals(method)) {
+                byte[] bytes = requestBody.getBytes(StandardCharsets.UTF_8);
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(0);
+                connection.setFixedLengthStreamingMode(bytes.length);
+                connection.setRequestProperty("Content-Type", "application/json; charset=utf-8");
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(bytes);
+                }
             }
             int code = connection.getResponseCode();
             InputStream body = code >= 400 ? connection.getErrorStream() : connection.getInputStream();

@@ -1,0 +1,109 @@
+package io.mercator.launcher;
+
+import io.mercator.api.Family;
+import io.mercator.api.Parameters;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.runtime.EvaluationReport;
+import io.mercator.api.runtime.EvaluationRequest;
+import io.mercator.api.runtime.Evaluator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs {@code POST evaluate}: finds the family's {@link Evaluator} service and turns its report into JSON. */
+final class Evaluations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
+    private static final long PROGRESS_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** No evaluator service is registered for the family asked for. */
+    static final class NoEvaluatorException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoEvaluatorException(Family family) {
+            super("no evaluator for the " + family.id() + " family is installed");
+        }
+    }
+
+    private Evaluations() {
+    }
+
+    static ControlApi.Report run(BundleContext context, ControlApi.EvaluateRequest request) {
+        if (request == null || request.family() == null || request.data() == null) {
+            throw new ValidationException("request", "needs a family and a data file");
+        }
+        Family family = Family.fromId(request.family());
+        ServiceReference<Evaluator> reference = evaluatorOf(context, family);
+        Evaluator evaluator = context.getService(reference);
+        if (evaluator == null) {
+            throw new NoEvaluatorException(family);
+        }
+        try {
+            Parameters options = Parameters.resolve(evaluator.options(),
+                    request.options() == null ? Map.of() : request.options());
+            EvaluationRequest evaluation = new EvaluationRequest(Path.of(request.data()),
+                    request.strategies() == null ? List.of() : request.strategies(), options);
+            LOG.info("Evaluating {} strategies on {} with {}", family.id(), request.data(), options);
+            EvaluationReport report = evaluator.evaluate(evaluation, new LoggingProgress(family));
+            return toJson(report);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    private static ServiceReference<Evaluator> evaluatorOf(BundleContext context, Family family) {
+        try {
+            Collection<ServiceReference<Evaluator>> references = context.getServiceReferences(Evaluator.class,
+                    "(" + Evaluator.FAMILY_PROPERTY + "=" + family.id() + ")");
+            return references.stream().max(ServiceReference::compareTo)
+                    .orElseThrow(() -> new NoEvaluatorException(family));
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static ControlApi.Report toJson(EvaluationReport report) {
+        List<ControlApi.ReportRow> rows = new ArrayList<>();
+        for (EvaluationReport.Row row : report.rows()) {
+            List<Double> values = new ArrayList<>();
+            for (double value : row.values()) {
+                values.add(Double.isFinite(value) ? value : null);
+            }
+            rows.add(new ControlApi.ReportRow(row.strategy(), values));
+        }
+        return new ControlApi.Report(report.title(), report.columns(), rows, report.notes());
+    }
+
+    /** Logs an evaluation's progress every few seconds; an evaluation cannot be cancelled from here yet. */
+    private static final class LoggingProgress implements TrainingContext {
+        private final Family family;
+        private long lastLogged = System.nanoTime();
+
+        LoggingProgress(Family family) {
+            this.family = family;
+        }
+
+        @Override
+        public synchronized void progress(double fraction, String message) {
+            long now = System.nanoTime();
+            if (now - lastLogged >= PROGRESS_LOG_INTERVAL_NANOS) {
+                lastLogged = now;
+                LOG.info("Evaluating {}: {}% {}", family.id(), Math.round(fraction * 100), message);
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    }
+}
