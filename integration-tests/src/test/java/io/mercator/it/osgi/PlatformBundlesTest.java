@@ -39,7 +39,8 @@ public class PlatformBundlesTest extends PlatformTest {
         }
         assertEquals("bundles not started: " + notActive, List.of(), notActive);
         for (String expected : List.of("io.mercator.api", "io.mercator.platform.registry", "org.apache.felix.scr",
-                "org.apache.felix.configadmin", "org.apache.felix.fileinstall", "org.apache.felix.log")) {
+                "org.apache.felix.configadmin", "org.apache.felix.fileinstall", "org.apache.felix.log",
+                "org.apache.commons.commons-csv")) {
             assertTrue(expected + " missing from " + names, names.contains(expected));
         }
     }
