@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The foundation's figures, measured on the assembled distribution:
+ * The foundation's figures, measured on fresh installations from the distribution archive:
  * <ol>
  * <li>cold start of {@code bin/mercator start} to "all strategies registered" (separate processes);</li>
  * <li>heap used by the idle runtime after a full GC ({@code jcmd});</li>
@@ -51,7 +51,7 @@ public final class DeploymentBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path distribution = Path.of(args[0]).toAbsolutePath();
+        Path distribution = Path.of(args[0]).toAbsolutePath(); // the distribution archive
         int swaps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         System.out.printf(Locale.ROOT, "Mercator deployment benchmark on %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
@@ -229,9 +229,10 @@ public final class DeploymentBenchmark {
         }
     }
 
-    private static Path copyOf(Path distribution) throws IOException, InterruptedException {
+    /** Unpacks the distribution archive into a new folder: a fresh installation. */
+    private static Path copyOf(Path archive) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("mercator-bench");
-        run("cp", "-a", distribution + "/.", home.toString());
+        run("tar", "-xzf", archive.toString(), "-C", home.toString(), "--strip-components=1");
         return home;
     }
 
