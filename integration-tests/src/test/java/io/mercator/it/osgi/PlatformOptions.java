@@ -19,7 +19,8 @@ final class PlatformOptions {
     static final String[] PLATFORM_BUNDLES = {
         "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
         "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.scr",
-        "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry", "mercator-plugin-forecasting-baselines",
+        "commons-math3", "commons-csv", "gson", "mercator-api", "mercator-platform-registry",
+        "mercator-platform-store", "mercator-plugin-forecasting-baselines",
         "org.apache.felix.fileinstall",
     };
 
