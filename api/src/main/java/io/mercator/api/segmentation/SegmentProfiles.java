@@ -2,6 +2,9 @@ package io.mercator.api.segmentation;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -55,6 +58,101 @@ public final class SegmentProfiles {
             this.means[f] = Columns.requireLength(field, means[f], segments).clone();
             Columns.requireFinite(field, this.means[f]);
         }
+    }
+
+    /**
+     * Builds the profiles of an assignment: sizes and per-segment feature means.
+     *
+     * @param names one name per segment
+     * @param segment per customer, a segment index or {@link SegmentAssignment#UNASSIGNED}
+     *     (left out of every profile)
+     * @param featureNames the feature names
+     * @param features {@code features[f][customer]}, finite, one column per feature
+     * @return the profiles; an empty segment has means of 0
+     * @throws ValidationException naming the field and row at fault
+     */
+    public static SegmentProfiles summarise(String[] names, int[] segment, String[] featureNames,
+            double[][] features) {
+        int[] sizes = new int[names.length];
+        for (int row = 0; row < segment.length; row++) {
+            if (segment[row] >= names.length) {
+                throw new ValidationException("segment", row, segment[row] + " has no name");
+            }
+            if (segment[row] >= 0) {
+                sizes[segment[row]]++;
+            }
+        }
+        double[][] means = new double[features.length][names.length];
+        for (int f = 0; f < features.length; f++) {
+            Columns.requireLength("features[" + f + "]", features[f], segment.length);
+            for (int row = 0; row < segment.length; row++) {
+                if (segment[row] >= 0) {
+                    means[f][segment[row]] += features[f][row];
+                }
+            }
+            for (int s = 0; s < names.length; s++) {
+                means[f][s] = sizes[s] == 0 ? 0 : means[f][s] / sizes[s];
+            }
+        }
+        return new SegmentProfiles(names, sizes, featureNames, means);
+    }
+
+    /**
+     * Writes the profiles in a compact binary form that {@link #readFrom} reads back; for
+     * models that store their profiles.
+     *
+     * @param out where to write
+     * @throws IOException when writing fails
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(names.length);
+        for (int s = 0; s < names.length; s++) {
+            out.writeUTF(names[s]);
+            out.writeInt(sizes[s]);
+        }
+        out.writeInt(featureNames.length);
+        for (int f = 0; f < featureNames.length; f++) {
+            out.writeUTF(featureNames[f]);
+            for (double mean : means[f]) {
+                out.writeDouble(mean);
+            }
+        }
+    }
+
+    /**
+     * @param in bytes written by {@link #writeTo}
+     * @return the profiles
+     * @throws IOException when the bytes cannot be read or do not hold valid profiles
+     */
+    public static SegmentProfiles readFrom(DataInput in) throws IOException {
+        int segments = requireCount(in.readInt());
+        String[] names = new String[segments];
+        int[] sizes = new int[segments];
+        for (int s = 0; s < segments; s++) {
+            names[s] = in.readUTF();
+            sizes[s] = in.readInt();
+        }
+        int features = requireCount(in.readInt());
+        String[] featureNames = new String[features];
+        double[][] means = new double[features][segments];
+        for (int f = 0; f < features; f++) {
+            featureNames[f] = in.readUTF();
+            for (int s = 0; s < segments; s++) {
+                means[f][s] = in.readDouble();
+            }
+        }
+        try {
+            return new SegmentProfiles(names, sizes, featureNames, means);
+        } catch (ValidationException corrupt) {
+            throw new IOException("corrupt segment profiles: " + corrupt.getMessage(), corrupt);
+        }
+    }
+
+    private static int requireCount(int count) throws IOException {
+        if (count < 0 || count > 1_000_000) {
+            throw new IOException("corrupt segment profiles: count " + count);
+        }
+        return count;
     }
 
     private static void requireDistinct(String field, String[] column) {

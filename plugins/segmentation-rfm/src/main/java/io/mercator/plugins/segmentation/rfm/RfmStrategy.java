@@ -1,0 +1,57 @@
+package io.mercator.plugins.segmentation.rfm;
+
+import io.mercator.api.Family;
+import io.mercator.api.ParameterSpec;
+import io.mercator.api.Parameters;
+import io.mercator.api.StrategyDescriptor;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentProfiles;
+import io.mercator.api.segmentation.SegmentationModel;
+import io.mercator.api.segmentation.SegmentationStrategy;
+import io.mercator.api.segmentation.Transactions;
+import java.io.IOException;
+import java.io.InputStream;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * RFM segmentation: recency, frequency and monetary value as of an analysis date, scored 1 to 5
+ * by quintile, and a named segment from the classic recency-by-value grid (champions, loyal,
+ * new, promising, need-attention, at-risk, hibernating, lost). See {@link RfmScores}.
+ */
+@Component(service = SegmentationStrategy.class, immediate = true)
+public final class RfmStrategy implements SegmentationStrategy {
+
+    static final String ANALYSIS_DATE = "analysisDate";
+
+    private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.SEGMENTATION, "rfm", "1.0.0")
+            .vendor("Mercator")
+            .description("Recency, frequency and monetary quintile scores with named segments.")
+            .parameter(ParameterSpec.text(ANALYSIS_DATE,
+                    "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction", ""))
+            .build();
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
+        CustomerFeatures features = CustomerFeatures.of(data, parameters.getString(ANALYSIS_DATE));
+        context.checkCancelled();
+        RfmScores scores = RfmScores.fit(features);
+        double[][] profileColumns = new double[RfmModel.PROFILE_FEATURES.length][features.size()];
+        int[] segment = RfmModel.segments(features, scores, profileColumns);
+        SegmentProfiles profiles = SegmentProfiles.summarise(RfmScores.SEGMENTS, segment,
+                RfmModel.PROFILE_FEATURES, profileColumns);
+        context.progress(1, "");
+        return new RfmModel(descriptor.name(), descriptor.version(), features.analysisDay(), scores,
+                data.customers(), segment, profiles);
+    }
+
+    @Override
+    public SegmentationModel readModel(InputStream in) throws IOException {
+        return RfmModel.read(in);
+    }
+}
