@@ -30,4 +30,28 @@ public interface PricingModel extends Model {
      *     strategy, naming the field and row at fault
      */
     PriceRecommendations recommend(PriceRequest request);
+
+    /**
+     * Recommends a price for each product of the request that respects the business rules and
+     * maximises their objective. The {@code bindingRule} of each row names the rule that limited
+     * the price ({@link PriceRecommendations#MIN_MARGIN}, {@link PriceRecommendations#MAX_CHANGE},
+     * ...).
+     *
+     * <p>The default implementation serves strategies written before rules existed: it accepts
+     * only {@link PricingRules#none()} and otherwise says that the strategy does not apply rules.
+     *
+     * @param request the products, their costs, current prices, allowed ranges and competitor
+     *     prices
+     * @param rules the business rules and the objective
+     * @return one row per request row, in the same order, with the request's {@code products()}
+     * @throws io.mercator.api.ValidationException when the rules leave no price for a product
+     *     (naming its row and the rules in conflict) or the strategy cannot apply them
+     */
+    default PriceRecommendations recommend(PriceRequest request, PricingRules rules) {
+        if (rules == null || !rules.isNone()) {
+            throw new io.mercator.api.ValidationException("rules", "strategy " + strategyName()
+                    + " does not apply business rules; use PricingRules.none()");
+        }
+        return recommend(request);
+    }
 }
