@@ -144,6 +144,24 @@ public class DistributionEndToEndTest {
     }
 
     @Test
+    public void generateWritesTheDemoRetailerAsCsv() throws Exception {
+        Path out = TEMP.newFolder("generated").toPath();
+        Result generated = cli("generate", "--out", out.toString(), "--seed", "11");
+        assertEquals(generated.toString(), 0, generated.exit);
+        assertTrue(generated.toString(), generated.out.contains("Wrote 9 files"));
+        for (String file : List.of("catalogue.csv", "stores.csv", "demand.csv", "transactions.csv",
+                "interactions.csv", "truth/products.csv", "truth/customers.csv", "truth/seasonality.csv")) {
+            assertTrue(file + " missing", Files.size(out.resolve(file)) > 0);
+        }
+        assertEquals("series,store,sku,date,period,units,price,promotion",
+                Files.readAllLines(out.resolve("demand.csv")).get(0));
+
+        Result badSize = cli("generate", "--out", out.toString(), "--size", "huge");
+        assertEquals(badSize.toString(), 2, badSize.exit);
+        assertEquals(badSize.toString(), 1, badSize.err.lines().count());
+    }
+
+    @Test
     public void invalidCommandIsOneLineOnStderrAndANonZeroExit() throws Exception {
         Result result = cli("frobnicate");
         assertNotEquals(0, result.exit);
