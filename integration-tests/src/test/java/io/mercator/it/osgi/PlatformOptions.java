@@ -19,7 +19,9 @@ final class PlatformOptions {
     static final String[] PLATFORM_BUNDLES = {
         "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
         "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.scr",
-        "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry", "mercator-plugin-forecasting-baselines",
+        "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry",
+        "mercator-platform-evaluation-forecasting", "mercator-plugin-forecasting-baselines",
+        "mercator-plugin-forecasting-smoothing",
         "org.apache.felix.fileinstall",
     };
 
