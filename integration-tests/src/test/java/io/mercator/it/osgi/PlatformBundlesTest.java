@@ -58,7 +58,8 @@ public class PlatformBundlesTest extends PlatformTest {
     public void builtInStrategiesAreRegistered() {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+        assertEquals(List.of("forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing"), forecasting);
@@ -90,11 +91,13 @@ public class PlatformBundlesTest extends PlatformTest {
     public void unknownStrategyErrorNamesWhatIsRegistered() {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
-        assertEquals("no such strategy: forecasting/seasonal-naive (registered: ets, mean, naive, theta)", error.getMessage());
+        assertEquals("no such strategy: forecasting/seasonal-naive "
+                + "(registered: combination, ets, mean, naive, theta)", error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: ets, mean, naive, theta)", noDefault.getMessage());
+                + "(no default is set and several are registered: combination, ets, mean, naive, theta)",
+                noDefault.getMessage());
     }
 
     @Test
