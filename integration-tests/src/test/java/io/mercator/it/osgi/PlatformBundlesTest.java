@@ -5,11 +5,20 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.mercator.api.Family;
+import io.mercator.api.Parameters;
+import io.mercator.api.TrainingContext;
 import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.runtime.EvaluationReport;
+import io.mercator.api.runtime.EvaluationRequest;
+import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -49,20 +58,46 @@ public class PlatformBundlesTest extends PlatformTest {
     public void builtInStrategiesAreRegistered() {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
-                "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines"), forecasting);
+        assertEquals(List.of("forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing"), forecasting);
         assertEquals(List.of(), registry.list(Family.PRICING));
+    }
+
+    @Test
+    public void forecastingEvaluatorReadsCsvAndScoresStrategies() throws Exception {
+        Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=forecasting)");
+        assertEquals(1, evaluators.size());
+        Evaluator evaluator = context.getService(evaluators.iterator().next());
+        StringBuilder csv = new StringBuilder("series_id,week,units\n");
+        for (int t = 0; t < 40; t++) {
+            csv.append("sku-1,").append(t).append(',').append(10 + t % 4 * 5).append('\n');
+        }
+        Path data = Files.writeString(Files.createTempFile("series", ".csv"), csv);
+        EvaluationReport report = evaluator.evaluate(new EvaluationRequest(data, List.of("naive", "ets"),
+                Parameters.resolve(evaluator.options(), Map.of("horizon", 4, "season", 4))), TrainingContext.none());
+        Files.delete(data);
+        assertEquals(List.of("naive@1.0.0", "ets@1.0.0"), report.rows().stream().map(EvaluationReport.Row::strategy)
+                .toList());
+        // ETS repeats the pure cycle exactly; naive repeats the last value
+        assertEquals(0, report.rows().get(1).values()[0], 1e-3);
+        assertTrue(report.rows().get(0).values()[0] > 10);
     }
 
     @Test
     public void unknownStrategyErrorNamesWhatIsRegistered() {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
-        assertEquals("no such strategy: forecasting/seasonal-naive (registered: mean, naive)", error.getMessage());
+        assertEquals("no such strategy: forecasting/seasonal-naive "
+                + "(registered: combination, ets, mean, naive, theta)", error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: mean, naive)", noDefault.getMessage());
+                + "(no default is set and several are registered: combination, ets, mean, naive, theta)",
+                noDefault.getMessage());
     }
 
     @Test

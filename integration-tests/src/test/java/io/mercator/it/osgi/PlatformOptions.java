@@ -21,6 +21,9 @@ final class PlatformOptions {
         "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.scr",
         "commons-math3", "commons-csv", "gson", "mercator-api", "mercator-platform-registry",
         "mercator-platform-store", "mercator-plugin-forecasting-baselines",
+        "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry",
+        "mercator-platform-evaluation-forecasting", "mercator-plugin-forecasting-baselines",
+        "mercator-plugin-forecasting-smoothing",
         "org.apache.felix.fileinstall",
     };
 

@@ -34,8 +34,18 @@ public final class EtsStrategy extends SmoothingStrategy {
     }
 
     @Override
-    SmoothedState fitSeries(double[] y, int seasonLength, Parameters parameters) {
-        String model = parameters.getString(MODEL);
+    SmoothedState[] fitSeries(double[] y, int seasonLength, Parameters parameters) {
+        SmoothedState state = fitForm(y, seasonLength, parameters.getString(MODEL));
+        return state == null ? null : new SmoothedState[] {state};
+    }
+
+    /**
+     * @param y observations, NaN for missing
+     * @param seasonLength periods per season, 1 for none
+     * @param model an ETS form or {@link #AUTO}
+     * @return the fitted state, null when the series is too short for the form
+     */
+    static SmoothedState fitForm(double[] y, int seasonLength, String model) {
         boolean seasonal = seasonLength > 1 && seasonLength <= 24 && y.length > seasonLength;
         List<EtsForm> forms;
         if (AUTO.equals(model)) {

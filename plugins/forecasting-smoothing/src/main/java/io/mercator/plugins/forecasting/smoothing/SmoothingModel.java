@@ -11,7 +11,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
-/** One {@link SmoothedState} per series; intervals are normal around the point forecast. */
+/**
+ * One or more {@link SmoothedState}s per series. With several (a combination), the point forecast
+ * is their mean and the standard error the mean of theirs, a conservative choice since the
+ * members' errors are positively correlated. Intervals are normal around the point forecast.
+ */
 final class SmoothingModel implements ForecastModel {
 
     private static final int MAGIC = 0x534d5448; // "SMTH"
@@ -21,13 +25,13 @@ final class SmoothingModel implements ForecastModel {
     private final String name;
     private final String version;
     private final IdDictionary series;
-    private final SmoothedState[] states;
+    private final SmoothedState[][] members;
 
-    SmoothingModel(String name, String version, IdDictionary series, SmoothedState[] states) {
+    SmoothingModel(String name, String version, IdDictionary series, SmoothedState[][] members) {
         this.name = name;
         this.version = version;
         this.series = series;
-        this.states = states;
+        this.members = members;
     }
 
     @Override
@@ -37,21 +41,29 @@ final class SmoothingModel implements ForecastModel {
 
     /**
      * @param seriesId a series id
-     * @return the fitted ETS form of that series, e.g. {@code MAdM}
+     * @return the fitted ETS form of that series' first member, e.g. {@code MAdM}
      */
     String form(String seriesId) {
-        return states[series.require("series", seriesId)].form.toString();
+        return members[series.require("series", seriesId)][0].form.toString();
     }
 
     @Override
     public Forecast forecast(String seriesId, int horizon, double... levels) {
-        SmoothedState state = states[series.require("series", seriesId)];
+        SmoothedState[] states = members[series.require("series", seriesId)];
         if (horizon < 1) {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }
-        double[] mean = state.mean(horizon);
-        return Forecast.symmetric(mean, state.standardError(mean), STANDARD_NORMAL::inverseCumulativeProbability,
-                levels);
+        double[] mean = new double[horizon];
+        double[] standardError = new double[horizon];
+        for (SmoothedState state : states) {
+            double[] memberMean = state.mean(horizon);
+            double[] memberError = state.standardError(memberMean);
+            for (int h = 0; h < horizon; h++) {
+                mean[h] += memberMean[h] / states.length;
+                standardError[h] += memberError[h] / states.length;
+            }
+        }
+        return Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability, levels);
     }
 
     @Override
@@ -74,7 +86,10 @@ final class SmoothingModel implements ForecastModel {
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
             data.writeUTF(series.id(s));
-            states[s].writeTo(data);
+            data.writeInt(members[s].length);
+            for (SmoothedState state : members[s]) {
+                state.writeTo(data);
+            }
         }
         data.flush();
     }
@@ -94,11 +109,18 @@ final class SmoothingModel implements ForecastModel {
             throw new IOException("corrupt model: negative series count");
         }
         String[] ids = new String[count];
-        SmoothedState[] states = new SmoothedState[count];
+        SmoothedState[][] members = new SmoothedState[count][];
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
-            states[s] = SmoothedState.read(data);
+            int memberCount = data.readInt();
+            if (memberCount < 1) {
+                throw new IOException("corrupt model: series '" + ids[s] + "' has " + memberCount + " members");
+            }
+            members[s] = new SmoothedState[memberCount];
+            for (int k = 0; k < memberCount; k++) {
+                members[s][k] = SmoothedState.read(data);
+            }
         }
-        return new SmoothingModel(name, version, IdDictionary.of("series", ids), states);
+        return new SmoothingModel(name, version, IdDictionary.of("series", ids), members);
     }
 }

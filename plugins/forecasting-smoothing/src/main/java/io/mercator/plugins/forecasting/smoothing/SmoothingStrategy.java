@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Fits one {@link SmoothedState} per series, series in parallel. Series that are all missing are
+ * Fits {@link SmoothedState}s per series (one, or several for a combination), series in parallel. Series that are all missing are
  * rejected; series too short to smooth or constant get a flat forecast at their mean with the
  * spread of their values, so that no series fails the whole fit.
  */
@@ -37,28 +37,28 @@ abstract class SmoothingStrategy implements ForecastStrategy {
      * @param y the observations, oldest first, NaN for missing; at least {@link #MINIMUM_OBSERVATIONS} observed, not constant
      * @param seasonLength periods per season, 1 for none
      * @param parameters the validated parameters
-     * @return the fitted end state, or null to fall back to the flat forecast
+     * @return the fitted end states, or null to fall back to the flat forecast
      */
-    abstract SmoothedState fitSeries(double[] y, int seasonLength, Parameters parameters);
+    abstract SmoothedState[] fitSeries(double[] y, int seasonLength, Parameters parameters);
 
     @Override
     public ForecastModel fit(SeriesSet data, Parameters parameters, TrainingContext context) {
         int count = data.size();
-        SmoothedState[] states = new SmoothedState[count];
+        SmoothedState[][] members = new SmoothedState[count][];
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, count).parallel().forEach(s -> {
             context.checkCancelled();
-            states[s] = fitOne(data, s, parameters);
+            members[s] = fitOne(data, s, parameters);
             int finished = done.incrementAndGet();
             if (finished % 64 == 0) {
                 context.progress((double) finished / count, finished + " of " + count + " series");
             }
         });
         context.progress(1, count + " series");
-        return new SmoothingModel(descriptor.name(), descriptor.version(), data.ids(), states);
+        return new SmoothingModel(descriptor.name(), descriptor.version(), data.ids(), members);
     }
 
-    private SmoothedState fitOne(SeriesSet data, int s, Parameters parameters) {
+    private SmoothedState[] fitOne(SeriesSet data, int s, Parameters parameters) {
         double[] y = data.values(s);
         int observed = 0;
         double sum = 0;
@@ -75,13 +75,13 @@ abstract class SmoothingStrategy implements ForecastStrategy {
         if (observed == 0) {
             throw new ValidationException("series '" + data.ids().id(s) + "'", "has no observed value");
         }
-        SmoothedState fitted = null;
+        SmoothedState[] fitted = null;
         if (observed >= MINIMUM_OBSERVATIONS && min < max) {
             int seasonLength = data.seasonLength() > 0 ? data.seasonLength()
                     : Seasonality.detect(EtsFitter.interpolate(y));
             fitted = fitSeries(y, seasonLength, parameters);
         }
-        return fitted != null ? fitted : flat(y, sum / observed, observed);
+        return fitted != null ? fitted : new SmoothedState[] {flat(y, sum / observed, observed)};
     }
 
     private static SmoothedState flat(double[] y, double mean, int observed) {

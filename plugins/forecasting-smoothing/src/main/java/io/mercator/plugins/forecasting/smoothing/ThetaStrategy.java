@@ -26,7 +26,17 @@ public final class ThetaStrategy extends SmoothingStrategy {
     }
 
     @Override
-    SmoothedState fitSeries(double[] y, int seasonLength, Parameters parameters) {
+    SmoothedState[] fitSeries(double[] y, int seasonLength, Parameters parameters) {
+        SmoothedState state = fitTheta(y, seasonLength);
+        return state == null ? null : new SmoothedState[] {state};
+    }
+
+    /**
+     * @param y observations, NaN for missing
+     * @param seasonLength periods per season, 1 for none
+     * @return the Theta forecaster's state, null when the series is too short
+     */
+    static SmoothedState fitTheta(double[] y, int seasonLength) {
         double[] filled = EtsFitter.interpolate(y);
         boolean positive = true;
         for (double v : filled) {

@@ -97,8 +97,22 @@ class SmoothingStrategiesTest {
     }
 
     @Test
+    void combinationAveragesItsMembers() {
+        SeriesSet air = SeriesSet.builder(12).add("air", AIR_PASSENGERS).build();
+        double[] ets = fit(new EtsStrategy(), air, Map.of()).forecast("air", 6).mean();
+        double[] theta = fit(new ThetaStrategy(), air, Map.of()).forecast("air", 6).mean();
+        Forecast combined = fit(new CombinationStrategy(), air, Map.of()).forecast("air", 6, 95);
+        for (int h = 0; h < 6; h++) {
+            assertEquals((ets[h] + theta[h]) / 2, combined.mean(h), 1e-9);
+        }
+        ValidationException unknown = assertThrows(ValidationException.class, () -> fit(new CombinationStrategy(),
+                air, Map.of(CombinationStrategy.MEMBERS, "ets,arima")));
+        assertEquals(CombinationStrategy.MEMBERS, unknown.field());
+    }
+
+    @Test
     void modelsSurviveARoundTrip() throws IOException {
-        ForecastStrategy strategy = new EtsStrategy();
+        ForecastStrategy strategy = new CombinationStrategy();
         ForecastModel model = fit(strategy, SeriesSet.builder(12).add("air", AIR_PASSENGERS).add("short", 1, 2)
                 .build(), Map.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -108,6 +122,10 @@ class SmoothingStrategiesTest {
         assertArrayEquals(model.forecast("short", 2).mean(), read.forecast("short", 2).mean(), 0);
         assertThrows(IOException.class, () -> new ThetaStrategy().readModel(new ByteArrayInputStream(
                 bytes.toByteArray())));
+        bytes.reset();
+        fit(new ThetaStrategy(), SeriesSet.builder(12).add("air", AIR_PASSENGERS).build(), Map.of()).writeTo(bytes);
+        byte[] truncated = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() - 8);
+        assertThrows(IOException.class, () -> new ThetaStrategy().readModel(new ByteArrayInputStream(truncated)));
     }
 
     @Test
