@@ -88,6 +88,25 @@ public class PlatformBundlesTest extends PlatformTest {
     }
 
     @Test
+    public void filteringStrategiesAndEvaluatorAreRegistered() throws Exception {
+        List<String> filtering = registry.list(Family.FILTERING).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("filtering/biased-mf@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/item-knn@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative"), filtering);
+        Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=filtering)");
+        assertEquals(1, evaluators.size());
+        Evaluator evaluator = context.getService(evaluators.iterator().next());
+        Path data = Files.createTempFile("ratings", ".csv");
+        Files.writeString(data, "user_id,item_id,rating\n1,a,5\n1,b,3\n2,a,4\n2,b,2\n3,a,5\n3,c,1\n");
+        EvaluationReport report = evaluator.evaluate(new EvaluationRequest(data, List.of("popularity"),
+                Parameters.resolve(evaluator.options(), Map.of("folds", 2))), TrainingContext.none());
+        assertEquals(List.of("popularity@1.0.0"), report.rows().stream().map(EvaluationReport.Row::strategy).toList());
+        assertTrue("RMSE is a number: " + report, Double.isFinite(report.rows().get(0).values()[0]));
+    }
+
+    @Test
     public void unknownStrategyErrorNamesWhatIsRegistered() {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
