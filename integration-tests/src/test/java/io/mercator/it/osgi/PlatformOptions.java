@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.File;
@@ -50,6 +51,9 @@ final class PlatformOptions {
                 .map(file -> bundle(file.toURI().toString()));
         return composite(
                 cleanCaches(),
+                // as in the distribution, SLF4J comes from the class path through the system bundle
+                systemPackages("org.slf4j;version=2.0.17", "org.slf4j.event;version=2.0.17",
+                        "org.slf4j.spi;version=2.0.17"),
                 junitBundles(),
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 systemProperty("it.samples").value(System.getProperty("it.samples")),
