@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.mercator.api.Family;
 import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -52,6 +53,16 @@ public class PlatformBundlesTest extends PlatformTest {
         assertEquals(List.of("forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines"), forecasting);
         assertEquals(List.of(), registry.list(Family.PRICING));
+    }
+
+    @Test
+    public void segmentationStrategiesAndEvaluatorAreRegistered() throws Exception {
+        List<String> segmentation = registry.list(Family.SEGMENTATION).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("segmentation/kmeans@1.0.0 from io.mercator.plugins.segmentation.clustering",
+                "segmentation/rfm@1.0.0 from io.mercator.plugins.segmentation.rfm"), segmentation);
+        assertEquals(1, context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=segmentation)").size());
     }
 
     @Test
