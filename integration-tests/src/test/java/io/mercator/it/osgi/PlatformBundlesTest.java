@@ -59,7 +59,8 @@ public class PlatformBundlesTest extends PlatformTest {
     public void segmentationStrategiesAndEvaluatorAreRegistered() throws Exception {
         List<String> segmentation = registry.list(Family.SEGMENTATION).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("segmentation/kmeans@1.0.0 from io.mercator.plugins.segmentation.clustering",
+        assertEquals(List.of("segmentation/bgnbd@1.0.0 from io.mercator.plugins.segmentation.clv",
+                "segmentation/kmeans@1.0.0 from io.mercator.plugins.segmentation.clustering",
                 "segmentation/rfm@1.0.0 from io.mercator.plugins.segmentation.rfm"), segmentation);
         assertEquals(1, context.getServiceReferences(Evaluator.class,
                 "(" + Evaluator.FAMILY_PROPERTY + "=segmentation)").size());

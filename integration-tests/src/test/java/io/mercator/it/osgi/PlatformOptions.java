@@ -21,7 +21,7 @@ final class PlatformOptions {
         "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.scr",
         "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry", "mercator-plugin-forecasting-baselines",
         "mercator-platform-evaluation-segmentation", "mercator-plugin-segmentation-rfm",
-        "mercator-plugin-segmentation-clustering",
+        "mercator-plugin-segmentation-clustering", "mercator-plugin-segmentation-clv",
         "org.apache.felix.fileinstall",
     };
 

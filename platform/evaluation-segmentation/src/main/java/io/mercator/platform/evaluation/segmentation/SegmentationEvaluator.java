@@ -13,6 +13,7 @@ import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
 import io.mercator.api.segmentation.ClusterQuality;
 import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import io.mercator.api.segmentation.SegmentationStrategy;
 import io.mercator.api.segmentation.Transactions;
@@ -21,8 +22,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -109,7 +112,7 @@ public final class SegmentationEvaluator implements Evaluator {
                 String label = lease.info().descriptor().name() + "@" + lease.info().descriptor().version();
                 try {
                     rows.add(new EvaluationReport.Row(label, evaluate(lease.strategy(), transactions, features, active,
-                            points, options, context)));
+                            points, options, context, profiles -> notes.add(label + " segments: " + describe(profiles)))));
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
                 } catch (RuntimeException failure) {
@@ -132,7 +135,8 @@ public final class SegmentationEvaluator implements Evaluator {
     }
 
     private double[] evaluate(SegmentationStrategy strategy, Transactions transactions, CustomerFeatures features,
-            int[] active, double[] points, Parameters options, TrainingContext context) {
+            int[] active, double[] points, Parameters options, TrainingContext context,
+            Consumer<SegmentProfiles> profiles) {
         StrategyDescriptor descriptor = strategy.descriptor();
         Map<String, Object> given = new HashMap<>();
         if (declares(descriptor, ANALYSIS_DATE)) {
@@ -146,6 +150,7 @@ public final class SegmentationEvaluator implements Evaluator {
         long start = System.nanoTime();
         SegmentationModel model = strategy.fit(transactions, Parameters.resolve(descriptor.parameters(), given), context);
         double fitMillis = (System.nanoTime() - start) / 1e6;
+        profiles.accept(model.segments());
         int[] labels = labels(model, features, active);
         int dimensions = CustomerFeatures.NAMES.length;
         double stability = 1;
@@ -168,6 +173,21 @@ public final class SegmentationEvaluator implements Evaluator {
             stability,
             fitMillis,
         };
+    }
+
+    /** @return every segment with its size and mean features, e.g. {@code champions (412: recencyDays 9.5, ...)} */
+    static String describe(SegmentProfiles profiles) {
+        String[] features = profiles.featureNames();
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < profiles.size(); s++) {
+            text.append(s == 0 ? "" : "; ").append(profiles.name(s)).append(" (").append(profiles.customerCount(s));
+            for (int f = 0; f < features.length; f++) {
+                text.append(f == 0 ? ": " : ", ").append(features[f]).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f", profiles.mean(f, s)));
+            }
+            text.append(')');
+        }
+        return text.toString();
     }
 
     private static boolean declares(StrategyDescriptor descriptor, String parameter) {

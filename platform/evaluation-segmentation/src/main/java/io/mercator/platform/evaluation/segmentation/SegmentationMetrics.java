@@ -9,8 +9,9 @@ import java.util.Map;
  * The evaluator's metrics. Every strategy is judged on the same feature space: the standardised
  * (z-scored) log recency, frequency and monetary value of the customers with a purchase, see
  * {@link CustomerFeatures#logValues()}; internal quality comes from {@link ClusterQuality}.
+ * Public for the benchmarks; the bundle does not export it.
  */
-final class SegmentationMetrics {
+public final class SegmentationMetrics {
 
     private SegmentationMetrics() {
     }
@@ -20,7 +21,7 @@ final class SegmentationMetrics {
      * @param active the rows of the customers with a purchase
      * @return their standardised log features, row-major, three per customer
      */
-    static double[] commonSpace(CustomerFeatures features, int[] active) {
+    public static double[] commonSpace(CustomerFeatures features, int[] active) {
         int dimensions = CustomerFeatures.NAMES.length;
         double[] all = features.logValues();
         double[] points = new double[active.length * dimensions];

@@ -34,9 +34,10 @@ import org.apache.commons.csv.CSVRecord;
  * <li>{@code invoice_no} (optional): the lines of one invoice of one customer become one
  * transaction, dated by its first line, with the sum of the line amounts.</li>
  * </ul>
- * This covers the layouts of {@code cdnow/} and {@code online-retail-uci/}.
+ * This covers the layouts of {@code cdnow/} and {@code online-retail-uci/}. Public for the
+ * benchmarks; the bundle does not export it.
  */
-final class TransactionsCsv {
+public final class TransactionsCsv {
 
     /**
      * What was read.
@@ -45,7 +46,7 @@ final class TransactionsCsv {
      * @param lines data lines read
      * @param skipped lines without a customer id
      */
-    record Result(Transactions transactions, int lines, int skipped) {
+    public record Result(Transactions transactions, int lines, int skipped) {
     }
 
     private TransactionsCsv() {
@@ -57,7 +58,7 @@ final class TransactionsCsv {
      * @throws ValidationException naming the file, line and column of the first bad value, or
      *     the file when it cannot be read or lacks a required column
      */
-    static Result read(Path file) {
+    public static Result read(Path file) {
         String name = file.getFileName().toString();
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;

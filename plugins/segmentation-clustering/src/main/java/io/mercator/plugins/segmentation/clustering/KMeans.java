@@ -10,14 +10,15 @@ import java.util.stream.IntStream;
 /**
  * k-means clustering (Lloyd's iterations) with greedy k-means++ seeding, several restarts kept by
  * lowest inertia, and Hamerly's bounds that skip most distance computations once clusters settle.
- * Plain Java on row-major points ({@code points[i * dimensions + d]}).
+ * Plain Java on row-major points ({@code points[i * dimensions + d]}); public for the benchmarks,
+ * the bundle does not export it.
  *
  * <p>A run stops when no point changes cluster, when the centroids' total squared shift falls to
  * {@code 1e-4} times the mean variance of the data (scikit-learn's tolerance), or after
  * {@code maxIterations}. The labels always belong to the final centroids. A cluster that empties
  * is moved onto the point farthest from its own centroid.
  */
-final class KMeans {
+public final class KMeans {
 
     /** Relative tolerance on the centroids' shift, as scikit-learn's default {@code tol}. */
     private static final double RELATIVE_TOLERANCE = 1e-4;
@@ -30,7 +31,7 @@ final class KMeans {
      * @param inertia the sum of squared distances of the points to their centroids
      * @param iterations Lloyd iterations of the kept run
      */
-    record Result(double[] centroids, int[] labels, double inertia, int iterations) {
+    public record Result(double[] centroids, int[] labels, double inertia, int iterations) {
     }
 
     private final double[] points;
@@ -38,7 +39,11 @@ final class KMeans {
     private final int n;
     private final double tolerance;
 
-    KMeans(double[] points, int dimensions) {
+    /**
+     * @param points row-major, {@code dimensions} values per point; not copied
+     * @param dimensions values per point, &gt;= 1
+     */
+    public KMeans(double[] points, int dimensions) {
         this.points = points;
         this.dimensions = dimensions;
         this.n = points.length / dimensions;
@@ -72,7 +77,7 @@ final class KMeans {
      * @param seed the random seed; the same seed gives the same result
      * @return the best run
      */
-    Result fit(int k, int restarts, int maxIterations, long seed) {
+    public Result fit(int k, int restarts, int maxIterations, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom[] randoms = new SplittableRandom[restarts];
         for (int r = 0; r < restarts; r++) {
