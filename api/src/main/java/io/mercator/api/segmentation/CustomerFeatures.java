@@ -166,6 +166,25 @@ public final class CustomerFeatures {
     }
 
     /**
+     * The features on a log scale, where their long right tails no longer dominate distances:
+     * {@code log(1 + recencyDays)}, {@code log(1 + frequency)} and
+     * {@code log(1 + max(0, monetary))}.
+     *
+     * @return row-major, three values per customer; zeros for inactive customers
+     */
+    public double[] logValues() {
+        double[] values = new double[size() * NAMES.length];
+        for (int c = 0; c < size(); c++) {
+            if (isActive(c)) {
+                values[c * 3] = Math.log1p(recencyDays[c]);
+                values[c * 3 + 1] = Math.log1p(frequency[c]);
+                values[c * 3 + 2] = Math.log1p(Math.max(0, monetary[c]));
+            }
+        }
+        return values;
+    }
+
+    /**
      * @param feature 0 (recency), 1 (frequency) or 2 (monetary), as in {@link #NAMES}
      * @param customer a row
      * @return the feature's value

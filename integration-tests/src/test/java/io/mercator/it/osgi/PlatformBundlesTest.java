@@ -10,6 +10,9 @@ import io.mercator.api.TrainingContext;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.EvaluationRequest;
+    }
+
+    @Test
 import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.nio.file.Files;
@@ -104,6 +107,17 @@ public class PlatformBundlesTest extends PlatformTest {
                 Parameters.resolve(evaluator.options(), Map.of("folds", 2))), TrainingContext.none());
         assertEquals(List.of("popularity@1.0.0"), report.rows().stream().map(EvaluationReport.Row::strategy).toList());
         assertTrue("RMSE is a number: " + report, Double.isFinite(report.rows().get(0).values()[0]));
+    }
+
+    @Test
+    public void segmentationStrategiesAndEvaluatorAreRegistered() throws Exception {
+        List<String> segmentation = registry.list(Family.SEGMENTATION).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("segmentation/bgnbd@1.0.0 from io.mercator.plugins.segmentation.clv",
+                "segmentation/kmeans@1.0.0 from io.mercator.plugins.segmentation.clustering",
+                "segmentation/rfm@1.0.0 from io.mercator.plugins.segmentation.rfm"), segmentation);
+        assertEquals(1, context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=segmentation)").size());
     }
 
     @Test

@@ -1,0 +1,53 @@
+package io.mercator.api.segmentation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.mercator.api.ValidationException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class CustomerFeaturesTest {
+
+    private static final LocalDate DAY = LocalDate.parse("2011-12-01");
+
+    private static Transactions data() {
+        return Transactions.builder()
+                .add("a", DAY.minusDays(10), 30)
+                .add("a", DAY.minusDays(4), 20)
+                .add("a", DAY.minusDays(2), -5)
+                .add("a", DAY, 1000)
+                .add("b", DAY.minusDays(1), -7)
+                .build();
+    }
+
+    @Test
+    void returnsAreNettedButAreNotPurchasesAndTheAnalysisDayIsExcluded() {
+        CustomerFeatures features = CustomerFeatures.of(data(), DAY.toString());
+        assertEquals(DAY.toEpochDay(), features.analysisDay());
+        assertEquals(4, features.recencyDays(0), 0);
+        assertEquals(2, features.frequency(0), 0);
+        assertEquals(45, features.monetary(0), 0);
+        assertFalse(features.isActive(1));
+        assertEquals(0, features.monetary(1), 0);
+        assertArrayEquals(new double[] {Math.log(5), Math.log(3), Math.log(46), 0, 0, 0}, features.logValues(), 1e-12);
+    }
+
+    @Test
+    void blankDateMeansTheDayAfterTheLastTransaction() {
+        CustomerFeatures features = CustomerFeatures.of(data(), " ");
+        assertEquals(DAY.toEpochDay() + 1, features.analysisDay());
+        assertEquals(1, features.recencyDays(0), 0);
+        assertEquals(1045, features.monetary(0), 0);
+    }
+
+    @Test
+    void badDateAndNoTransactionsAreNamed() {
+        assertEquals("analysisDate", assertThrows(ValidationException.class,
+                () -> CustomerFeatures.of(data(), "01/12/2011")).field());
+        assertEquals("transactions", assertThrows(ValidationException.class,
+                () -> CustomerFeatures.of(Transactions.builder().build(), "")).field());
+    }
+}

@@ -1,0 +1,205 @@
+package io.mercator.platform.evaluation.segmentation;
+
+import io.mercator.api.Family;
+import io.mercator.api.ParameterSpec;
+import io.mercator.api.Parameters;
+import io.mercator.api.StrategyDescriptor;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.runtime.EvaluationReport;
+import io.mercator.api.runtime.EvaluationRequest;
+import io.mercator.api.runtime.Evaluator;
+import io.mercator.api.runtime.StrategyLease;
+import io.mercator.api.runtime.StrategyNotFoundException;
+import io.mercator.api.runtime.StrategyRegistry;
+import io.mercator.api.segmentation.ClusterQuality;
+import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentProfiles;
+import io.mercator.api.segmentation.SegmentationModel;
+import io.mercator.api.segmentation.SegmentationStrategy;
+import io.mercator.api.segmentation.Transactions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.log.Logger;
+import org.osgi.service.log.LoggerFactory;
+
+/**
+ * Compares segmentation strategies on one transactions file: every strategy is fitted on all
+ * customers, and its fit-time segments are judged on a common feature space (see
+ * {@link SegmentationMetrics}), so that RFM grids and clusterings can be compared.
+ */
+@Component(service = Evaluator.class, immediate = true,
+        property = Evaluator.FAMILY_PROPERTY + "=segmentation")
+public final class SegmentationEvaluator implements Evaluator {
+
+    static final String ANALYSIS_DATE = "analysisDate";
+    static final String SEED = "seed";
+    static final String SILHOUETTE_SAMPLE = "silhouetteSample";
+    static final String STABILITY_RUNS = "stabilityRuns";
+
+    static final List<String> COLUMNS = List.of("segments", "silhouette", "Davies-Bouldin", "WCSS", "stability ARI",
+            "fit ms");
+
+    private static final List<ParameterSpec> OPTIONS = List.of(
+            ParameterSpec.text(ANALYSIS_DATE,
+                    "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction", ""),
+            ParameterSpec.integer(SEED, "Seed of the silhouette sample and of strategies that take a seed", 42,
+                    Integer.MIN_VALUE, Integer.MAX_VALUE),
+            ParameterSpec.integer(SILHOUETTE_SAMPLE, "Customers sampled for the silhouette", 2000, 100, 100_000),
+            ParameterSpec.integer(STABILITY_RUNS, "Refits with other seeds, for strategies that take a seed", 2, 0, 10));
+
+    @Reference
+    private StrategyRegistry registry;
+
+    @Reference(service = LoggerFactory.class)
+    private Logger logger;
+
+    /** For DS. */
+    public SegmentationEvaluator() {
+    }
+
+    SegmentationEvaluator(StrategyRegistry registry, Logger logger) {
+        this.registry = registry;
+        this.logger = logger;
+    }
+
+    @Override
+    public Family family() {
+        return Family.SEGMENTATION;
+    }
+
+    @Override
+    public List<ParameterSpec> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public EvaluationReport evaluate(EvaluationRequest request, TrainingContext context) {
+        Parameters options = request.options();
+        TransactionsCsv.Result read = TransactionsCsv.read(request.data());
+        Transactions transactions = read.transactions();
+        CustomerFeatures features = CustomerFeatures.of(transactions, options.getString(ANALYSIS_DATE));
+        int[] active = IntStream.range(0, features.size()).filter(features::isActive).toArray();
+        double[] points = SegmentationMetrics.commonSpace(features, active);
+        List<String> specs = request.strategies().isEmpty() ? everyStrategy() : request.strategies();
+
+        List<EvaluationReport.Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String analysisDate = LocalDate.ofEpochDay(features.analysisDay()).toString();
+        notes.add(String.format("data: %d lines, %d without a customer id skipped; %d transactions of %d customers, "
+                + "%d with a purchase before %s", read.lines(), read.skipped(), transactions.size(), features.size(),
+                active.length, analysisDate));
+        notes.add("every strategy is fitted on all transactions before " + analysisDate + " (its analysisDate "
+                + "parameter, when it has one) and judged by its fit-time segments of the customers with a purchase");
+        notes.add("common space: z-scored log(1+recency days), log(1+purchases), log(1+max(0, net spend)); "
+                + "silhouette (higher is better, on a seeded sample of " + options.getInt(SILHOUETTE_SAMPLE)
+                + "), Davies-Bouldin (lower is better) and WCSS (sum of squared distances to segment means) there");
+        notes.add("stability ARI: mean adjusted Rand index between the fit with the evaluation seed and "
+                + options.getInt(STABILITY_RUNS) + " refits with the next seeds; 1 for strategies without a seed");
+        for (int s = 0; s < specs.size(); s++) {
+            context.checkCancelled();
+            context.progress((double) s / specs.size(), specs.get(s));
+            try (StrategyLease<SegmentationStrategy> lease = registry.acquire(SegmentationStrategy.class, specs.get(s))) {
+                String label = lease.info().descriptor().name() + "@" + lease.info().descriptor().version();
+                try {
+                    rows.add(new EvaluationReport.Row(label, evaluate(lease.strategy(), transactions, features, active,
+                            points, options, context, profiles -> notes.add(label + " segments: " + describe(profiles)))));
+                } catch (StrategyNotFoundException | CancellationException stop) {
+                    throw stop;
+                } catch (RuntimeException failure) {
+                    logger.warn("Segmentation strategy {} failed: {}", label, failure.toString());
+                    notes.add(label + " failed: " + failure.getMessage());
+                    double[] missing = new double[COLUMNS.size()];
+                    Arrays.fill(missing, Double.NaN);
+                    rows.add(new EvaluationReport.Row(label, missing));
+                }
+            }
+        }
+        context.progress(1, "");
+        String title = "segmentation on " + request.data().getFileName() + ": " + active.length + " customers as of "
+                + analysisDate;
+        return new EvaluationReport(title, COLUMNS, rows, notes);
+    }
+
+    private List<String> everyStrategy() {
+        return registry.list(Family.SEGMENTATION).stream().map(info -> info.descriptor().name()).distinct().toList();
+    }
+
+    private double[] evaluate(SegmentationStrategy strategy, Transactions transactions, CustomerFeatures features,
+            int[] active, double[] points, Parameters options, TrainingContext context,
+            Consumer<SegmentProfiles> profiles) {
+        StrategyDescriptor descriptor = strategy.descriptor();
+        Map<String, Object> given = new HashMap<>();
+        if (declares(descriptor, ANALYSIS_DATE)) {
+            given.put(ANALYSIS_DATE, LocalDate.ofEpochDay(features.analysisDay()).toString());
+        }
+        boolean seeded = declares(descriptor, SEED);
+        int seed = options.getInt(SEED);
+        if (seeded) {
+            given.put(SEED, seed);
+        }
+        long start = System.nanoTime();
+        SegmentationModel model = strategy.fit(transactions, Parameters.resolve(descriptor.parameters(), given), context);
+        double fitMillis = (System.nanoTime() - start) / 1e6;
+        profiles.accept(model.segments());
+        int[] labels = labels(model, features, active);
+        int dimensions = CustomerFeatures.NAMES.length;
+        double stability = 1;
+        int runs = seeded ? options.getInt(STABILITY_RUNS) : 0;
+        if (runs > 0) {
+            double sum = 0;
+            for (int run = 1; run <= runs; run++) {
+                given.put(SEED, seed + run);
+                SegmentationModel refit = strategy.fit(transactions, Parameters.resolve(descriptor.parameters(), given),
+                        context);
+                sum += SegmentationMetrics.adjustedRandIndex(labels, labels(refit, features, active));
+            }
+            stability = sum / runs;
+        }
+        return new double[] {
+            model.segments().size(),
+            ClusterQuality.silhouette(points, dimensions, labels, options.getInt(SILHOUETTE_SAMPLE), seed),
+            ClusterQuality.daviesBouldin(points, dimensions, labels),
+            ClusterQuality.withinSumOfSquares(points, dimensions, labels),
+            stability,
+            fitMillis,
+        };
+    }
+
+    /** @return every segment with its size and mean features, e.g. {@code champions (412: recencyDays 9.5, ...)} */
+    static String describe(SegmentProfiles profiles) {
+        String[] features = profiles.featureNames();
+        StringBuilder text = new StringBuilder();
+        for (int s = 0; s < profiles.size(); s++) {
+            text.append(s == 0 ? "" : "; ").append(profiles.name(s)).append(" (").append(profiles.customerCount(s));
+            for (int f = 0; f < features.length; f++) {
+                text.append(f == 0 ? ": " : ", ").append(features[f]).append(' ')
+                        .append(String.format(Locale.ROOT, "%.1f", profiles.mean(f, s)));
+            }
+            text.append(')');
+        }
+        return text.toString();
+    }
+
+    private static boolean declares(StrategyDescriptor descriptor, String parameter) {
+        return descriptor.parameters().stream().anyMatch(spec -> spec.name().equals(parameter));
+    }
+
+    /** @return per active customer, its fit-time segment */
+    private static int[] labels(SegmentationModel model, CustomerFeatures features, int[] active) {
+        int[] labels = new int[active.length];
+        for (int row = 0; row < active.length; row++) {
+            labels[row] = model.segmentOf(features.customers().id(active[row]));
+        }
+        return labels;
+    }
+}

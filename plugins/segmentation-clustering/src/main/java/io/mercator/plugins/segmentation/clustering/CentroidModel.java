@@ -1,0 +1,164 @@
+package io.mercator.plugins.segmentation.clustering;
+
+import static io.mercator.api.segmentation.ClusterQuality.squaredDistance;
+
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentAssignment;
+import io.mercator.api.segmentation.SegmentProfiles;
+import io.mercator.api.segmentation.SegmentationModel;
+import io.mercator.api.segmentation.Transactions;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * Segments as centroids in the standardised log space of {@link CustomerFeatures#logValues()}:
+ * a customer belongs to the segment of the nearest centroid. Holds the fit-time segment of every
+ * customer and the profiles in original units.
+ */
+final class CentroidModel implements SegmentationModel {
+
+    private static final int MAGIC = 0x43454e54; // "CENT"
+    private static final int FORMAT = 1;
+    static final int DIMENSIONS = CustomerFeatures.NAMES.length;
+
+    private final String name;
+    private final String version;
+    private final int analysisDay;
+    private final Standardisation standardisation;
+    private final double[] centroids;
+    private final IdDictionary customers;
+    private final int[] segment;
+    private final SegmentProfiles profiles;
+
+    CentroidModel(String name, String version, int analysisDay, Standardisation standardisation, double[] centroids,
+            IdDictionary customers, int[] segment, SegmentProfiles profiles) {
+        this.name = name;
+        this.version = version;
+        this.analysisDay = analysisDay;
+        this.standardisation = standardisation;
+        this.centroids = centroids;
+        this.customers = customers;
+        this.segment = segment;
+        this.profiles = profiles;
+    }
+
+    @Override
+    public SegmentProfiles segments() {
+        return profiles;
+    }
+
+    /**
+     * Measures the customers as of the later of the model's analysis day and the day after the
+     * last of the new transactions, and gives each the segment of the nearest centroid.
+     */
+    @Override
+    public SegmentAssignment assign(Transactions transactions) {
+        int day = analysisDay;
+        for (int row = 0; row < transactions.size(); row++) {
+            day = Math.max(day, transactions.day(row) + 1);
+        }
+        CustomerFeatures features = CustomerFeatures.of(transactions, day);
+        double[] points = features.logValues();
+        standardisation.apply(points);
+        int segments = centroids.length / DIMENSIONS;
+        int[] assigned = new int[features.size()];
+        for (int c = 0; c < features.size(); c++) {
+            assigned[c] = features.isActive(c) ? nearest(points, c, segments) : SegmentAssignment.UNASSIGNED;
+        }
+        return new SegmentAssignment(transactions.customers(), assigned, segments);
+    }
+
+    private int nearest(double[] points, int row, int segments) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < segments; s++) {
+            double distance = squaredDistance(points, row, centroids, s, DIMENSIONS);
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public int segmentOf(String customerId) {
+        int row = customers.indexOf(customerId);
+        return row < 0 ? SegmentAssignment.UNASSIGNED : segment[row];
+    }
+
+    @Override
+    public String strategyName() {
+        return name;
+    }
+
+    @Override
+    public String strategyVersion() {
+        return version;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(name);
+        data.writeUTF(version);
+        data.writeInt(analysisDay);
+        for (int d = 0; d < DIMENSIONS; d++) {
+            data.writeDouble(standardisation.mean()[d]);
+            data.writeDouble(standardisation.scale()[d]);
+        }
+        data.writeInt(centroids.length);
+        for (double value : centroids) {
+            data.writeDouble(value);
+        }
+        data.writeInt(customers.size());
+        for (int c = 0; c < customers.size(); c++) {
+            data.writeUTF(customers.id(c));
+            data.writeInt(segment[c]);
+        }
+        profiles.writeTo(data);
+        data.flush();
+    }
+
+    static CentroidModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
+            throw new IOException("not a centroid segmentation model of format " + FORMAT);
+        }
+        String name = data.readUTF();
+        String version = data.readUTF();
+        int analysisDay = data.readInt();
+        double[] mean = new double[DIMENSIONS];
+        double[] scale = new double[DIMENSIONS];
+        for (int d = 0; d < DIMENSIONS; d++) {
+            mean[d] = data.readDouble();
+            scale[d] = data.readDouble();
+        }
+        int values = data.readInt();
+        if (values < DIMENSIONS || values % DIMENSIONS != 0) {
+            throw new IOException("corrupt model: " + values + " centroid values");
+        }
+        double[] centroids = new double[values];
+        for (int v = 0; v < values; v++) {
+            centroids[v] = data.readDouble();
+        }
+        int count = data.readInt();
+        if (count < 0) {
+            throw new IOException("corrupt model: negative customer count");
+        }
+        String[] ids = new String[count];
+        int[] segment = new int[count];
+        for (int c = 0; c < count; c++) {
+            ids[c] = data.readUTF();
+            segment[c] = data.readInt();
+        }
+        return new CentroidModel(name, version, analysisDay, new Standardisation(mean, scale), centroids,
+                IdDictionary.of("customers", ids), segment, SegmentProfiles.readFrom(data));
+    }
+}

@@ -1,0 +1,295 @@
+package io.mercator.plugins.segmentation.clustering;
+
+import static io.mercator.api.segmentation.ClusterQuality.squaredDistance;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * k-means clustering (Lloyd's iterations) with greedy k-means++ seeding, several restarts kept by
+ * lowest inertia, and Hamerly's bounds that skip most distance computations once clusters settle.
+ * Plain Java on row-major points ({@code points[i * dimensions + d]}); public for the benchmarks,
+ * the bundle does not export it.
+ *
+ * <p>A run stops when no point changes cluster, when the centroids' total squared shift falls to
+ * {@code 1e-4} times the mean variance of the data (scikit-learn's tolerance), or after
+ * {@code maxIterations}. The labels always belong to the final centroids. A cluster that empties
+ * is moved onto the point farthest from its own centroid.
+ */
+public final class KMeans {
+
+    /** Relative tolerance on the centroids' shift, as scikit-learn's default {@code tol}. */
+    private static final double RELATIVE_TOLERANCE = 1e-4;
+
+    /**
+     * A clustering.
+     *
+     * @param centroids row-major, {@code k * dimensions}
+     * @param labels the cluster of every point
+     * @param inertia the sum of squared distances of the points to their centroids
+     * @param iterations Lloyd iterations of the kept run
+     */
+    public record Result(double[] centroids, int[] labels, double inertia, int iterations) {
+    }
+
+    private final double[] points;
+    private final int dimensions;
+    private final int n;
+    private final double tolerance;
+
+    /**
+     * @param points row-major, {@code dimensions} values per point; not copied
+     * @param dimensions values per point, &gt;= 1
+     */
+    public KMeans(double[] points, int dimensions) {
+        this.points = points;
+        this.dimensions = dimensions;
+        this.n = points.length / dimensions;
+        this.tolerance = RELATIVE_TOLERANCE * meanVariance();
+    }
+
+    private double meanVariance() {
+        double total = 0;
+        for (int d = 0; d < dimensions; d++) {
+            double mean = 0;
+            for (int i = 0; i < n; i++) {
+                mean += points[i * dimensions + d];
+            }
+            mean /= n;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                double deviation = points[i * dimensions + d] - mean;
+                squares += deviation * deviation;
+            }
+            total += squares / n;
+        }
+        return total / dimensions;
+    }
+
+    /**
+     * Runs {@code restarts} seeded runs, in parallel, and keeps the one with the lowest inertia.
+     *
+     * @param k the number of clusters, from 1 to the number of points
+     * @param restarts the number of runs, &gt;= 1
+     * @param maxIterations the iteration limit of a run
+     * @param seed the random seed; the same seed gives the same result
+     * @return the best run
+     */
+    public Result fit(int k, int restarts, int maxIterations, long seed) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] randoms = new SplittableRandom[restarts];
+        for (int r = 0; r < restarts; r++) {
+            randoms[r] = root.split();
+        }
+        return IntStream.range(0, restarts).parallel()
+                .mapToObj(r -> run(k, maxIterations, randoms[r]))
+                .min(Comparator.comparingDouble(Result::inertia))
+                .orElseThrow();
+    }
+
+    private Result run(int k, int maxIterations, SplittableRandom random) {
+        double[] centroids = seed(k, random);
+        int[] labels = new int[n];
+        double[] upper = new double[n];
+        double[] lower = new double[n];
+        for (int i = 0; i < n; i++) {
+            assignExactly(i, centroids, k, labels, upper, lower);
+        }
+        double[] shift = new double[k];
+        double[] halfGap = new double[k];
+        int iterations = 0;
+        while (iterations < maxIterations) {
+            iterations++;
+            double[] moved = updateCentroids(centroids, k, labels, upper);
+            double totalShift = 0;
+            for (int c = 0; c < k; c++) {
+                shift[c] = Math.sqrt(squaredDistance(centroids, c, moved, c, dimensions));
+                totalShift += shift[c] * shift[c];
+            }
+            centroids = moved;
+            loosenBounds(shift, labels, upper, lower);
+            halfGaps(centroids, k, halfGap);
+            int changed = 0;
+            for (int i = 0; i < n; i++) {
+                int own = labels[i];
+                double bound = Math.max(halfGap[own], lower[i]);
+                if (upper[i] <= bound) {
+                    continue;
+                }
+                upper[i] = Math.sqrt(squaredDistance(points, i, centroids, own, dimensions));
+                if (upper[i] <= bound) {
+                    continue;
+                }
+                assignExactly(i, centroids, k, labels, upper, lower);
+                if (labels[i] != own) {
+                    changed++;
+                }
+            }
+            if (changed == 0 || totalShift <= tolerance) {
+                break;
+            }
+        }
+        double inertia = 0;
+        for (int i = 0; i < n; i++) {
+            inertia += squaredDistance(points, i, centroids, labels[i], dimensions);
+        }
+        return new Result(centroids, labels, inertia, iterations);
+    }
+
+    /** Finds the nearest and second-nearest centroid of point {@code i} and sets its bounds exactly. */
+    private void assignExactly(int i, double[] centroids, int k, int[] labels, double[] upper, double[] lower) {
+        double nearest = Double.POSITIVE_INFINITY;
+        double second = Double.POSITIVE_INFINITY;
+        int label = 0;
+        for (int c = 0; c < k; c++) {
+            double distance = squaredDistance(points, i, centroids, c, dimensions);
+            if (distance < nearest) {
+                second = nearest;
+                nearest = distance;
+                label = c;
+            } else if (distance < second) {
+                second = distance;
+            }
+        }
+        labels[i] = label;
+        upper[i] = Math.sqrt(nearest);
+        lower[i] = Math.sqrt(second);
+    }
+
+    /** @return the means of the clusters; an empty cluster takes the point farthest from its centroid */
+    private double[] updateCentroids(double[] centroids, int k, int[] labels, double[] upper) {
+        double[] sums = new double[k * dimensions];
+        int[] counts = new int[k];
+        for (int i = 0; i < n; i++) {
+            int offset = labels[i] * dimensions;
+            counts[labels[i]]++;
+            for (int d = 0; d < dimensions; d++) {
+                sums[offset + d] += points[i * dimensions + d];
+            }
+        }
+        int[] taken = new int[k];
+        int relocated = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] == 0) {
+                int farthest = farthestPoint(upper, taken, relocated);
+                taken[relocated++] = farthest;
+                System.arraycopy(points, farthest * dimensions, sums, c * dimensions, dimensions);
+                continue;
+            }
+            for (int d = 0; d < dimensions; d++) {
+                sums[c * dimensions + d] /= counts[c];
+            }
+        }
+        return sums;
+    }
+
+    private int farthestPoint(double[] upper, int[] taken, int takenCount) {
+        int farthest = -1;
+        for (int i = 0; i < n; i++) {
+            if ((farthest < 0 || upper[i] > upper[farthest]) && !contains(taken, takenCount, i)) {
+                farthest = i;
+            }
+        }
+        return farthest;
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int j = 0; j < count; j++) {
+            if (values[j] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Keeps the bounds valid after the centroids moved by {@code shift}. */
+    private void loosenBounds(double[] shift, int[] labels, double[] upper, double[] lower) {
+        int largest = 0;
+        for (int c = 1; c < shift.length; c++) {
+            if (shift[c] > shift[largest]) {
+                largest = c;
+            }
+        }
+        double secondLargest = 0;
+        for (int c = 0; c < shift.length; c++) {
+            if (c != largest) {
+                secondLargest = Math.max(secondLargest, shift[c]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            upper[i] += shift[labels[i]];
+            lower[i] -= labels[i] == largest ? secondLargest : shift[largest];
+        }
+    }
+
+    /** Half the distance from every centroid to its nearest other centroid: closer points cannot change cluster. */
+    private void halfGaps(double[] centroids, int k, double[] halfGap) {
+        Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double half = 0.5 * Math.sqrt(squaredDistance(centroids, a, centroids, b, dimensions));
+                halfGap[a] = Math.min(halfGap[a], half);
+                halfGap[b] = Math.min(halfGap[b], half);
+            }
+        }
+    }
+
+    /**
+     * Greedy k-means++: every next centroid is the best, by resulting potential, of
+     * {@code 2 + ln k} candidates drawn with probability proportional to the squared distance to
+     * the nearest centroid so far.
+     */
+    private double[] seed(int k, SplittableRandom random) {
+        double[] centroids = new double[k * dimensions];
+        int first = random.nextInt(n);
+        System.arraycopy(points, first * dimensions, centroids, 0, dimensions);
+        double[] nearest = new double[n];
+        double potential = 0;
+        for (int i = 0; i < n; i++) {
+            nearest[i] = squaredDistance(points, i, centroids, 0, dimensions);
+            potential += nearest[i];
+        }
+        int trials = 2 + (int) Math.log(k);
+        double[] candidateDistance = new double[n];
+        double[] bestDistance = new double[n];
+        for (int c = 1; c < k; c++) {
+            int best = -1;
+            double bestPotential = Double.POSITIVE_INFINITY;
+            for (int trial = 0; trial < trials; trial++) {
+                int candidate = draw(nearest, potential, random);
+                double candidatePotential = 0;
+                for (int i = 0; i < n; i++) {
+                    candidateDistance[i] = Math.min(nearest[i], squaredDistance(points, i, points, candidate, dimensions));
+                    candidatePotential += candidateDistance[i];
+                }
+                if (candidatePotential < bestPotential) {
+                    bestPotential = candidatePotential;
+                    best = candidate;
+                    System.arraycopy(candidateDistance, 0, bestDistance, 0, n);
+                }
+            }
+            System.arraycopy(points, best * dimensions, centroids, c * dimensions, dimensions);
+            System.arraycopy(bestDistance, 0, nearest, 0, n);
+            potential = bestPotential;
+        }
+        return centroids;
+    }
+
+    /** @return a point drawn with probability proportional to its weight; uniform when all weights are 0 */
+    private int draw(double[] weight, double total, SplittableRandom random) {
+        if (total <= 0) {
+            return random.nextInt(n);
+        }
+        double target = random.nextDouble() * total;
+        double cumulative = 0;
+        for (int i = 0; i < n; i++) {
+            cumulative += weight[i];
+            if (cumulative > target) {
+                return i;
+            }
+        }
+        return n - 1;
+    }
+}

@@ -1,0 +1,75 @@
+package io.mercator.plugins.segmentation.clv;
+
+import io.mercator.api.Family;
+import io.mercator.api.ParameterSpec;
+import io.mercator.api.Parameters;
+import io.mercator.api.StrategyDescriptor;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentProfiles;
+import io.mercator.api.segmentation.SegmentationModel;
+import io.mercator.api.segmentation.SegmentationStrategy;
+import io.mercator.api.segmentation.Transactions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Customer-lifetime-value segmentation: fits the BG/NBD model (see {@link BgNbd}) on the repeat
+ * purchases before the analysis date and segments customers by their predictions (see
+ * {@link ValueTiers}): high-, mid- and low-value among those likely alive, and likely-lost.
+ */
+@Component(service = SegmentationStrategy.class, immediate = true)
+public final class BgNbdStrategy implements SegmentationStrategy {
+
+    static final String ANALYSIS_DATE = "analysisDate";
+    static final String HORIZON_WEEKS = "horizonWeeks";
+    static final String ALIVE_THRESHOLD = "aliveThreshold";
+
+    private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.SEGMENTATION, "bgnbd", "1.0.0")
+            .vendor("Mercator")
+            .description("BG/NBD buy-till-you-die model by maximum likelihood; value tiers and likely-lost customers.")
+            .parameter(ParameterSpec.text(ANALYSIS_DATE,
+                    "Day the history ends (YYYY-MM-DD, not included); blank for the day after the last transaction", ""))
+            .parameter(ParameterSpec.real(HORIZON_WEEKS, "Weeks ahead the purchases and value are predicted for", 52,
+                    1, 520))
+            .parameter(ParameterSpec.real(ALIVE_THRESHOLD,
+                    "Probability of being alive below which a customer is likely lost", 0.5, 0, 1))
+            .build();
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
+        int analysisDay = CustomerFeatures.of(data, parameters.getString(ANALYSIS_DATE)).analysisDay();
+        RepeatPurchases history = RepeatPurchases.of(data, analysisDay);
+        if (Arrays.stream(history.x).sum() == 0) {
+            throw new ValidationException("transactions", "no customer bought twice before the analysis date; "
+                    + "BG/NBD needs repeat purchases");
+        }
+        context.progress(0.1, "maximum likelihood");
+        BgNbd model = BgNbd.fit(history.x, history.tx, history.observed);
+        context.checkCancelled();
+        double horizon = parameters.getDouble(HORIZON_WEEKS);
+        double threshold = parameters.getDouble(ALIVE_THRESHOLD);
+        double[][] predictions = new ValueTiers(model, horizon, threshold, new double[2]).predict(history);
+        ValueTiers tiers = new ValueTiers(model, horizon, threshold,
+                ValueTiers.tertiles(history, predictions, threshold));
+        int[] segment = tiers.segments(history, predictions);
+        SegmentProfiles profiles = SegmentProfiles.summarise(ValueTiers.SEGMENTS, segment, ValueTiers.FEATURES,
+                predictions);
+        context.progress(1, "");
+        return new ClvModel(descriptor.name(), descriptor.version(), analysisDay, tiers, data.customers(), segment,
+                profiles);
+    }
+
+    @Override
+    public SegmentationModel readModel(InputStream in) throws IOException {
+        return ClvModel.read(in);
+    }
+}
