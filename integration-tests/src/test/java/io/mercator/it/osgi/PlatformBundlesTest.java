@@ -51,7 +51,13 @@ public class PlatformBundlesTest extends PlatformTest {
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines"), forecasting);
-        assertEquals(List.of(), registry.list(Family.PRICING));
+    }
+
+    @Test
+    public void builtInPricingStrategiesAreRegistered() {
+        List<String> pricing = registry.list(Family.PRICING).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("pricing/log-log@1.0.0 from io.mercator.plugins.pricing.elasticity"), pricing);
     }
 
     @Test
