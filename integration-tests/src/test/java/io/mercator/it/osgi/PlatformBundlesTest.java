@@ -6,8 +6,10 @@ import static org.junit.Assert.assertTrue;
 
 import io.mercator.api.Family;
 import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.List;
 import org.junit.Test;
@@ -58,6 +60,16 @@ public class PlatformBundlesTest extends PlatformTest {
         List<String> pricing = registry.list(Family.PRICING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("pricing/log-log@1.0.0 from io.mercator.plugins.pricing.elasticity"), pricing);
+    }
+
+    @Test
+    public void pricingEvaluatorIsRegisteredForItsFamily() throws Exception {
+        Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=pricing)");
+        assertEquals(1, evaluators.size());
+        Evaluator evaluator = context.getService(evaluators.iterator().next());
+        assertEquals(Family.PRICING, evaluator.family());
+        context.ungetService(evaluators.iterator().next());
     }
 
     @Test
