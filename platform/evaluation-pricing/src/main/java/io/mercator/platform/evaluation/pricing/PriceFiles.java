@@ -30,7 +30,7 @@ import org.apache.commons.csv.CSVRecord;
  * </ul>
  * Every bad value is reported with the file name, line and column.
  */
-final class PriceFiles {
+public final class PriceFiles {
 
     private PriceFiles() {
     }
@@ -41,7 +41,7 @@ final class PriceFiles {
      * @throws ValidationException naming file, line and column of the first bad value
      * @throws UncheckedIOException when the file cannot be read
      */
-    static PriceObservations read(Path file) {
+    public static PriceObservations read(Path file) {
         String name = file.getFileName().toString();
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw;
