@@ -73,4 +73,20 @@ public interface PricingModel extends Model {
         throw new ValidationException("strategy", strategyName()
                 + " does not predict units for given conditions");
     }
+
+    /**
+     * Plans a clearance: the non-increasing prices from the request's ladder that maximise
+     * expected revenue plus salvage value over the remaining periods, given the product's fitted
+     * demand, its decay and the stock on hand.
+     *
+     * <p>The default implementation serves strategies that do not plan markdowns: it says so.
+     *
+     * @param request the product, stock, horizon, price ladder, decay and salvage value
+     * @return the schedule, one price per period
+     * @throws ValidationException naming {@code productId} when the product is unknown, or when
+     *     the strategy does not plan markdowns
+     */
+    default MarkdownSchedule markdown(MarkdownRequest request) {
+        throw new ValidationException("strategy", strategyName() + " does not plan markdowns");
+    }
 }

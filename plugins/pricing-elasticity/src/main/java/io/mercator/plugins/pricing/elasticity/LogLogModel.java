@@ -3,6 +3,8 @@ package io.mercator.plugins.pricing.elasticity;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.pricing.Elasticity;
+import io.mercator.api.pricing.MarkdownRequest;
+import io.mercator.api.pricing.MarkdownSchedule;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
@@ -31,6 +33,11 @@ final class LogLogModel implements PricingModel {
     /** Everything the model knows about one product. */
     record Product(Elasticity elasticity, double[] coefficients, double[] locationEffects, double averageEffect,
             double smearing, double substituteFill, double meanLogUnits, double meanLogPrice) {
+
+        /** @return expected units at the price, other conditions at their averages */
+        double unitsAt(double price) {
+            return smearing * Math.exp(meanLogUnits + elasticity.estimate() * (Math.log(price) - meanLogPrice));
+        }
     }
 
     private final String name;
@@ -106,13 +113,18 @@ final class LogLogModel implements PricingModel {
                     request.currentPrice(row), request.minPrice(row), request.maxPrice(row),
                     request.competitorPrice(row));
             price[row] = choice.price();
-            units[row] = product.smearing()
-                    * Math.exp(product.meanLogUnits() + e * (Math.log(choice.price()) - product.meanLogPrice()));
+            units[row] = product.unitsAt(choice.price());
             revenue[row] = price[row] * units[row];
             profit[row] = (price[row] - request.unitCost(row)) * units[row];
             binding[row] = choice.bindingRule();
         }
         return new PriceRecommendations(request.products(), price, units, revenue, profit, binding);
+    }
+
+    @Override
+    public MarkdownSchedule markdown(MarkdownRequest request) {
+        Product product = fitted[products.require("productId", request.productId())];
+        return MarkdownPlanner.plan(request, product.unitsAt(1), product.elasticity().estimate());
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.pricing.Elasticity;
+import io.mercator.api.pricing.MarkdownRequest;
+import io.mercator.api.pricing.MarkdownSchedule;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
@@ -163,5 +165,19 @@ class LogLogStrategyTest {
         IOException garbage = assertThrows(IOException.class,
                 () -> strategy.readModel(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
         assertEquals("not a log-log pricing model of format 1", garbage.getMessage());
+    }
+
+    @Test
+    void markdownUsesTheFittedDemandAndNamesUnknownProducts() {
+        // p0 sells 100 p^-3 units: 1 at 5, 4 at 3, 13 at 2 (rounded). 14 units over 2 periods:
+        // 5 then 2: 5 + 13 * 2 = 31; 3 then 2: 12 + 10 * 2 = 32; 2 then 2: 28; 3 then 3: 24 -> 3, 2
+        PricingModel model = fit(noiselessDemand(), Map.of("shrinkage", false));
+        MarkdownSchedule schedule = model.markdown(new MarkdownRequest("p0", 14, 2, new double[] {2, 5, 3}, 1, 0));
+        assertArrayEquals(new double[] {3, 2}, schedule.price());
+        assertArrayEquals(new double[] {4, 10}, schedule.expectedUnits());
+        assertEquals(32, schedule.expectedRevenue(), 1e-9);
+        ValidationException unknown = assertThrows(ValidationException.class,
+                () -> model.markdown(new MarkdownRequest("nope", 1, 1, new double[] {1}, 1, 0)));
+        assertEquals("productId", unknown.field());
     }
 }
