@@ -92,6 +92,7 @@ public class PricingEvaluationEndToEndTest {
         assertEquals(out + result.get(2), "0", result.get(0));
         assertTrue(out, out.startsWith("pricing on prices.csv: 2 products, 100 training and 20 held-out rows"));
         assertTrue(out, out.lines().anyMatch(line -> line.startsWith("log-log@1.0.0 ")));
+        assertTrue(out, out.lines().anyMatch(line -> line.startsWith("pooled-log-log@1.0.0 ")));
         assertTrue(out, out.contains("juice -2.00 [") && out.contains("soda -3.00 ["));
     }
 

@@ -196,12 +196,21 @@ final class LogLogModel implements PricingModel {
         data.flush();
     }
 
-    static LogLogModel read(InputStream in) throws IOException {
+    /**
+     * @param in the bytes written by {@link #writeTo}
+     * @param expectedName the name of the strategy reading the model
+     * @return the model
+     * @throws IOException when the bytes are not a model of that strategy
+     */
+    static LogLogModel read(InputStream in, String expectedName) throws IOException {
         DataInputStream data = new DataInputStream(in);
         if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
             throw new IOException("not a log-log pricing model of format " + FORMAT);
         }
         String name = data.readUTF();
+        if (!name.equals(expectedName)) {
+            throw new IOException("the model was fitted by " + name + ", not " + expectedName);
+        }
         String version = data.readUTF();
         int harmonics = data.readInt();
         int seasonLength = data.readInt();

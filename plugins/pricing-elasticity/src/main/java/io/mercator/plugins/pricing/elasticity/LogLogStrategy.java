@@ -35,6 +35,13 @@ public final class LogLogStrategy implements PricingStrategy {
     static final String SEASON_LENGTH = "seasonLength";
     static final String LEVEL = "level";
 
+    static final ParameterSpec HARMONICS_SPEC = ParameterSpec.integer(HARMONICS,
+            "Sine/cosine pairs describing the seasonal cycle (0: no seasonality)", 2, 0, 12);
+    static final ParameterSpec SEASON_LENGTH_SPEC = ParameterSpec.integer(SEASON_LENGTH,
+            "Periods per seasonal cycle (52 for weeks)", 52, 2, 10_000);
+    static final ParameterSpec LEVEL_SPEC = ParameterSpec.real(LEVEL,
+            "Coverage of the elasticity intervals in percent", 95, 50, 99.9);
+
     private static final StrategyDescriptor DESCRIPTOR = StrategyDescriptor.builder(Family.PRICING, "log-log", "1.0.0")
             .vendor("Mercator")
             .description("Log-log regression of units on own and substitute prices with promotion, feature, "
@@ -42,10 +49,9 @@ public final class LogLogStrategy implements PricingStrategy {
                     + "prices under business rules.")
             .parameter(ParameterSpec.bool(SHRINKAGE,
                     "Pool own-price elasticities across products (empirical Bayes)", true))
-            .parameter(ParameterSpec.integer(HARMONICS,
-                    "Sine/cosine pairs describing the seasonal cycle (0: no seasonality)", 2, 0, 12))
-            .parameter(ParameterSpec.integer(SEASON_LENGTH, "Periods per seasonal cycle (52 for weeks)", 52, 2, 10_000))
-            .parameter(ParameterSpec.real(LEVEL, "Coverage of the elasticity intervals in percent", 95, 50, 99.9))
+            .parameter(HARMONICS_SPEC)
+            .parameter(SEASON_LENGTH_SPEC)
+            .parameter(LEVEL_SPEC)
             .build();
 
     @Override
@@ -59,41 +65,17 @@ public final class LogLogStrategy implements PricingStrategy {
         int seasonLength = parameters.getInt(SEASON_LENGTH);
         double level = parameters.getDouble(LEVEL);
         double[][] x = DemandFeatures.of(data, harmonics, seasonLength);
-        int rows = data.size();
-        double[] logUnits = new double[rows];
-        int[] location = new int[rows];
+        SalesRows sales = SalesRows.of(data);
         int productCount = data.products().size();
-        int[] positive = new int[productCount];
-        for (int row = 0; row < rows; row++) {
-            location[row] = data.hasLocations() ? data.location(row) : 0;
-            if (data.units(row) > 0) {
-                logUnits[row] = Math.log(data.units(row));
-                positive[data.product(row)]++;
-            }
-        }
-        int[][] rowsOf = new int[productCount][];
-        for (int p = 0; p < productCount; p++) {
-            if (positive[p] == 0) {
-                throw new ValidationException("units", "product '" + data.products().id(p)
-                        + "' never sold (no row with units > 0): its demand cannot be estimated");
-            }
-            rowsOf[p] = new int[positive[p]];
-            positive[p] = 0;
-        }
-        for (int row = 0; row < rows; row++) {
-            if (data.units(row) > 0) {
-                int p = data.product(row);
-                rowsOf[p][positive[p]++] = row;
-            }
-        }
-        int locationCount = data.hasLocations() ? data.locations().size() : 1;
+        int locationCount = sales.locationCount();
         ProductRegression[] regressions = new ProductRegression[productCount];
         for (int p = 0; p < productCount; p++) {
             if (p % 256 == 0) {
                 context.checkCancelled();
                 context.progress(0.9 * p / productCount, "regressions");
             }
-            regressions[p] = ProductRegression.fit(rowsOf[p], logUnits, x, location, locationCount);
+            regressions[p] = ProductRegression.fit(sales.rowsOf()[p], sales.logUnits(), x, sales.location(),
+                    locationCount);
         }
         ElasticityShrinkage pooling = pool(data, regressions);
         double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.5 + level / 200);
@@ -155,12 +137,12 @@ public final class LogLogStrategy implements PricingStrategy {
         return ElasticityShrinkage.fit(estimates, variances);
     }
 
-    private static Elasticity interval(double estimate, double halfWidth, double level) {
+    static Elasticity interval(double estimate, double halfWidth, double level) {
         return new Elasticity(estimate, estimate - halfWidth, estimate + halfWidth, level);
     }
 
     @Override
     public PricingModel readModel(InputStream in) throws IOException {
-        return LogLogModel.read(in);
+        return LogLogModel.read(in, DESCRIPTOR.name());
     }
 }

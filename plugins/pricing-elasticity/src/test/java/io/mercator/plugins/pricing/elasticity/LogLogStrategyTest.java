@@ -35,7 +35,7 @@ class LogLogStrategyTest {
      * Demand from a known constant-elasticity model: units = storeLevel * price^e * 1.3^promo *
      * exp(noise), noise ~ N(0, 0.2^2), prices drawn uniformly in [2, 4], 4 stores, 60 weeks.
      */
-    private static PriceObservations plantedDemand(long seed, double[] elasticities, double noise) {
+    static PriceObservations plantedDemand(long seed, double[] elasticities, double noise) {
         Random random = new Random(seed);
         PriceObservations.Builder builder = PriceObservations.builder();
         for (int week = 0; week < 60; week++) {
@@ -95,7 +95,7 @@ class LogLogStrategyTest {
     }
 
     /** units = 100 * price^e exactly, one location, e = -3 for p0 and -4 for p1. */
-    private static PriceObservations noiselessDemand() {
+    static PriceObservations noiselessDemand() {
         PriceObservations.Builder builder = PriceObservations.builder();
         for (int week = 0; week < 20; week++) {
             double price = 2 + 0.1 * week;
