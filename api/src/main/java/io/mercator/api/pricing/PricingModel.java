@@ -1,6 +1,7 @@
 package io.mercator.api.pricing;
 
 import io.mercator.api.Model;
+import io.mercator.api.ValidationException;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -49,9 +50,43 @@ public interface PricingModel extends Model {
      */
     default PriceRecommendations recommend(PriceRequest request, PricingRules rules) {
         if (rules == null || !rules.isNone()) {
-            throw new io.mercator.api.ValidationException("rules", "strategy " + strategyName()
+            throw new ValidationException("rules", "strategy " + strategyName()
                     + " does not apply business rules; use PricingRules.none()");
         }
         return recommend(request);
+    }
+
+    /**
+     * Predicts the units each row of {@code conditions} would sell: its product at its price,
+     * location, period, promotion and feature value as they are given; the {@code units} column is
+     * ignored. Evaluations use it to measure the demand fit on held-out periods.
+     *
+     * <p>The default implementation serves strategies that only price: it says that the strategy
+     * does not predict units.
+     *
+     * @param conditions the rows to predict, of products the model was fitted on
+     * @return expected units per row, finite and &gt;= 0
+     * @throws io.mercator.api.ValidationException naming the row of an unknown product, or when
+     *     the strategy does not predict units
+     */
+    default double[] expectedUnits(PriceObservations conditions) {
+        throw new ValidationException("strategy", strategyName()
+                + " does not predict units for given conditions");
+    }
+
+    /**
+     * Plans a clearance: the non-increasing prices from the request's ladder that maximise
+     * expected revenue plus salvage value over the remaining periods, given the product's fitted
+     * demand, its decay and the stock on hand.
+     *
+     * <p>The default implementation serves strategies that do not plan markdowns: it says so.
+     *
+     * @param request the product, stock, horizon, price ladder, decay and salvage value
+     * @return the schedule, one price per period
+     * @throws ValidationException naming {@code productId} when the product is unknown, or when
+     *     the strategy does not plan markdowns
+     */
+    default MarkdownSchedule markdown(MarkdownRequest request) {
+        throw new ValidationException("strategy", strategyName() + " does not plan markdowns");
     }
 }

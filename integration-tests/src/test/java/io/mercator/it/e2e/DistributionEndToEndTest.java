@@ -116,11 +116,11 @@ public class DistributionEndToEndTest {
         assertEquals(Optional.of("1.0.0"), listedVersion("seasonal-naive"));
 
         Path data = TEMP.newFile("prices.csv").toPath();
-        Result noEvaluator = cli("evaluate", "pricing", data.toString());
-        assertEquals(noEvaluator.toString(), 1, noEvaluator.exit);
-        assertEquals(noEvaluator.toString(),
-                "mercator: the server answered 404 to evaluate: no evaluator for the pricing family is installed",
-                noEvaluator.err.strip());
+        Result emptyData = cli("evaluate", "pricing", data.toString());
+        assertEquals(emptyData.toString(), 1, emptyData.exit);
+        assertEquals(emptyData.toString(),
+                "mercator: the server answered 400 to evaluate: prices.csv line 1: has no column 'product' (columns: )",
+                emptyData.err.strip());
         Result badFamily = cli("evaluate", "weather", data.toString());
         assertEquals(badFamily.toString(), 1, badFamily.exit);
         assertTrue(badFamily.toString(), badFamily.err.strip().endsWith(

@@ -13,6 +13,9 @@ import io.mercator.api.runtime.EvaluationRequest;
     }
 
     @Test
+    }
+
+    @Test
 import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.nio.file.Files;
@@ -67,6 +70,29 @@ public class PlatformBundlesTest extends PlatformTest {
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing"), forecasting);
         assertEquals(List.of(), registry.list(Family.PRICING));
+    }
+
+    @Test
+        assertEquals(List.of("forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines"), forecasting);
+    }
+
+    @Test
+    public void builtInPricingStrategiesAreRegistered() {
+        List<String> pricing = registry.list(Family.PRICING).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("pricing/log-log@1.0.0 from io.mercator.plugins.pricing.elasticity",
+                "pricing/pooled-log-log@1.0.0 from io.mercator.plugins.pricing.elasticity"), pricing);
+    }
+
+    @Test
+    public void pricingEvaluatorIsRegisteredForItsFamily() throws Exception {
+        Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=pricing)");
+        assertEquals(1, evaluators.size());
+        Evaluator evaluator = context.getService(evaluators.iterator().next());
+        assertEquals(Family.PRICING, evaluator.family());
+        context.ungetService(evaluators.iterator().next());
     }
 
     @Test
