@@ -20,6 +20,7 @@ final class PlatformOptions {
         "org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",
         "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.scr",
         "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry", "mercator-plugin-forecasting-baselines",
+        "mercator-platform-evaluation-optimization", "mercator-plugin-optimization-policies",
         "org.apache.felix.fileinstall",
     };
 
