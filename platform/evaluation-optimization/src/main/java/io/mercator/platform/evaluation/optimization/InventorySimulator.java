@@ -8,7 +8,8 @@ import java.util.Random;
  * orders due arrive and first fill backorders; on review periods the policy orders, each order
  * arriving after a lead time drawn from a normal distribution rounded to whole periods (at least
  * 0; an order with lead time 0 arrives before this period's demand); then demand is served from
- * stock and the rest is backordered.
+ * stock and the rest is backordered. Nothing is counted during the warm-up periods, so that the
+ * figures do not depend on the starting stock.
  */
 final class InventorySimulator {
 
@@ -84,10 +85,11 @@ final class InventorySimulator {
      * @param holdingCostRate holding cost per unit and period as a fraction of the unit cost
      * @param orderingCost cost per order
      * @param shortageCostRate penalty per unit not served from stock, as a fraction of the unit cost
+     * @param warmUpPeriods periods replayed but not counted
      * @param seed for the lead-time draws
      */
     record Settings(double leadTimeMean, double leadTimeStdDev, int reviewPeriod, double holdingCostRate,
-            double orderingCost, double shortageCostRate, long seed) {
+            double orderingCost, double shortageCostRate, int warmUpPeriods, long seed) {
     }
 
     private final Settings settings;
@@ -128,10 +130,11 @@ final class InventorySimulator {
             leadTimes[s] = new Random(settings.seed() * 31 + s);
         }
         for (int t = 0; t < periods; t++) {
+            boolean counted = t >= settings.warmUpPeriods();
             for (int s = 0; s < skus; s++) {
                 if (arrivals[s][t] > 0) {
                     receive(state, s, arrivals[s][t]);
-                    if (cycleStarted[s]) {
+                    if (cycleStarted[s] && counted) {
                         cycles++;
                         cyclesWithoutStockOut += stockOutInCycle[s] ? 0 : 1;
                     }
@@ -145,7 +148,7 @@ final class InventorySimulator {
                 for (int s = 0; s < skus; s++) {
                     state.demandSinceReview[s] = 0;
                     if (orders[s] > 0) {
-                        orderingCost += settings.orderingCost();
+                        orderingCost += counted ? settings.orderingCost() : 0;
                         int arrival = t + leadTime(leadTimes[s]);
                         state.onOrder[s] += orders[s];
                         if (arrival == t) {
@@ -162,19 +165,23 @@ final class InventorySimulator {
                 state.onHand[s] -= served;
                 state.backorders[s] += asked - served;
                 state.demandSinceReview[s] += asked;
-                totalDemand += asked;
-                servedFromStock += served;
                 if (served < asked) {
                     stockOutInCycle[s] = true;
-                    shortageCost += (asked - served) * unitCost[s] * settings.shortageCostRate();
                 }
+                if (!counted) {
+                    continue;
+                }
+                totalDemand += asked;
+                servedFromStock += served;
+                shortageCost += (asked - served) * unitCost[s] * settings.shortageCostRate();
                 demandValue += asked * unitCost[s];
                 holdingCost += state.onHand[s] * unitCost[s] * settings.holdingCostRate();
                 stockValue += state.onHand[s] * unitCost[s];
             }
         }
         return new Result(totalDemand, servedFromStock, cycles, cyclesWithoutStockOut, holdingCost, orderingCost,
-                shortageCost, demandValue, periods > 0 ? stockValue / periods : 0);
+                shortageCost, demandValue,
+                periods > settings.warmUpPeriods() ? stockValue / (periods - settings.warmUpPeriods()) : 0);
     }
 
     private int leadTime(Random random) {

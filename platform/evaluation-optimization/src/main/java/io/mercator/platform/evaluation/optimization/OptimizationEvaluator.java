@@ -62,6 +62,10 @@ public final class OptimizationEvaluator implements Evaluator {
                     104),
             ParameterSpec.choice("demand", "Replay the held-out demand, or draw it from each SKU's fitted "
                     + "Poisson / negative binomial distribution", REPLAY, REPLAY, SIMULATED),
+            ParameterSpec.integer("warmUp", "Replayed periods not counted, so the starting stock does not matter; "
+                    + "-1 for lead time + 2 standard deviations + review period", -1, -1, 104),
+            ParameterSpec.integer("simulatedPeriods", "Periods drawn with demand=simulated; 0 for as many as the "
+                    + "held-out part has", 104, 0, 10_000),
             ParameterSpec.integer("seed", "Seed of the lead-time and demand draws", 1, 0, Integer.MAX_VALUE));
 
     @Reference
@@ -167,7 +171,7 @@ public final class OptimizationEvaluator implements Evaluator {
         }
 
         int testPeriods() {
-            return test.length == 0 ? 0 : test[0].length;
+            return test[0].length;
         }
 
         InventorySimulator.Policy policyOf(ReplenishmentModel model) {
@@ -219,21 +223,31 @@ public final class OptimizationEvaluator implements Evaluator {
             }
             boolean simulated = options.getString("demand").equals(SIMULATED);
             long seed = options.getInt("seed");
-            double[][] test = simulated ? SimulatedDemand.draw(mean, variance, periods - trainingPeriods, seed)
-                    : replayed;
+            int drawn = options.getInt("simulatedPeriods") > 0 ? options.getInt("simulatedPeriods")
+                    : periods - trainingPeriods;
+            double[][] test = simulated ? SimulatedDemand.draw(mean, variance, drawn, seed) : replayed;
+            int testPeriods = test[0].length;
+            int warmUp = options.getInt("warmUp") >= 0 ? options.getInt("warmUp")
+                    : (int) Math.ceil(options.getDouble("leadTime") + 2 * options.getDouble("leadTimeStdDev"))
+                            + options.getInt("reviewPeriod");
+            if (warmUp >= testPeriods) {
+                throw new ValidationException("warmUp", warmUp + " periods leave none of the " + testPeriods
+                        + " replayed periods to count");
+            }
             double[] stdDev = Arrays.stream(variance).map(Math::sqrt).toArray();
             InventorySimulator.Settings settings = new InventorySimulator.Settings(options.getDouble("leadTime"),
                     options.getDouble("leadTimeStdDev"), options.getInt("reviewPeriod"),
                     options.getDouble("holdingRate"), options.getDouble("orderingCost"),
-                    options.getDouble("shortageRate"), seed);
+                    options.getDouble("shortageRate"), warmUp, seed);
             ServiceMeasure measure = options.getString("measure").equals(FILL_RATE) ? ServiceMeasure.FILL_RATE
                     : ServiceMeasure.CYCLE_SERVICE_LEVEL;
             List<String> notes = List.of(
                     "split: the first " + trainingPeriods + " of " + periods + " periods fit each SKU's mean and "
                             + "standard deviation of demand; strategies plan from them with their default parameters; "
-                            + (simulated ? "the next " + (periods - trainingPeriods) + " periods are drawn from each "
-                                    + "SKU's fitted Poisson / negative binomial (seed " + seed + ")"
-                                    : "the remaining " + (periods - trainingPeriods) + " periods are replayed"),
+                            + (simulated ? testPeriods + " periods are drawn from each SKU's fitted Poisson / "
+                                    + "negative binomial (seed " + seed + ")"
+                                    : "the remaining " + testPeriods + " periods are replayed")
+                            + "; the first " + warmUp + " of them warm up and are not counted",
                     count + " SKUs with demand in the fitted periods of " + history.skus().length + "; "
                             + history.skippedRows() + " rows skipped (returns, cancellations, non-product codes)",
                     "each period: arrivals fill backorders, then on review periods (every "

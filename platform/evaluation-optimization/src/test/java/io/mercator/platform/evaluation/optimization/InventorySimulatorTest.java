@@ -9,7 +9,7 @@ class InventorySimulatorTest {
 
     // lead time exactly 1, review every period, unit cost 2, holding 0.1 c, 5 an order, shortage 1 c
     private static final InventorySimulator SIMULATOR = new InventorySimulator(
-            new InventorySimulator.Settings(1, 0, 1, 0.1, 5, 1, 7));
+            new InventorySimulator.Settings(1, 0, 1, 0.1, 5, 1, 0, 7));
     private static final double[][] DEMAND = {{3, 3, 3, 3, 3}};
     private static final double[] COST = {2};
 
@@ -41,6 +41,18 @@ class InventorySimulatorTest {
         assertEquals(0, result.shortageCost(), 0);
         assertEquals(30 / (2 * 13 / 5.0), result.turns(), 1e-9);
         assertEquals(result.holdingCost() + 25, result.totalCost(), 1e-12);
+    }
+
+    @Test
+    void warmUpPeriodsAreReplayedButNotCounted() {
+        // as in the first replay, counting periods 2-4 only: 9 units asked, 3 served, orders in periods 2-4
+        InventorySimulator warmingUp = new InventorySimulator(new InventorySimulator.Settings(1, 0, 1, 0.1, 5, 1, 2, 7));
+        InventorySimulator.Result result = warmingUp.run(DEMAND, COST, new double[] {4}, Policies.lastPeriodSales());
+        assertEquals(9, result.demand(), 0);
+        assertEquals(1.0 / 3, result.fillRate(), 1e-12);
+        assertEquals(15, result.orderingCost(), 0);
+        assertEquals(2, result.cycles());
+        assertEquals(0, result.holdingCost(), 0);
     }
 
     @Test
