@@ -16,6 +16,9 @@ import io.mercator.api.runtime.EvaluationRequest;
     }
 
     @Test
+    }
+
+    @Test
 import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.nio.file.Files;
@@ -173,5 +176,17 @@ public class PlatformBundlesTest extends PlatformTest {
         Frameworks.awaitTrue("the registry to read its configuration", 5_000,
                 () -> registry.defaultSpec(Family.PRICING).isPresent());
         assertEquals("log-log@[1.0.0,2.0.0)", registry.defaultSpec(Family.PRICING).get());
+    }
+
+    @Test
+    public void optimizationStrategiesAndEvaluatorAreRegistered() throws Exception {
+        List<String> optimization = registry.list(Family.OPTIMIZATION).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        String bundle = " from io.mercator.plugins.optimization.policies";
+        assertEquals(List.of("optimization/min-max@1.0.0" + bundle, "optimization/newsvendor@1.0.0" + bundle,
+                "optimization/order-up-to@1.0.0" + bundle, "optimization/reorder-point-eoq@1.0.0" + bundle),
+                optimization);
+        assertEquals(1, context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=optimization)").size());
     }
 }

@@ -35,14 +35,32 @@ interface DemandDistribution {
      * @param demandStdDev standard deviation of demand per period
      * @param periods mean number of periods
      * @param periodsStdDev standard deviation of the number of periods
-     * @param discrete whether to use a Poisson / negative binomial instead of a normal distribution
+     * @param shape which family of distributions to use
      * @return the distribution of the total
      */
     static DemandDistribution over(double demandMean, double demandStdDev, double periods, double periodsStdDev,
-            boolean discrete) {
+            Shape shape) {
         double mean = demandMean * periods;
         double variance = periods * demandStdDev * demandStdDev
                 + demandMean * demandMean * periodsStdDev * periodsStdDev;
-        return discrete ? new DiscreteDemand(mean, variance) : new NormalDemand(mean, Math.sqrt(variance));
+        switch (shape) {
+            case DISCRETE:
+                return new DiscreteDemand(mean, variance);
+            case GAMMA:
+                return mean > 0 && variance > 0 ? new GammaDemand(mean, variance)
+                        : new NormalDemand(mean, Math.sqrt(variance));
+            default:
+                return new NormalDemand(mean, Math.sqrt(variance));
+        }
+    }
+
+    /** The families of demand distributions. */
+    enum Shape {
+        /** Normal: fast movers with a moderate spread. */
+        NORMAL,
+        /** Gamma: fast movers whose spread is large next to their mean. */
+        GAMMA,
+        /** Poisson / negative binomial in whole units: slow movers. */
+        DISCRETE
     }
 }

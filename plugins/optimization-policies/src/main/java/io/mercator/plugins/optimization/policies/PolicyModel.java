@@ -87,8 +87,10 @@ final class PolicyModel implements ReplenishmentModel {
                 case ORDER_UP_TO: {
                     double review = input.reviewPeriod(row) > 0 ? input.reviewPeriod(row) : 1;
                     protection = distribution(demand, spread, leadTime + review, leadTimeSpread);
-                    DemandDistribution leadTimeOnly = distribution(demand, spread, leadTime, leadTimeSpread,
-                            protection.discrete());
+                    DemandDistribution.Shape shape = settings.shape(protection.mean(),
+                            stdDev(demand, spread, leadTime + review, leadTimeSpread));
+                    DemandDistribution leadTimeOnly = DemandDistribution.over(demand, spread, leadTime,
+                            leadTimeSpread, shape);
                     DemandDistribution covered = protection;
                     // units short in a cycle: those short at the next arrival minus those already short at this one
                     shortagePerCycle = s -> Math.max(covered.expectedShortage(s) - leadTimeOnly.expectedShortage(s), 0);
@@ -146,12 +148,12 @@ final class PolicyModel implements ReplenishmentModel {
     }
 
     private DemandDistribution distribution(double demand, double spread, double periods, double periodsSpread) {
-        return distribution(demand, spread, periods, periodsSpread, settings.discrete(demand * periods));
+        return DemandDistribution.over(demand, spread, periods, periodsSpread,
+                settings.shape(demand * periods, stdDev(demand, spread, periods, periodsSpread)));
     }
 
-    private static DemandDistribution distribution(double demand, double spread, double periods,
-            double periodsSpread, boolean discrete) {
-        return DemandDistribution.over(demand, spread, periods, periodsSpread, discrete);
+    private static double stdDev(double demand, double spread, double periods, double periodsSpread) {
+        return Math.sqrt(periods * spread * spread + demand * demand * periodsSpread * periodsSpread);
     }
 
     private static double levelFor(DoubleUnaryOperator shortagePerCycle, double allowed, DemandDistribution demand) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param demandModel which demand distribution to plan with
  * @param slowMoverMean with {@link DemandModel#AUTO}: protection-period demand below which demand
- *     is modelled as Poisson / negative binomial rather than normal
+ *     is modelled as Poisson / negative binomial
  * @param maxCoverPeriods the most periods of demand one lot may cover (caps EOQ when holding is cheap)
  * @param marginRate newsvendor: selling price minus unit cost, as a fraction of the unit cost
  * @param salvageRate newsvendor: value of a unit left over, as a fraction of the unit cost
@@ -22,12 +22,20 @@ record PolicySettings(DemandModel demandModel, double slowMoverMean, double maxC
     static final String MARGIN_RATE = "marginRate";
     static final String SALVAGE_RATE = "salvageRate";
 
+    /**
+     * With {@link DemandModel#AUTO}: protection-period demand whose coefficient of variation is above
+     * this is modelled as gamma rather than normal (the normal's quantiles fall short on skewed demand).
+     */
+    static final double MAX_NORMAL_VARIATION = 0.5;
+
     /** Which distribution describes demand over the protection period. */
     enum DemandModel {
-        /** Discrete for slow movers, normal for the others. */
+        /** Discrete for slow movers, gamma for widely spread fast movers, normal for the others. */
         AUTO,
         /** Always normal. */
         NORMAL,
+        /** Always gamma. */
+        GAMMA,
         /** Always Poisson / negative binomial. */
         DISCRETE;
 
@@ -54,11 +62,24 @@ record PolicySettings(DemandModel demandModel, double slowMoverMean, double maxC
 
     /**
      * @param protectionMean mean demand over the protection period
-     * @return whether to use the discrete distribution
+     * @param protectionStdDev its standard deviation
+     * @return the family of distributions to plan with
      */
-    boolean discrete(double protectionMean) {
-        return demandModel == DemandModel.DISCRETE
-                || demandModel == DemandModel.AUTO && protectionMean < slowMoverMean;
+    DemandDistribution.Shape shape(double protectionMean, double protectionStdDev) {
+        switch (demandModel) {
+            case NORMAL:
+                return DemandDistribution.Shape.NORMAL;
+            case GAMMA:
+                return DemandDistribution.Shape.GAMMA;
+            case DISCRETE:
+                return DemandDistribution.Shape.DISCRETE;
+            default:
+                if (protectionMean < slowMoverMean) {
+                    return DemandDistribution.Shape.DISCRETE;
+                }
+                return protectionStdDev > MAX_NORMAL_VARIATION * protectionMean ? DemandDistribution.Shape.GAMMA
+                        : DemandDistribution.Shape.NORMAL;
+        }
     }
 
     /** @return the newsvendor's critical fractile Cu / (Cu + Co), underage cost = margin, overage = cost - salvage */

@@ -26,10 +26,12 @@ abstract class PolicyStrategy implements ReplenishmentStrategy {
                 .vendor("Mercator")
                 .description(description)
                 .parameter(ParameterSpec.choice(PolicySettings.DEMAND_MODEL,
-                        "Demand distribution over the protection period: normal, discrete (Poisson, or negative "
-                                + "binomial when the variance exceeds the mean), or auto (discrete for slow movers)",
+                        "Demand distribution over the protection period: normal, gamma, discrete (Poisson, or "
+                                + "negative binomial when the variance exceeds the mean), or auto (discrete for slow "
+                                + "movers, gamma when the standard deviation exceeds half the mean, else normal)",
                         PolicySettings.DemandModel.AUTO.id(), PolicySettings.DemandModel.AUTO.id(),
-                        PolicySettings.DemandModel.NORMAL.id(), PolicySettings.DemandModel.DISCRETE.id()))
+                        PolicySettings.DemandModel.NORMAL.id(), PolicySettings.DemandModel.GAMMA.id(),
+                        PolicySettings.DemandModel.DISCRETE.id()))
                 .parameter(ParameterSpec.real(PolicySettings.SLOW_MOVER_MEAN,
                         "With demandModel=auto: mean demand over the protection period below which demand is "
                                 + "discrete", 20, 0, 500));

@@ -22,7 +22,7 @@ class DistributionsTest {
     void leadTimeVarianceAddsToTheSafetyStock() {
         // d = 50 +- 10 per day, L = 4 +- 1 days: sigma = sqrt(4 * 100 + 50^2 * 1) = sqrt(2900);
         // safety stock at 95 %: 1.644854 * 53.85 = 88.578 (scipy norm.ppf(0.95) * sqrt(2900))
-        DemandDistribution demand = DemandDistribution.over(50, 10, 4, 1, false);
+        DemandDistribution demand = DemandDistribution.over(50, 10, 4, 1, DemandDistribution.Shape.NORMAL);
         assertEquals(200, demand.mean(), 1e-12);
         assertEquals(88.57807864746614, demand.quantile(0.95) - 200, 1e-6);
         assertFalse(demand.discrete());
@@ -51,6 +51,21 @@ class DistributionsTest {
         // E[(X - 1)+] = mean - 1 + P(X = 0) = 1.25; halfway to 2 the loss falls by half of P(X > 1)
         assertEquals(1.25, lumpy.expectedShortage(1), 1e-12);
         assertEquals(1.25 - 0.5 * 0.5, lumpy.expectedShortage(1.5), 1e-12);
+    }
+
+    @Test
+    void gammaWithShapeOneIsTheExponential() {
+        // mean 10, variance 100: exponential with mean 10; 95 % quantile -10 ln 0.05 = 29.957,
+        // E[(X - 5)+] = 10 e^-0.5
+        DemandDistribution exponential = new GammaDemand(10, 100);
+        assertEquals(-10 * Math.log(0.05), exponential.quantile(0.95), 1e-6);
+        assertEquals(10 * Math.exp(-0.5), exponential.expectedShortage(5), 1e-9);
+        assertEquals(12, exponential.expectedShortage(-2), 1e-12);
+        // shape 4, scale 2.5 (mean 10, variance 25): scipy gamma(4, scale=2.5).ppf(0.9) = 16.70196;
+        // E[(X - 16)+] = 0.448000, scipy quad of the survival function from 16
+        DemandDistribution skewed = new GammaDemand(10, 25);
+        assertEquals(16.70195767063966, skewed.quantile(0.9), 1e-5);
+        assertEquals(0.44800014904164387, skewed.expectedShortage(16), 1e-8);
     }
 
     @Test

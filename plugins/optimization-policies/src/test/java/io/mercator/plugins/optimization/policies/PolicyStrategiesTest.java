@@ -143,6 +143,17 @@ class PolicyStrategiesTest {
     }
 
     @Test
+    void widelySpreadFastMoversArePlannedWithTheGammaDistribution() {
+        // 50 +- 100 a period over lead time 4: mean 200, standard deviation 200, so auto picks the gamma,
+        // here the exponential: 95 % quantile 200 ln 20 = 599.15 where the normal would say 528.97
+        ReplenishmentInput input = ReplenishmentInput.builder().add("lumpy").demand(50, 100).leadTime(4, 0)
+                .stock(1000, 0, 0).costs(1, 0.01, 10).targetServiceLevel(0.95).build();
+        assertEquals(200 * Math.log(20), fit(new ReorderPointStrategy(), Map.of()).plan(input).reorderPoint(0), 1e-5);
+        assertEquals(200 + 1.6448536269514722 * 200, normal(new ReorderPointStrategy()).plan(input).reorderPoint(0),
+                1e-6);
+    }
+
+    @Test
     void zeroDemandOrdersOnlyWhatIsOwedAndNeverGivesNaN() {
         ReplenishmentInput input = ReplenishmentInput.builder().add("dead").demand(0, 0).leadTime(3, 1)
                 .stock(0, 0, 2).costs(0, 0, 0).targetServiceLevel(0.99).serviceMeasure(ServiceMeasure.FILL_RATE)
@@ -162,7 +173,7 @@ class PolicyStrategiesTest {
     void badParametersNameTheParameter() {
         ReorderPointStrategy strategy = new ReorderPointStrategy();
         ValidationException unknown = assertThrows(ValidationException.class,
-                () -> fit(strategy, Map.of("demandModel", "gamma")));
+                () -> fit(strategy, Map.of("demandModel", "lognormal")));
         assertEquals("demandModel", unknown.field());
         ValidationException newsvendorOnly = assertThrows(ValidationException.class,
                 () -> fit(strategy, Map.of("marginRate", 2)));
