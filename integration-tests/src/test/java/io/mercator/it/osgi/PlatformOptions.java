@@ -21,7 +21,7 @@ final class PlatformOptions {
         "org.apache.felix.log", "org.apache.felix.configadmin", "org.apache.felix.scr",
         "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry",
         "mercator-platform-evaluation-forecasting", "mercator-plugin-forecasting-baselines",
-        "mercator-plugin-forecasting-smoothing",
+        "mercator-plugin-forecasting-smoothing", "mercator-plugin-forecasting-intermittent",
         "org.apache.felix.fileinstall",
     };
 
