@@ -68,10 +68,13 @@ public class PlatformBundlesTest extends PlatformTest {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/croston@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
-                "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing"), forecasting);
+                "forecasting/sba@1.0.0 from io.mercator.plugins.forecasting.intermittent",
+                "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/tsb@1.0.0 from io.mercator.plugins.forecasting.intermittent"), forecasting);
         assertEquals(List.of(), registry.list(Family.PRICING));
     }
 
@@ -154,11 +157,11 @@ public class PlatformBundlesTest extends PlatformTest {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
         assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: combination, ets, mean, naive, theta)", error.getMessage());
+                + "(registered: combination, croston, ets, mean, naive, sba, theta, tsb)", error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: combination, ets, mean, naive, theta)",
+                + "(no default is set and several are registered: combination, croston, ets, mean, naive, sba, theta, tsb)",
                 noDefault.getMessage());
     }
 
