@@ -142,7 +142,8 @@ public final class FilteringEvaluator implements Evaluator {
                         + "); each fold is tested once, fitted on the others");
             }
             notes.add("RMSE, MAE: over every test row of a fold (predictions clamped by the strategy), "
-                    + "then the mean over folds");
+                    + "then the mean over folds; they mean something only for strategies that predict ratings, "
+                    + "not for implicit-feedback ones that score relevance");
         }
         boolean[] rankingTest = null;
         int k = options.getInt(K);

@@ -56,8 +56,9 @@ public final class BiasedMfStrategy extends CollaborativeStrategy {
         double mean = start.mean;
         double[] userBias = start.userBias.clone();
         double[] itemBias = start.itemBias.clone();
-        double[] userFactors = gaussian(random, matrix.users * factors, parameters.getDouble(INITIAL_SPREAD));
-        double[] itemFactors = gaussian(random, matrix.items * factors, parameters.getDouble(INITIAL_SPREAD));
+        double spread = parameters.getDouble(INITIAL_SPREAD);
+        double[] userFactors = MatrixFactorizationModel.randomFactors(random, matrix.users * factors, spread);
+        double[] itemFactors = MatrixFactorizationModel.randomFactors(random, matrix.items * factors, spread);
         int entries = matrix.entries();
         int[] entryUser = new int[entries];
         for (int u = 0; u < matrix.users; u++) {
@@ -97,16 +98,8 @@ public final class BiasedMfStrategy extends CollaborativeStrategy {
         }
         context.progress(1, "");
         Baseline biases = new Baseline(mean, userBias, itemBias);
-        return new MatrixFactorizationModel(common(data, matrix, biases, userCounts(matrix)), factors, userFactors,
+        return new MatrixFactorizationModel(common(data, matrix, biases, userCounts(matrix)), NAME, factors, userFactors,
                 itemFactors);
-    }
-
-    private static double[] gaussian(Random random, int length, double spread) {
-        double[] values = new double[length];
-        for (int k = 0; k < length; k++) {
-            values[k] = random.nextGaussian() * spread;
-        }
-        return values;
     }
 
     private static void shuffle(int[] order, Random random) {
@@ -120,13 +113,6 @@ public final class BiasedMfStrategy extends CollaborativeStrategy {
 
     @Override
     CollaborativeModel readBody(DataInputStream in, CollaborativeModel.Common common) throws IOException {
-        int factors = in.readInt();
-        double[] userFactors = Codec.readDoubles(in);
-        double[] itemFactors = Codec.readDoubles(in);
-        if (factors < 1 || userFactors.length != common.users().size() * factors
-                || itemFactors.length != common.items().size() * factors) {
-            throw new IOException("corrupt biased-mf model: factor arrays do not match the ids");
-        }
-        return new MatrixFactorizationModel(common, factors, userFactors, itemFactors);
+        return MatrixFactorizationModel.readBody(in, common, NAME);
     }
 }

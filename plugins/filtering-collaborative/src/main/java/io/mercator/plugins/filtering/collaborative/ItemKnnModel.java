@@ -33,7 +33,8 @@ final class ItemKnnModel extends CollaborativeModel {
         double[] scores = new double[common.items().size()];
         for (int entry = userStart[u]; entry < userStart[u + 1]; entry++) {
             int j = userItem[entry];
-            for (int k = itemNeighbours.start[j]; k < itemNeighbours.start[j + 1]; k++) {
+            int end = Math.min(itemNeighbours.start[j + 1], itemNeighbours.start[j] + neighbours);
+            for (int k = itemNeighbours.start[j]; k < end; k++) {
                 scores[itemNeighbours.item[k]] += itemNeighbours.similarity[k];
             }
         }

@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Component;
  * shrunk by {@code n / (n + shrinkage)} for {@code n} shared users; each item keeps its most similar
  * positively correlated items. A prediction is {@code b(u,i)} plus the similarity-weighted mean of
  * the user's residuals {@code r(u,j) - b(u,j)} on the {@code neighbours} most similar items the user
- * rated. Top-N scores an item by the sum of its similarities to the user's items.
+ * rated. Top-N scores an item by the sum of its similarities to the user's items, over the
+ * {@code neighbours} most similar items of each (Deshpande and Karypis 2004).
  */
 @Component(service = RecommenderStrategy.class, immediate = true)
 public final class ItemKnnStrategy extends CollaborativeStrategy {

@@ -1,21 +1,26 @@
 package io.mercator.plugins.filtering.collaborative;
 
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Random;
 
 /**
  * A factor model: row-major user and item factor matrices in flat arrays, and the biases in the
- * shared baseline. An unknown user or item contributes neither bias nor factors.
+ * shared baseline (all zero for implicit feedback). An unknown user or item contributes neither
+ * bias nor factors.
  */
 final class MatrixFactorizationModel extends CollaborativeModel {
 
+    private final String kind;
     private final int factors;
     private final double[] userFactors;
     private final double[] itemFactors;
     private final double[] itemNorm;
 
-    MatrixFactorizationModel(Common common, int factors, double[] userFactors, double[] itemFactors) {
+    MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors) {
         super(common);
+        this.kind = kind;
         this.factors = factors;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
@@ -35,7 +40,7 @@ final class MatrixFactorizationModel extends CollaborativeModel {
 
     @Override
     String kind() {
-        return BiasedMfStrategy.NAME;
+        return kind;
     }
 
     @Override
@@ -69,5 +74,37 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         out.writeInt(factors);
         Codec.writeDoubles(out, userFactors);
         Codec.writeDoubles(out, itemFactors);
+    }
+
+    /**
+     * @param in the stream, positioned after the shared part
+     * @param common the shared part
+     * @param kind the strategy name the model was written by
+     * @return the model
+     * @throws IOException when the factor arrays do not fit the ids
+     */
+    static MatrixFactorizationModel readBody(DataInputStream in, Common common, String kind) throws IOException {
+        int factors = in.readInt();
+        double[] userFactors = Codec.readDoubles(in);
+        double[] itemFactors = Codec.readDoubles(in);
+        if (factors < 1 || userFactors.length != common.users().size() * factors
+                || itemFactors.length != common.items().size() * factors) {
+            throw new IOException("corrupt " + kind + " model: factor arrays do not match the ids");
+        }
+        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors);
+    }
+
+    /**
+     * @param random the seeded source
+     * @param length rows times factors
+     * @param spread the standard deviation
+     * @return normally distributed initial factors
+     */
+    static double[] randomFactors(Random random, int length, double spread) {
+        double[] values = new double[length];
+        for (int k = 0; k < length; k++) {
+            values[k] = random.nextGaussian() * spread;
+        }
+        return values;
     }
 }

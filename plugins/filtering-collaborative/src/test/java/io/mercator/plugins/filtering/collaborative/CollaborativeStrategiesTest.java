@@ -168,6 +168,30 @@ class CollaborativeStrategiesTest {
     }
 
     @Test
+    void implicitAlsCompletesThePlantedCluster() {
+        // two tastes: users 0-9 buy items a0-a5, users 10-19 buy b0-b5; each user misses one item of
+        // their own cluster, and the b items are bought more often overall
+        Interactions.Builder baskets = Interactions.builder();
+        for (int u = 0; u < 20; u++) {
+            String cluster = u < 10 ? "a" : "b";
+            for (int i = 0; i < 6; i++) {
+                if (i != u % 6) {
+                    baskets.add("u" + u, cluster + i, u < 10 ? 1 : 3);
+                }
+            }
+        }
+        // the default regularisation suits 100,000 interactions; on 100 it would flatten every score
+        RecommenderModel model = fit(new ImplicitAlsStrategy(), baskets.build(),
+                Map.of("factors", 4, "regularisation", 0.1));
+        Set<String> seen = Set.of("a1", "a2", "a3", "a4", "a5");
+        assertArrayEquals(new String[] {"a0"}, model.recommend("u0", 1, seen).itemIds());
+        assertTrue(model.predict("u0", "a0") > model.predict("u0", "b0"), "own cluster scores higher");
+        ValidationException negative = assertThrows(ValidationException.class, () -> fit(new ImplicitAlsStrategy(),
+                Interactions.builder().add("u", "i", -1).build(), Map.of()));
+        assertEquals("value", negative.field());
+    }
+
+    @Test
     void repeatedPairsAreAveragedAndEmptyDataRejected() {
         Interactions repeated = Interactions.builder().add("u", "a", 2).add("u", "a", 4).add("v", "a", 3).build();
         RecommenderModel model = fit(new PopularityStrategy(), repeated,
@@ -194,7 +218,7 @@ class CollaborativeStrategiesTest {
     void everyModelRoundTripsAndRejectsAnotherKind() throws IOException {
         Interactions data = threeByThree();
         for (RecommenderStrategy strategy : new RecommenderStrategy[] {
-            new PopularityStrategy(), new ItemKnnStrategy(), new BiasedMfStrategy()}) {
+            new PopularityStrategy(), new ItemKnnStrategy(), new BiasedMfStrategy(), new ImplicitAlsStrategy()}) {
             RecommenderModel model = fit(strategy, data, Map.of());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.writeTo(bytes);
