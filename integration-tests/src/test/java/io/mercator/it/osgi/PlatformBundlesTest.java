@@ -10,15 +10,6 @@ import io.mercator.api.TrainingContext;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.EvaluationRequest;
-    }
-
-    @Test
-    }
-
-    @Test
-    }
-
-    @Test
 import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.nio.file.Files;
@@ -75,12 +66,6 @@ public class PlatformBundlesTest extends PlatformTest {
                 "forecasting/sba@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/tsb@1.0.0 from io.mercator.plugins.forecasting.intermittent"), forecasting);
-        assertEquals(List.of(), registry.list(Family.PRICING));
-    }
-
-    @Test
-        assertEquals(List.of("forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
-                "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines"), forecasting);
     }
 
     @Test
