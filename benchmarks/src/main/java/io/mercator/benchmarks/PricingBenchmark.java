@@ -10,6 +10,7 @@ import io.mercator.api.pricing.PricingModel;
 import io.mercator.api.pricing.PricingRules;
 import io.mercator.platform.evaluation.pricing.PriceFiles;
 import io.mercator.plugins.pricing.elasticity.LogLogStrategy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * time {@code recommend} (single thread).</li>
  * </ol>
  * Usage: {@code benchmarks/run pricing [DATA] [SKUS]}; DATA defaults to
- * {@code ../shared/data/dominicks-oj/sales.csv.gz}. Output goes to stdout: this is a
+ * {@code shared/data/dominicks-oj/sales.csv.gz} beside the repository (or beside a parent folder). Output goes to stdout: this is a
  * command-line tool.
  */
 public final class PricingBenchmark {
@@ -46,12 +47,24 @@ public final class PricingBenchmark {
 
     public static void main(String[] args) {
         // args[0] is the distribution archive (benchmarks/run passes it); this benchmark runs in-process
-        Path data = Path.of(args.length > 1 ? args[1] : "../shared/data/dominicks-oj/sales.csv.gz");
+        Path data = args.length > 1 ? Path.of(args[1]) : sharedData("dominicks-oj/sales.csv.gz");
         int skus = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         System.out.printf(Locale.ROOT, "Mercator pricing benchmark on %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         elasticityTable(data);
         recommendationSpeed(skus);
+    }
+
+    /** Finds shared/data/FILE beside the repository or one of its parents (worktrees sit deeper). */
+    private static Path sharedData(String file) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared").resolve("data").resolve(file);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("no shared/data/" + file + " next to " + Path.of("").toAbsolutePath()
+                + " or its parents; pass the file as the second argument");
     }
 
     private static PricingModel fit(PriceObservations data, Map<String, ?> parameters) {
