@@ -100,7 +100,8 @@ class PriceOptimizerTest {
             double competitor = current * (0.8 + 0.4 * random.nextDouble());
             double e = -0.5 - 4 * random.nextDouble();
             try {
-                double price = new PriceOptimizer(rules).choose(i, "sku", e, cost, current, 0.5, 50, competitor).price();
+                double price = new PriceOptimizer(rules).choose(i, "sku", e, cost, current, 0.5, 50, competitor)
+                        .price();
                 assertTrue(price >= cost / 0.8 - 1e-9, "margin " + price);
                 assertTrue(Math.abs(price / current - 1) <= 0.15 + 1e-9, "change " + price + " from " + current);
                 assertTrue(price >= 0.9 * competitor - 1e-9 && price <= 1.1 * competitor + 1e-9, "competitor");
