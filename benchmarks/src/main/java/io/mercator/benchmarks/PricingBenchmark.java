@@ -10,6 +10,7 @@ import io.mercator.api.pricing.PricingModel;
 import io.mercator.api.pricing.PricingRules;
 import io.mercator.platform.evaluation.pricing.PriceFiles;
 import io.mercator.plugins.pricing.elasticity.LogLogStrategy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -29,8 +30,8 @@ import java.util.stream.Collectors;
  * time {@code recommend} (single thread).</li>
  * </ol>
  * Usage: {@code benchmarks/run pricing [DATA] [SKUS]}; DATA defaults to
- * {@code ../shared/data/dominicks-oj/sales.csv.gz}. Output goes to stdout: this is a
- * command-line tool.
+ * {@code shared/data/dominicks-oj/sales.csv.gz} beside the repository (or beside a parent
+ * folder). Output goes to stdout: this is a command-line tool.
  */
 public final class PricingBenchmark {
 
@@ -46,12 +47,24 @@ public final class PricingBenchmark {
 
     public static void main(String[] args) {
         // args[0] is the distribution archive (benchmarks/run passes it); this benchmark runs in-process
-        Path data = Path.of(args.length > 1 ? args[1] : "../shared/data/dominicks-oj/sales.csv.gz");
+        Path data = args.length > 1 ? Path.of(args[1]) : sharedData("dominicks-oj/sales.csv.gz");
         int skus = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         System.out.printf(Locale.ROOT, "Mercator pricing benchmark on %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         elasticityTable(data);
         recommendationSpeed(skus);
+    }
+
+    /** Finds shared/data/FILE beside the repository or one of its parents (worktrees sit deeper). */
+    private static Path sharedData(String file) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared").resolve("data").resolve(file);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("no shared/data/" + file + " next to " + Path.of("").toAbsolutePath()
+                + " or its parents; pass the file as the second argument");
     }
 
     private static PricingModel fit(PriceObservations data, Map<String, ?> parameters) {
@@ -71,16 +84,18 @@ public final class PricingBenchmark {
         System.out.printf(Locale.ROOT, "%n%s: %,d rows, %d brands, %d stores; read %.2f s, log-log fit %.2f s%n",
                 file.getFileName(), data.size(), data.products().size(), data.locations().size(), readSeconds,
                 fitSeconds);
-        System.out.printf(Locale.ROOT, "%-6s %-24s %22s %22s %8s%n", "brand", "", "log-log (shrunk) 95%",
-                "log-log (own) 95%", "README");
+        System.out.printf(Locale.ROOT, "%-6s %-24s %22s %22s %8s %22s%n", "brand", "", "log-log (shrunk) 95%",
+                "log-log (own) 95%", "README", "cross (substitutes) 95%");
         boolean allNegative = true;
         for (int b = 1; b <= BRANDS.length; b++) {
             Elasticity e = shrunk.elasticity("brand" + b);
             Elasticity o = own.elasticity("brand" + b);
+            Elasticity c = shrunk.substituteElasticity("brand" + b);
             allNegative &= e.upperBound() < 0;
-            System.out.printf(Locale.ROOT, "%-6d %-24s %6.2f [%5.2f, %5.2f] %6.2f [%5.2f, %5.2f] %8.2f%n", b,
-                    BRANDS[b - 1], e.estimate(), e.lowerBound(), e.upperBound(), o.estimate(), o.lowerBound(),
-                    o.upperBound(), README_OLS[b - 1]);
+            System.out.printf(Locale.ROOT, "%-6d %-24s %6.2f [%5.2f, %5.2f] %6.2f [%5.2f, %5.2f] %8.2f "
+                    + "%6.2f [%5.2f, %5.2f]%n", b, BRANDS[b - 1], e.estimate(), e.lowerBound(), e.upperBound(),
+                    o.estimate(), o.lowerBound(), o.upperBound(), README_OLS[b - 1], c.estimate(), c.lowerBound(),
+                    c.upperBound());
         }
         Elasticity pooled = shrunk.elasticity("an unknown brand");
         System.out.printf(Locale.ROOT, "pooled (unknown products): %.2f [%.2f, %.2f]; every interval below 0: %s%n",
@@ -131,7 +146,8 @@ public final class PricingBenchmark {
                 .collect(Collectors.groupingBy(rule -> rule, TreeMap::new, Collectors.counting()));
         System.out.printf(Locale.ROOT, "%n%,d SKUs x 10 weeks (%,d rows): log-log fit %.2f s%n", skus, data.size(),
                 fitSeconds);
-        System.out.printf(Locale.ROOT, "recommend %,d SKUs under min margin 10%%, max change 20%%, competitor 0.8-1.25, "
+        System.out.printf(Locale.ROOT, "recommend %,d SKUs under min margin 10%%, max change 20%%, "
+                + "competitor 0.8-1.25, "
                 + ".99 endings: first %.3f s, median %.3f s, min %.3f s over %d runs (target < 5 s)%n", skus,
                 seconds[0], sorted[sorted.length / 2], sorted[0], seconds.length);
         System.out.println("binding rules over the " + last.size() + " prices: " + binding);

@@ -273,6 +273,7 @@ public final class PriceObservations {
          */
         public Builder add(String productId, String locationId, int period, double price, double units, boolean promo,
                 double feature) {
+            checkShape(true, true);
             int l = locations.add(locationId, rows);
             append(productId, period, price, units, promo, true, true);
             location[rows - 1] = l;
@@ -280,19 +281,24 @@ public final class PriceObservations {
             return this;
         }
 
-        private void append(String productId, int rowPeriod, double rowPrice, double rowUnits, boolean rowPromo,
-                boolean hasFlag, boolean hasLocation) {
+        /** Every row must have the shape of the first: with or without promotion flag and location. */
+        private void checkShape(boolean hasFlag, boolean hasLocation) {
             if (rows > 0 && hasLocation != located) {
                 throw new ValidationException("location", rows, hasLocation
                         ? "earlier rows have no location; locate all rows or none"
                         : "is missing; earlier rows have one");
             }
-            located = hasLocation;
             if (rows > 0 && hasFlag != flagged) {
                 throw new ValidationException("promo", rows, hasFlag
                         ? "earlier rows have no promotion flag; flag all rows or none"
                         : "is missing; earlier rows have one");
             }
+        }
+
+        private void append(String productId, int rowPeriod, double rowPrice, double rowUnits, boolean rowPromo,
+                boolean hasFlag, boolean hasLocation) {
+            checkShape(hasFlag, hasLocation);
+            located = hasLocation;
             flagged = hasFlag;
             int p = products.add(productId, rows);
             if (rows == product.length) {

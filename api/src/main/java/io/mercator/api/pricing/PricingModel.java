@@ -22,6 +22,23 @@ public interface PricingModel extends Model {
     Elasticity elasticity(String productId);
 
     /**
+     * The cross-price elasticity of a product with respect to its substitutes: the percentage
+     * change in its units for a one percent rise of the other products' prices at the same
+     * location and period (usually positive for substitutes).
+     *
+     * <p>The default implementation serves strategies that estimate own-price effects only: it
+     * says that the strategy has no cross elasticities.
+     *
+     * @param productId a product the model was fitted on
+     * @return the cross elasticity with a confidence interval
+     * @throws ValidationException naming {@code productId} when the product is unknown or its
+     *     cross elasticity could not be estimated, or when the strategy has none
+     */
+    default Elasticity substituteElasticity(String productId) {
+        throw new ValidationException("strategy", strategyName() + " does not estimate cross elasticities");
+    }
+
+    /**
      * Recommends a price for each product of the request, within its {@code [minPrice, maxPrice]}
      * range, usually the one that maximises expected profit.
      *

@@ -13,7 +13,9 @@ import io.mercator.api.ValidationException;
  * <li>{@code maxChange}: the price moves at most this fraction away from the current price;</li>
  * <li>{@code competitorRange}: where the request knows a competitor's price, the price lies
  * between two multiples of it (for example 0.95 and 1.05);</li>
- * <li>{@code priceEnding}: the cents the price ends in, e.g. {@code 0.99} for x.99 prices.</li>
+ * <li>{@code priceEnding}: the cents the price ends in, e.g. {@code 0.99} for x.99 prices;</li>
+ * <li>{@code minVolumeShare}: the price keeps expected units at least at this share of the units
+ * expected at the current price (a volume floor; 0.9 keeps 90%).</li>
  * </ul>
  * When the rules leave no price for a product, strategies throw a {@link ValidationException}
  * that names the product's row and the rules in conflict instead of breaking one of them.
@@ -36,6 +38,7 @@ public final class PricingRules {
     private final double competitorMinRatio;
     private final double competitorMaxRatio;
     private final double priceEnding;
+    private final double minVolumeShare;
 
     private PricingRules(Builder builder) {
         this.objective = builder.objective;
@@ -44,6 +47,7 @@ public final class PricingRules {
         this.competitorMinRatio = builder.competitorMinRatio;
         this.competitorMaxRatio = builder.competitorMaxRatio;
         this.priceEnding = builder.priceEnding;
+        this.minVolumeShare = builder.minVolumeShare;
     }
 
     /** @return no rules beyond the request's ranges; maximise profit */
@@ -86,18 +90,23 @@ public final class PricingRules {
         return priceEnding;
     }
 
+    /** @return the smallest share of the current price's expected units to keep, 0 when off */
+    public double minVolumeShare() {
+        return minVolumeShare;
+    }
+
     /** @return whether these are the rules of {@link #none()} */
     public boolean isNone() {
         return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
                 && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
-                && Double.isNaN(priceEnding);
+                && Double.isNaN(priceEnding) && minVolumeShare == 0;
     }
 
     @Override
     public String toString() {
         return "objective=" + objective + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
-                + priceEnding;
+                + priceEnding + ", minVolumeShare=" + minVolumeShare;
     }
 
     /** Collects the rules; every setter checks its value. Not thread-safe. */
@@ -108,6 +117,7 @@ public final class PricingRules {
         private double competitorMinRatio;
         private double competitorMaxRatio = Double.POSITIVE_INFINITY;
         private double priceEnding = Double.NaN;
+        private double minVolumeShare;
 
         private Builder() {
         }
@@ -181,6 +191,21 @@ public final class PricingRules {
                 throw new ValidationException("priceEnding", priceEnding + " is not a fraction in [0, 1)");
             }
             this.priceEnding = priceEnding;
+            return this;
+        }
+
+        /**
+         * @param minVolumeShare the smallest share of the units expected at the current price that
+         *     the recommended price must keep, finite and &gt;= 0 (0 turns the rule off; above 1
+         *     asks for more volume than now)
+         * @return this builder
+         * @throws ValidationException when negative or not finite
+         */
+        public Builder minVolumeShare(double minVolumeShare) {
+            if (!(minVolumeShare >= 0 && minVolumeShare < Double.POSITIVE_INFINITY)) {
+                throw new ValidationException("minVolumeShare", minVolumeShare + " must be a finite number >= 0");
+            }
+            this.minVolumeShare = minVolumeShare;
             return this;
         }
 

@@ -114,7 +114,8 @@ class PriceObservationsTest {
         PriceObservations.Builder located = PriceObservations.builder().add("p1", "s1", 1, 1.0, 1, false, 0);
         assertRejected("location", 1, "is missing", () -> located.add("p1", 2, 1.0, 1, false));
         PriceObservations.Builder plain = PriceObservations.builder().add("p1", 1, 1.0, 1, false);
-        assertRejected("location", 1, "earlier rows have no location", () -> plain.add("p1", "s1", 2, 1.0, 1, false, 0));
+        assertRejected("location", 1, "earlier rows have no location",
+                () -> plain.add("p1", "s1", 2, 1.0, 1, false, 0));
         assertRejected("feature", 0, "1.5 is outside [0.0, 1.0]",
                 () -> PriceObservations.builder().add("p1", "s1", 1, 1.0, 1, false, 1.5).build());
     }

@@ -19,6 +19,7 @@ class PricingRulesTest {
         assertTrue(Double.isNaN(none.priceEnding()));
         assertFalse(PricingRules.builder().priceEnding(0.99).build().isNone());
         assertFalse(PricingRules.builder().objective(PricingRules.Objective.REVENUE).build().isNone());
+        assertFalse(PricingRules.builder().minVolumeShare(0.9).build().isNone());
     }
 
     @Test
@@ -31,5 +32,7 @@ class PricingRulesTest {
                 () -> PricingRules.builder().competitorRange(1.1, 0.9));
         assertRejected("priceEnding", ValidationException.NO_ROW, "1.5 is not a fraction",
                 () -> PricingRules.builder().priceEnding(1.5));
+        assertRejected("minVolumeShare", ValidationException.NO_ROW, "-0.1 must be a finite number >= 0",
+                () -> PricingRules.builder().minVolumeShare(-0.1));
     }
 }

@@ -22,7 +22,8 @@ record PeriodSplit(PriceObservations training, PriceObservations test, int first
      * @param data all observations
      * @param holdout the number of distinct periods to hold out
      * @return the split
-     * @throws ValidationException naming {@code holdoutPeriods} when fewer periods remain for training than are held out
+     * @throws ValidationException naming {@code holdoutPeriods} when fewer periods remain for
+     *     training than are held out
      */
     static PeriodSplit of(PriceObservations data, int holdout) {
         TreeSet<Integer> periods = new TreeSet<>();

@@ -170,7 +170,10 @@ public final class PricingEvaluator implements Evaluator {
         }
     }
 
-    /** Prices every training product twice (held at its current price, then free within the rules) and compares profit. */
+    /**
+     * Prices every training product twice, held at its current price and then free within the
+     * rules, and compares the profits.
+     */
     private static ProfitUplift profitUplift(PricingModel model, PriceObservations training, Parameters options) {
         int count = training.products().size();
         double[] lowest = new double[count];

@@ -31,8 +31,8 @@ final class LogLogModel implements PricingModel {
     private static final int FORMAT = 1;
 
     /** Everything the model knows about one product. */
-    record Product(Elasticity elasticity, double[] coefficients, double[] locationEffects, double averageEffect,
-            double smearing, double substituteFill, double meanLogUnits, double meanLogPrice) {
+    record Product(Elasticity elasticity, Elasticity substitute, double[] coefficients, double[] locationEffects,
+            double averageEffect, double smearing, double substituteFill, double meanLogUnits, double meanLogPrice) {
 
         /** @return expected units at the price, other conditions at their averages */
         double unitsAt(double price) {
@@ -70,17 +70,14 @@ final class LogLogModel implements PricingModel {
         return p < 0 ? pooled : fitted[p].elasticity();
     }
 
-    /** @return the pooled elasticity that unknown products get */
-    Elasticity pooled() {
-        return pooled;
-    }
-
-    /**
-     * @param productId a known product
-     * @return the coefficient of the substitutes' log price: the cross-price elasticity
-     */
-    double crossElasticity(String productId) {
-        return fitted[products.require("productId", productId)].coefficients()[DemandFeatures.SUBSTITUTE_PRICE];
+    @Override
+    public Elasticity substituteElasticity(String productId) {
+        Product product = fitted[products.require("productId", productId)];
+        if (product.substitute() == null) {
+            throw new ValidationException("productId", "'" + productId + "' has no cross elasticity: the prices of "
+                    + "other products at its locations and periods did not vary independently of its own");
+        }
+        return product.substitute();
     }
 
     @Override
@@ -185,6 +182,10 @@ final class LogLogModel implements PricingModel {
             Product product = fitted[p];
             data.writeUTF(products.id(p));
             writeElasticity(data, product.elasticity());
+            data.writeBoolean(product.substitute() != null);
+            if (product.substitute() != null) {
+                writeElasticity(data, product.substitute());
+            }
             writeArray(data, product.coefficients());
             writeArray(data, product.locationEffects());
             data.writeDouble(product.averageEffect());
@@ -224,7 +225,9 @@ final class LogLogModel implements PricingModel {
         Product[] fitted = new Product[count];
         for (int p = 0; p < count; p++) {
             ids[p] = data.readUTF();
-            fitted[p] = new Product(readElasticity(data), readArray(data), readArray(data), data.readDouble(),
+            Elasticity own = readElasticity(data);
+            Elasticity substitute = data.readBoolean() ? readElasticity(data) : null;
+            fitted[p] = new Product(own, substitute, readArray(data), readArray(data), data.readDouble(),
                     data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble());
         }
         try {

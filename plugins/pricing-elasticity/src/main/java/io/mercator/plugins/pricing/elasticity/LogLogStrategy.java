@@ -13,7 +13,9 @@ import io.mercator.api.pricing.PricingStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.osgi.service.component.annotations.Component;
@@ -22,8 +24,9 @@ import org.osgi.service.component.annotations.Component;
  * Log-log demand regression per product: {@code log units} on log own price, the mean log price
  * of the other products at the same location and period (substitutes), promotion, feature,
  * seasonal Fourier terms and one intercept per location. Own-price elasticities are then pooled
- * across products by empirical Bayes (see {@link ElasticityShrinkage}) so that a product with
- * little price variation borrows from the others; a product whose price never varies gets the
+ * across the products of a category (or all products) by empirical Bayes (see
+ * {@link ElasticityShrinkage}) so that a product with little price variation borrows from the
+ * others; a product whose price never varies gets the
  * pooled elasticity. Prices maximise profit (or revenue) under constant elasticity within the
  * business rules.
  */
@@ -34,6 +37,10 @@ public final class LogLogStrategy implements PricingStrategy {
     static final String HARMONICS = "seasonalHarmonics";
     static final String SEASON_LENGTH = "seasonLength";
     static final String LEVEL = "level";
+    static final String CATEGORY_DELIMITER = "categoryDelimiter";
+
+    /** A category pools its own products only when it has at least this many with price variation. */
+    static final int MIN_CATEGORY_PRODUCTS = 3;
 
     static final ParameterSpec HARMONICS_SPEC = ParameterSpec.integer(HARMONICS,
             "Sine/cosine pairs describing the seasonal cycle (0: no seasonality)", 2, 0, 12);
@@ -49,6 +56,10 @@ public final class LogLogStrategy implements PricingStrategy {
                     + "prices under business rules.")
             .parameter(ParameterSpec.bool(SHRINKAGE,
                     "Pool own-price elasticities across products (empirical Bayes)", true))
+            .parameter(ParameterSpec.text(CATEGORY_DELIMITER, "Product ids start with their category up to this "
+                    + "delimiter (e.g. '/' in 'juice/tropicana-64'); shrinkage pools within a category of at least "
+                    + MIN_CATEGORY_PRODUCTS + " products with price variation, else across all. Empty: one category",
+                    ""))
             .parameter(HARMONICS_SPEC)
             .parameter(SEASON_LENGTH_SPEC)
             .parameter(LEVEL_SPEC)
@@ -78,16 +89,20 @@ public final class LogLogStrategy implements PricingStrategy {
                     locationCount);
         }
         ElasticityShrinkage pooling = pool(data, regressions);
+        Map<String, ElasticityShrinkage> categoryPools = categoryPools(data, regressions,
+                parameters.getString(CATEGORY_DELIMITER));
         double z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.5 + level / 200);
         boolean shrink = parameters.getBoolean(SHRINKAGE);
         LogLogModel.Product[] fitted = new LogLogModel.Product[productCount];
         for (int p = 0; p < productCount; p++) {
             ProductRegression regression = regressions[p];
+            ElasticityShrinkage own = categoryPools.getOrDefault(
+                    category(data.products().id(p), parameters.getString(CATEGORY_DELIMITER)), pooling);
             Elasticity elasticity;
             if (!regression.identified()) {
-                elasticity = interval(pooling.mean(), Math.sqrt(pooling.predictiveVariance()) * z, level);
+                elasticity = interval(own.mean(), Math.sqrt(own.predictiveVariance()) * z, level);
             } else if (shrink) {
-                double[] posterior = pooling.shrink(regression.ownElasticity(), regression.ownVariance());
+                double[] posterior = own.shrink(regression.ownElasticity(), regression.ownVariance());
                 elasticity = interval(posterior[0], Math.sqrt(posterior[1]) * z, level);
             } else {
                 double t = new TDistribution(null, regression.degreesOfFreedom())
@@ -95,9 +110,9 @@ public final class LogLogStrategy implements PricingStrategy {
                 elasticity = interval(regression.ownElasticity(), Math.sqrt(regression.ownVariance()) * t, level);
             }
             double[] b = regression.coefficientsWith(elasticity.estimate());
-            fitted[p] = new LogLogModel.Product(elasticity, b, regression.locationEffects(b, locationCount),
-                    regression.averageEffect(b), regression.smearing(), regression.substituteFill(),
-                    regression.meanLogUnits(), regression.meanLogPrice());
+            fitted[p] = new LogLogModel.Product(elasticity, regression.substituteElasticity(level), b,
+                    regression.locationEffects(b, locationCount), regression.averageEffect(b), regression.smearing(),
+                    regression.substituteFill(), regression.meanLogUnits(), regression.meanLogPrice());
         }
         context.progress(1, "");
         Elasticity pooled = interval(pooling.mean(), Math.sqrt(pooling.predictiveVariance()) * z, level);
@@ -126,6 +141,34 @@ public final class LogLogStrategy implements PricingStrategy {
                     + "' has no price variation and fewer than two other products have: its elasticity cannot be "
                     + "estimated or borrowed");
         }
+        return poolOf(identified, regressions);
+    }
+
+    /** Pools each category with enough identified products on its own; the others use the overall pool. */
+    private static Map<String, ElasticityShrinkage> categoryPools(PriceObservations data,
+            ProductRegression[] regressions, String delimiter) {
+        Map<String, List<Integer>> members = new HashMap<>();
+        for (int p = 0; p < regressions.length; p++) {
+            if (regressions[p].identified()) {
+                members.computeIfAbsent(category(data.products().id(p), delimiter), c -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<String, ElasticityShrinkage> pools = new HashMap<>();
+        members.forEach((category, products) -> {
+            if (products.size() >= MIN_CATEGORY_PRODUCTS) {
+                pools.put(category, poolOf(products, regressions));
+            }
+        });
+        return pools;
+    }
+
+    /** @return the id up to the delimiter, or "" when there is no delimiter or it does not occur */
+    static String category(String productId, String delimiter) {
+        int end = delimiter.isEmpty() ? -1 : productId.indexOf(delimiter);
+        return end < 0 ? "" : productId.substring(0, end);
+    }
+
+    private static ElasticityShrinkage poolOf(List<Integer> identified, ProductRegression[] regressions) {
         double[] estimates = new double[identified.size()];
         double[] variances = new double[identified.size()];
         for (int i = 0; i < estimates.length; i++) {

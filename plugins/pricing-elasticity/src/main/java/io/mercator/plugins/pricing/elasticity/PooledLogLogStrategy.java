@@ -74,7 +74,7 @@ public final class PooledLogLogStrategy implements PricingStrategy {
             for (int j = 0; j < b.length; j++) {
                 averageEffect -= b[j] * means[j + 1];
             }
-            fitted[p] = new LogLogModel.Product(elasticity, b,
+            fitted[p] = new LogLogModel.Product(elasticity, pooled.substituteElasticity(level), b,
                     Arrays.copyOfRange(effects, p * locations, (p + 1) * locations), averageEffect,
                     pooled.smearing(), pooled.substituteFill(), means[0], means[1 + DemandFeatures.OWN_PRICE]);
         }

@@ -75,6 +75,15 @@ final class PriceOptimizer {
                 highRule = PriceRecommendations.COMPETITOR;
             }
         }
+        if (rules.minVolumeShare() > 0) {
+            // units(p) / units(current) = (p / current)^e >= share  <=>  p <= current * share^(1/e) for e < 0
+            double ceiling = elasticity < 0 ? current * Math.pow(rules.minVolumeShare(), 1 / elasticity)
+                    : rules.minVolumeShare() <= 1 ? Double.POSITIVE_INFINITY : 0;
+            if (ceiling < high) {
+                high = ceiling;
+                highRule = PriceRecommendations.VOLUME_FLOOR;
+            }
+        }
         if (low > high * (1 + SLACK)) {
             throw new ValidationException("rules", row, String.format(Locale.ROOT,
                     "product '%s': %s needs a price of at least %.4f but %s allows at most %.4f",

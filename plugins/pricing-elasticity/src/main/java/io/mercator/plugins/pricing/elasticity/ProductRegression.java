@@ -1,6 +1,8 @@
 package io.mercator.plugins.pricing.elasticity;
 
+import io.mercator.api.pricing.Elasticity;
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The log-log regression of one product: {@code log units = location effect + b . x + error},
@@ -14,6 +16,7 @@ final class ProductRegression {
     private final double[] coefficients;
     private final boolean identified;
     private final double ownVariance;
+    private final double substituteVariance;
     private final int degreesOfFreedom;
     private final double smearing;
     private final double substituteFill;
@@ -23,12 +26,13 @@ final class ProductRegression {
     private final double meanY;
     private final double[] meanX;
 
-    private ProductRegression(double[] coefficients, boolean identified, double ownVariance, int degreesOfFreedom,
-            double smearing, double substituteFill, int[] locations, double[] locationMeanY, double[][] locationMeanX,
-            double meanY, double[] meanX) {
+    private ProductRegression(double[] coefficients, boolean identified, double ownVariance,
+            double substituteVariance, int degreesOfFreedom, double smearing, double substituteFill, int[] locations,
+            double[] locationMeanY, double[][] locationMeanX, double meanY, double[] meanX) {
         this.coefficients = coefficients;
         this.identified = identified;
         this.ownVariance = ownVariance;
+        this.substituteVariance = substituteVariance;
         this.degreesOfFreedom = degreesOfFreedom;
         this.smearing = smearing;
         this.substituteFill = substituteFill;
@@ -116,6 +120,9 @@ final class ProductRegression {
         double ownVariance = identified
                 ? sumOfSquares / degreesOfFreedom * solution.inverseDiagonal(DemandFeatures.OWN_PRICE)
                 : Double.NaN;
+        double substituteVariance = identified && solution.kept(DemandFeatures.SUBSTITUTE_PRICE)
+                ? sumOfSquares / degreesOfFreedom * solution.inverseDiagonal(DemandFeatures.SUBSTITUTE_PRICE)
+                : Double.NaN;
         double[][] locationMeanX = new double[groups][k];
         for (int g = 0; g < groups; g++) {
             for (int j = 0; j < k; j++) {
@@ -126,8 +133,8 @@ final class ProductRegression {
         for (int j = 0; j < k; j++) {
             meanX[j] = mean(own[j]);
         }
-        return new ProductRegression(b, identified, ownVariance, degreesOfFreedom, n > 0 ? sumOfExp / n : 1,
-                substituteFill, locations, groupY, locationMeanX, mean(y), meanX);
+        return new ProductRegression(b, identified, ownVariance, substituteVariance, degreesOfFreedom,
+                n > 0 ? sumOfExp / n : 1, substituteFill, locations, groupY, locationMeanX, mean(y), meanX);
     }
 
     private static double[] groupMeans(double[] values, int[] group, int groups) {
@@ -176,6 +183,21 @@ final class ProductRegression {
     /** @return the sampling variance of {@link #ownElasticity()}, NaN when not identified */
     double ownVariance() {
         return ownVariance;
+    }
+
+    /**
+     * @param level interval coverage in percent
+     * @return the cross elasticity (coefficient of the substitutes' log price) with a t interval,
+     *     or null when it could not be estimated
+     */
+    Elasticity substituteElasticity(double level) {
+        if (Double.isNaN(substituteVariance)) {
+            return null;
+        }
+        double t = new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(0.5 + level / 200);
+        double estimate = coefficients[DemandFeatures.SUBSTITUTE_PRICE];
+        double halfWidth = t * Math.sqrt(substituteVariance);
+        return new Elasticity(estimate, estimate - halfWidth, estimate + halfWidth, level);
     }
 
     /** @return residual degrees of freedom */

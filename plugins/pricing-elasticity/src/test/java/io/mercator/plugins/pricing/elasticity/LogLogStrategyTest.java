@@ -180,4 +180,55 @@ class LogLogStrategyTest {
                 () -> model.markdown(new MarkdownRequest("nope", 1, 1, new double[] {1}, 1, 0)));
         assertEquals("productId", unknown.field());
     }
+
+    @Test
+    void aSparseProductBorrowsFromItsOwnCategoryWhenCategoriesAreGiven() {
+        // juice products around -3, soda products around -1.5; "juice/fixed" never changes its price
+        PriceObservations varied = plantedDemand(21, new double[] {-3, -3.1, -2.9, -1.5, -1.6, -1.4}, 0.1);
+        PriceObservations.Builder builder = PriceObservations.builder();
+        for (int row = 0; row < varied.size(); row++) {
+            int p = varied.product(row);
+            String id = (p < 3 ? "juice/" : "soda/") + p;
+            builder.add(id, varied.locations().id(varied.location(row)), varied.period(row), varied.price(row),
+                    varied.units(row), varied.promo(row), 0);
+        }
+        for (int week = 0; week < 10; week++) {
+            builder.add("juice/fixed", "s0", week, 3.49, 20 + week % 3, false, 0);
+        }
+        PriceObservations data = builder.build();
+        double byCategory = fit(data, Map.of("categoryDelimiter", "/")).elasticity("juice/fixed").estimate();
+        double overall = fit(data, Map.of()).elasticity("juice/fixed").estimate();
+        assertEquals(-3, byCategory, 0.1);
+        assertEquals(-2.25, overall, 0.2);
+        assertEquals("juice", LogLogStrategy.category("juice/fixed", "/"));
+        assertEquals("", LogLogStrategy.category("plain", "/"));
+    }
+
+    @Test
+    void aPlantedCrossElasticityIsRecoveredWithinItsInterval() {
+        // units_a = 100 p_a^-2 p_b^0.5 exp(noise), units_b = 100 p_b^-3 p_a^0.8 exp(noise); prices independent
+        Random random = new Random(17);
+        PriceObservations.Builder builder = PriceObservations.builder();
+        for (int week = 0; week < 60; week++) {
+            for (int store = 0; store < 4; store++) {
+                double a = 2 + 2 * random.nextDouble();
+                double b = 2 + 2 * random.nextDouble();
+                builder.add("a", "s" + store, week, a, 100 * Math.pow(a, -2) * Math.pow(b, 0.5)
+                        * Math.exp(0.1 * random.nextGaussian()), false, 0);
+                builder.add("b", "s" + store, week, b, 100 * Math.pow(b, -3) * Math.pow(a, 0.8)
+                        * Math.exp(0.1 * random.nextGaussian()), false, 0);
+            }
+        }
+        PricingModel model = fit(builder.build(), Map.of());
+        Elasticity crossA = model.substituteElasticity("a");
+        Elasticity crossB = model.substituteElasticity("b");
+        assertTrue(crossA.lowerBound() <= 0.5 && 0.5 <= crossA.upperBound(), crossA.toString());
+        assertTrue(crossB.lowerBound() <= 0.8 && 0.8 <= crossB.upperBound(), crossB.toString());
+        ValidationException unknown = assertThrows(ValidationException.class, () -> model.substituteElasticity("c"));
+        assertEquals("productId", unknown.field());
+        // a single product has no substitutes to measure against
+        ValidationException alone = assertThrows(ValidationException.class,
+                () -> fit(plantedDemand(1, new double[] {-2}, 0.1), Map.of()).substituteElasticity("p0"));
+        assertTrue(alone.getMessage().contains("has no cross elasticity"), alone.getMessage());
+    }
 }

@@ -50,6 +50,21 @@ class PriceOptimizerTest {
     }
 
     @Test
+    void volumeFloorCapsThePrice() {
+        // optimum 8 (e = -2, cost 4); keeping 81% of the units at the current 6 allows at most 6 * 0.81^(-1/2) = 6.667
+        PriceOptimizer.Choice floor = choose(PricingRules.builder().minVolumeShare(0.81).build(), -2, 4, 6, 1, 100,
+                Double.NaN);
+        assertEquals(6 / 0.9, floor.price(), 1e-9);
+        assertEquals(PriceRecommendations.VOLUME_FLOOR, floor.bindingRule());
+        // more volume than now needs a price cut below the 30% margin floor: a conflict
+        PricingRules conflicting = PricingRules.builder().minVolumeShare(1.44).minMargin(0.3).build();
+        ValidationException error = assertThrows(ValidationException.class,
+                () -> new PriceOptimizer(conflicting).choose(0, "oj", -2, 4, 6, 1, 100, Double.NaN));
+        assertTrue(error.getMessage().contains("minMargin needs a price of at least 5.7143 but volumeFloor allows at "
+                + "most 5.0000"), error.getMessage());
+    }
+
+    @Test
     void priceEndingPicksTheBetterNeighbour() {
         // optimum 8: profit 3.99 / 7.99^2 = 0.06250 beats 4.99 / 8.99^2 = 0.06174
         PriceOptimizer.Choice ending = choose(PricingRules.builder().priceEnding(0.99).build(), -2, 4, 6, 1, 100,
@@ -100,7 +115,8 @@ class PriceOptimizerTest {
             double competitor = current * (0.8 + 0.4 * random.nextDouble());
             double e = -0.5 - 4 * random.nextDouble();
             try {
-                double price = new PriceOptimizer(rules).choose(i, "sku", e, cost, current, 0.5, 50, competitor).price();
+                double price = new PriceOptimizer(rules).choose(i, "sku", e, cost, current, 0.5, 50, competitor)
+                        .price();
                 assertTrue(price >= cost / 0.8 - 1e-9, "margin " + price);
                 assertTrue(Math.abs(price / current - 1) <= 0.15 + 1e-9, "change " + price + " from " + current);
                 assertTrue(price >= 0.9 * competitor - 1e-9 && price <= 1.1 * competitor + 1e-9, "competitor");
