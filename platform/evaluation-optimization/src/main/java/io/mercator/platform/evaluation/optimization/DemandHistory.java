@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +26,10 @@ import org.apache.commons.csv.CSVRecord;
  * {@code .gz}) in one of two layouts:
  * <ul>
  * <li>demand: {@code sku, period, demand[, unit_cost]} with whole periods from 0, demand &gt;= 0
- * (several rows of one SKU and period add up) and unit cost &gt; 0 (1 when absent);</li>
+ * (several rows of one SKU and period add up; a missing row is no demand) and unit cost &gt; 0 (1
+ * when absent);</li>
+ * <li>monthly series, as in the aus-retail-turnover data set: {@code series_id, month (YYYY-MM),
+ * turnover}, one period per month from the first month in the file, unit cost 1;</li>
  * <li>transactions, as in the online-retail-uci data set: {@code stock_code, quantity,
  * invoice_date, unit_price}, summed into periods of {@code periodDays} days from the first date;
  * returns and cancellations (quantity &lt;= 0) and non-product codes (not starting with a digit)
@@ -41,6 +45,7 @@ import org.apache.commons.csv.CSVRecord;
 record DemandHistory(String[] skus, double[][] demand, double[] unitCost, int skippedRows) {
 
     private static final List<String> DEMAND_COLUMNS = List.of("sku", "period", "demand");
+    private static final List<String> MONTHLY_COLUMNS = List.of("series_id", "month", "turnover");
     private static final List<String> TRANSACTION_COLUMNS = List.of("stock_code", "quantity", "invoice_date",
             "unit_price");
     private static final int MAX_PERIODS = 100_000;
@@ -67,11 +72,15 @@ record DemandHistory(String[] skus, double[][] demand, double[] unitCost, int sk
             if (header.containsAll(DEMAND_COLUMNS)) {
                 return readDemand(name, parser, header.contains("unit_cost"));
             }
+            if (header.containsAll(MONTHLY_COLUMNS)) {
+                return readMonthly(name, parser);
+            }
             if (header.containsAll(TRANSACTION_COLUMNS)) {
                 return readTransactions(name, parser, periodDays);
             }
             throw new ValidationException(name, "expected the columns " + String.join(", ", DEMAND_COLUMNS)
-                    + " [, unit_cost] or " + String.join(", ", TRANSACTION_COLUMNS) + "; found " + header);
+                    + " [, unit_cost], " + String.join(", ", MONTHLY_COLUMNS) + " or "
+                    + String.join(", ", TRANSACTION_COLUMNS) + "; found " + header);
         } catch (IOException | UncheckedIOException unreadable) {
             throw new ValidationException(name, "cannot be read: " + unreadable.getMessage());
         }
@@ -96,6 +105,30 @@ record DemandHistory(String[] skus, double[][] demand, double[] unitCost, int sk
             sums.add(sku, (int) period, demand, cost);
         }
         return sums.build(0, sums.lastPeriod + 1, 0, 1);
+    }
+
+    private static DemandHistory readMonthly(String name, CSVParser parser) {
+        Accumulator sums = new Accumulator();
+        int firstMonth = Integer.MAX_VALUE;
+        for (CSVRecord record : parser) {
+            String series = text(name, record, "series_id");
+            String value = text(name, record, "month");
+            int month;
+            try {
+                YearMonth parsed = YearMonth.parse(value);
+                month = parsed.getYear() * 12 + parsed.getMonthValue() - 1;
+            } catch (DateTimeParseException notAMonth) {
+                throw bad(name, record, "month", "'" + value + "' is not a month YYYY-MM");
+            }
+            double turnover = number(name, record, "turnover");
+            if (turnover < 0) {
+                throw bad(name, record, "turnover", "must be >= 0");
+            }
+            firstMonth = Math.min(firstMonth, month);
+            sums.add(series, month, turnover, 1);
+        }
+        return firstMonth == Integer.MAX_VALUE ? sums.build(0, 0, 0, 1)
+                : sums.build(firstMonth, sums.lastPeriod - firstMonth + 1, 0, 1);
     }
 
     private static DemandHistory readTransactions(String name, CSVParser parser, int periodDays) {

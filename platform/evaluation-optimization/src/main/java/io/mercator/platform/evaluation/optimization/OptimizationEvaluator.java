@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiFunction;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
@@ -66,6 +67,8 @@ public final class OptimizationEvaluator implements Evaluator {
                     + "-1 for lead time + 2 standard deviations + review period", -1, -1, 104),
             ParameterSpec.integer("simulatedPeriods", "Periods drawn with demand=simulated; 0 for as many as the "
                     + "held-out part has", 104, 0, 10_000),
+            ParameterSpec.integer("window", "Periods of the latest demand that re-estimate each SKU's mean and "
+                    + "spread at every review (a moving-average forecast); 0 keeps the fitted ones", 0, 0, 10_000),
             ParameterSpec.integer("seed", "Seed of the lead-time and demand draws", 1, 0, Integer.MAX_VALUE));
 
     @Reference
@@ -104,7 +107,9 @@ public final class OptimizationEvaluator implements Evaluator {
                     ReplenishmentModel model = strategy.fit(replay.training(),
                             Parameters.defaults(strategy.descriptor().parameters()), context);
                     double fitMillis = (System.nanoTime() - start) / 1e6;
-                    rows.add(row(label, replay.run(replay.policyOf(model)), fitMillis));
+                    rows.add(row(label, replay.run(replay.estimating((mean, stdDev) -> Policies.of(model,
+                            replay.skus(), mean, stdDev, replay.unitCost(), replay.settings(), replay.target(),
+                            replay.measure()))), fitMillis));
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
                 } catch (RuntimeException failed) {
@@ -118,7 +123,8 @@ public final class OptimizationEvaluator implements Evaluator {
         context.progress((double) specs.size() / (specs.size() + 2), "naive policies");
         rows.add(row("naive: order last period's sales", replay.run(Policies.lastPeriodSales()), Double.NaN));
         rows.add(row("naive: " + options.getDouble("coverPeriods") + " periods of cover",
-                replay.run(Policies.fixedCover(replay.meanDemand(), options.getDouble("coverPeriods"))), Double.NaN));
+                replay.run(replay.estimating((mean, stdDev) -> Policies.fixedCover(mean,
+                        options.getDouble("coverPeriods")))), Double.NaN));
         context.progress(1, "");
         String title = String.format(Locale.ROOT, "optimization on %s: %d SKUs, %d periods fitted, %d replayed (%s), "
                 + "target %s %.3f", request.data().getFileName(), replay.skus().size(), replay.trainingPeriods(),
@@ -160,11 +166,13 @@ public final class OptimizationEvaluator implements Evaluator {
      * @param settings simulator settings
      * @param target the service target
      * @param measure how it is measured
+     * @param window periods of the latest demand the mean and spread are re-estimated from at each
+     *     review; 0 to keep the fitted ones
      * @param notes how the figures were obtained
      */
     record Replay(IdDictionary skus, SeriesSet training, double[] meanDemand, double[] stdDev, double[] unitCost,
             double[][] test, InventorySimulator.Settings settings, double target, ServiceMeasure measure,
-            List<String> notes) {
+            int window, List<String> notes) {
 
         int trainingPeriods() {
             return training.size() == 0 ? 0 : training.length(0);
@@ -174,8 +182,39 @@ public final class OptimizationEvaluator implements Evaluator {
             return test[0].length;
         }
 
-        InventorySimulator.Policy policyOf(ReplenishmentModel model) {
-            return Policies.of(model, skus, meanDemand, stdDev, unitCost, settings, target, measure);
+        /**
+         * @param policy builds a policy that reads the demand estimates from the two arrays it is given
+         * @return the policy, with the estimates re-computed before each review when a window is set
+         */
+        InventorySimulator.Policy estimating(BiFunction<double[], double[], InventorySimulator.Policy> policy) {
+            double[] mean = meanDemand.clone();
+            double[] spread = stdDev.clone();
+            InventorySimulator.Policy built = policy.apply(mean, spread);
+            if (window == 0) {
+                return built;
+            }
+            return (period, state, orders) -> {
+                for (int s = 0; s < mean.length; s++) {
+                    estimate(s, period, mean, spread);
+                }
+                built.order(period, state, orders);
+            };
+        }
+
+        /** Mean and standard deviation of the last {@code window} periods before {@code period}, fitted ones included. */
+        private void estimate(int sku, int period, double[] mean, double[] spread) {
+            int fitted = training.length(sku);
+            int from = Math.max(fitted + period - window, 0);
+            int count = fitted + period - from;
+            double sum = 0;
+            double sumOfSquares = 0;
+            for (int t = from; t < fitted + period; t++) {
+                double value = t < fitted ? training.value(sku, t) : test[sku][t - fitted];
+                sum += value;
+                sumOfSquares += value * value;
+            }
+            mean[sku] = sum / count;
+            spread[sku] = count > 1 ? Math.sqrt(Math.max(sumOfSquares - sum * mean[sku], 0) / (count - 1)) : 0;
         }
 
         /** Every policy starts from the mean demand over lead time plus review period, nothing on order. */
@@ -247,7 +286,9 @@ public final class OptimizationEvaluator implements Evaluator {
                             + (simulated ? testPeriods + " periods are drawn from each SKU's fitted Poisson / "
                                     + "negative binomial (seed " + seed + ")"
                                     : "the remaining " + testPeriods + " periods are replayed")
-                            + "; the first " + warmUp + " of them warm up and are not counted",
+                            + "; the first " + warmUp + " of them warm up and are not counted"
+                            + (options.getInt("window") > 0 ? "; at each review the mean and standard deviation are "
+                                    + "re-estimated from the latest " + options.getInt("window") + " periods" : ""),
                     count + " SKUs with demand in the fitted periods of " + history.skus().length + "; "
                             + history.skippedRows() + " rows skipped (returns, cancellations, non-product codes)",
                     "each period: arrivals fill backorders, then on review periods (every "
@@ -264,7 +305,7 @@ public final class OptimizationEvaluator implements Evaluator {
                             + "the replay (not annualised)");
             SeriesSet fitted = training.build();
             return new Replay(fitted.ids(), fitted, mean, stdDev, cost, test, settings,
-                    options.getDouble("target"), measure, notes);
+                    options.getDouble("target"), measure, options.getInt("window"), notes);
         }
     }
 }

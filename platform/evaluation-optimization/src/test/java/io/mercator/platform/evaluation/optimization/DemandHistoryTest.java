@@ -36,6 +36,19 @@ class DemandHistoryTest {
     }
 
     @Test
+    void monthlySeriesCountMonthsFromTheFirstOne() throws IOException {
+        DemandHistory history = DemandHistory.read(write("m.csv",
+                "\"series_id\",\"month\",\"turnover\"\n\"X\",\"2016-11\",63.9\n\"X\",\"2017-01\",70\n"
+                        + "\"Y\",\"2016-12\",5\n"), 7);
+        assertArrayEquals(new String[] {"X", "Y"}, history.skus());
+        assertArrayEquals(new double[] {63.9, 0, 70}, history.demand()[0], 0);
+        assertArrayEquals(new double[] {0, 5, 0}, history.demand()[1], 0);
+        ValidationException month = assertThrows(ValidationException.class, () -> DemandHistory.read(write("m.csv",
+                "series_id,month,turnover\nX,2016-13,1\n"), 7));
+        assertEquals("m.csv line 2 column month", month.field());
+    }
+
+    @Test
     void transactionsAreSummedIntoWholePeriods() throws IOException {
         Path file = folder.resolve("t.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
