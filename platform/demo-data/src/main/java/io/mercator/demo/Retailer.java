@@ -96,6 +96,14 @@ public final class Retailer {
 
     /**
      * @param sku a product index
+     * @return its display name
+     */
+    public String productName(int sku) {
+        return names[sku];
+    }
+
+    /**
+     * @param sku a product index
      * @return its planted own-price elasticity
      */
     public double elasticity(int sku) {
