@@ -102,7 +102,7 @@ public final class FilteringEvaluator implements Evaluator {
             throw cancelled;
         } catch (RuntimeException failed) {
             logger.warn("Evaluating {} failed", name, failed);
-            notes.add(name + " failed: " + failed);
+            notes.add(name + " failed: " + (failed instanceof ValidationException ? failed.getMessage() : failed));
             double[] nothing = new double[plan.columns().size()];
             Arrays.fill(nothing, Double.NaN);
             return nothing;
