@@ -2,6 +2,7 @@ package io.mercator.plugins.filtering.collaborative;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Answers from association rules and the training baskets. Predicted values are the best
@@ -26,16 +27,20 @@ final class AssociationRulesModel extends CollaborativeModel {
         return AssociationRulesStrategy.NAME;
     }
 
-    /** @return per item, the best confidence of a rule whose antecedent the basket holds; 0 where none fires */
     @Override
     double[] userScores(int u) {
+        return basketScores(Arrays.copyOfRange(userItem, userStart[u], userStart[u + 1]));
+    }
+
+    /** @return per item, the best confidence of a rule whose antecedent the basket holds; 0 where none fires */
+    @Override
+    double[] basketScores(int[] items) {
         double[] scores = new double[common.items().size()];
         boolean[] inBasket = new boolean[scores.length];
-        for (int entry = userStart[u]; entry < userStart[u + 1]; entry++) {
-            inBasket[userItem[entry]] = true;
+        for (int item : items) {
+            inBasket[item] = true;
         }
-        for (int entry = userStart[u]; entry < userStart[u + 1]; entry++) {
-            int first = userItem[entry];
+        for (int first : items) {
             for (int r = rules.byFirstItem[first]; r < rules.byFirstItem[first + 1]; r++) {
                 if (holdsAntecedent(inBasket, r)) {
                     scores[rules.consequent[r]] = Math.max(scores[rules.consequent[r]], rules.confidence[r]);

@@ -30,9 +30,13 @@ final class ItemKnnModel extends CollaborativeModel {
 
     @Override
     double[] userScores(int u) {
+        return basketScores(Arrays.copyOfRange(userItem, userStart[u], userStart[u + 1]));
+    }
+
+    @Override
+    double[] basketScores(int[] items) {
         double[] scores = new double[common.items().size()];
-        for (int entry = userStart[u]; entry < userStart[u + 1]; entry++) {
-            int j = userItem[entry];
+        for (int j : items) {
             int end = Math.min(itemNeighbours.start[j + 1], itemNeighbours.start[j] + neighbours);
             for (int k = itemNeighbours.start[j]; k < end; k++) {
                 scores[itemNeighbours.item[k]] += itemNeighbours.similarity[k];

@@ -72,6 +72,9 @@ class AssociationRulesTest {
         assertArrayEquals(new String[] {"f", "a", "m"}, completion.itemIds());
         assertArrayEquals(new double[] {0.75, 0.75, 0.75}, completion.scores(), 1e-12);
         assertEquals(1.0, model.predict("T4", "c"), 1e-12);
+        // the same basket given at query time completes the same way
+        assertArrayEquals(new String[] {"f", "a", "m"},
+                model.recommendForItems(Set.of("b", "c", "p"), 3, Set.of("k", "s")).itemIds());
         // a -> c, a -> f, a -> m all have confidence 1; {a, p} is not frequent, so no rule leads to p or b,
         // which fill the list by popularity with score 0 (p and b are both in 3 baskets; p came first)
         Recommendations withA = model.similarItems("a", 5);
