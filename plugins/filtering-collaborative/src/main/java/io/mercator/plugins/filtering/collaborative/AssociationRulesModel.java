@@ -2,34 +2,24 @@ package io.mercator.plugins.filtering.collaborative;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * Answers from association rules and the training baskets. Predicted values are the best
  * confidence of a rule from the basket to the item, else the item's support (the share of
  * baskets holding it), 0 for an unknown item.
  */
-final class AssociationRulesModel extends CollaborativeModel {
+final class AssociationRulesModel extends HistoryModel {
 
-    private final int[] userStart;
-    private final int[] userItem;
     private final AssociationRules rules;
 
     AssociationRulesModel(Common common, int[] userStart, int[] userItem, AssociationRules rules) {
-        super(common);
-        this.userStart = userStart;
-        this.userItem = userItem;
+        super(common, userStart, userItem);
         this.rules = rules;
     }
 
     @Override
     String kind() {
         return AssociationRulesStrategy.NAME;
-    }
-
-    @Override
-    double[] userScores(int u) {
-        return basketScores(Arrays.copyOfRange(userItem, userStart[u], userStart[u + 1]));
     }
 
     /** @return per item, the best confidence of a rule whose antecedent the basket holds; 0 where none fires */

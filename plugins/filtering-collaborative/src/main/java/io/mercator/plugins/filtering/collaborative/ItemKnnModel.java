@@ -5,20 +5,16 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /** The item-kNN model: item neighbour lists plus each training user's items and baseline residuals. */
-final class ItemKnnModel extends CollaborativeModel {
+final class ItemKnnModel extends HistoryModel {
 
     private final int neighbours;
-    private final int[] userStart;
-    private final int[] userItem;
     private final double[] residual;
     private final ItemNeighbours itemNeighbours;
 
     ItemKnnModel(Common common, int neighbours, int[] userStart, int[] userItem, double[] residual,
             ItemNeighbours itemNeighbours) {
-        super(common);
+        super(common, userStart, userItem);
         this.neighbours = neighbours;
-        this.userStart = userStart;
-        this.userItem = userItem;
         this.residual = residual;
         this.itemNeighbours = itemNeighbours;
     }
@@ -26,11 +22,6 @@ final class ItemKnnModel extends CollaborativeModel {
     @Override
     String kind() {
         return ItemKnnStrategy.NAME;
-    }
-
-    @Override
-    double[] userScores(int u) {
-        return basketScores(Arrays.copyOfRange(userItem, userStart[u], userStart[u + 1]));
     }
 
     @Override
