@@ -96,10 +96,15 @@ public final class FilteringBenchmark {
         }
         long[] fits = fitNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] queries = queryNanos(firstFold, ratings);
-        System.out.printf(Locale.ROOT, "%-12s %8.4f %8.4f %12.0f %12.0f %12.0f %14.1f %14.1f%n",
-                strategy.descriptor().name(), rmse, mae, fits[fits.length / 2] / 1e6, fits[0] / 1e6,
+        System.out.printf(Locale.ROOT, "%-12s %8s %8s %12.0f %12.0f %12.0f %14.1f %14.1f%n",
+                strategy.descriptor().name(), fourDecimals(rmse), fourDecimals(mae), fits[fits.length / 2] / 1e6,
+                fits[0] / 1e6,
                 serialisedBytes(firstFold) / 1024.0, queries[queries.length / 2] / 1e3,
                 queries[(int) (queries.length * 0.99)] / 1e3);
+    }
+
+    private static String fourDecimals(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     /** @return per user of fold 1's training data, the time of one top-10 query excluding the user's items */

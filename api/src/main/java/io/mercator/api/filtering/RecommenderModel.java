@@ -1,7 +1,10 @@
 package io.mercator.api.filtering;
 
 import io.mercator.api.Model;
+import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -48,6 +51,51 @@ public interface RecommenderModel extends Model {
      *     {@code itemId} when it is null
      */
     Recommendations similarItems(String itemId, int count);
+
+    /**
+     * Top-N for a set of items instead of a known user: completes a basket ("frequently bought
+     * together"), or folds in a new user's recent interactions at query time without retraining.
+     *
+     * <p>The default sums, per candidate, its {@link #similarItems} scores from every known given
+     * item; models that can do better (rules that fire on the whole basket, a folded-in user
+     * vector) override it. When no given item is known the default returns an empty list.
+     *
+     * @param itemIds the basket or the recent interactions; unknown ids are ignored
+     * @param count the most items to return, at least 1
+     * @param exclude item ids that must not be returned besides {@code itemIds}; may be empty, not null
+     * @return up to {@code count} items other than {@code itemIds}, best first
+     * @throws ValidationException naming {@code count} when it is below 1, or {@code itemIds} or
+     *     {@code exclude} when null
+     */
+    default Recommendations recommendForItems(Set<String> itemIds, int count, Set<String> exclude) {
+        if (itemIds == null || exclude == null) {
+            throw new ValidationException(itemIds == null ? "itemIds" : "exclude",
+                    "must not be null; pass an empty set");
+        }
+        if (count < 1) {
+            throw new ValidationException("count", count + " must be at least 1");
+        }
+        Map<String, Double> summed = new HashMap<>();
+        for (String itemId : itemIds) {
+            if (itemId != null && items().indexOf(itemId) >= 0) {
+                Recommendations similar = similarItems(itemId, items().size());
+                for (int rank = 0; rank < similar.size(); rank++) {
+                    summed.merge(similar.itemId(rank), similar.score(rank), Double::sum);
+                }
+            }
+        }
+        summed.keySet().removeAll(itemIds);
+        summed.keySet().removeAll(exclude);
+        String[] best = summed.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(count).map(Map.Entry::getKey).toArray(String[]::new);
+        double[] scores = new double[best.length];
+        for (int rank = 0; rank < best.length; rank++) {
+            scores[rank] = summed.get(best[rank]);
+        }
+        return new Recommendations(best, scores);
+    }
 
     /**
      * Predicted value of one user-item pair, on the scale of the training values for explicit

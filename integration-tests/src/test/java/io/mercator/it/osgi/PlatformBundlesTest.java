@@ -111,7 +111,8 @@ public class PlatformBundlesTest extends PlatformTest {
     public void filteringStrategiesAndEvaluatorAreRegistered() throws Exception {
         List<String> filtering = registry.list(Family.FILTERING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("filtering/biased-mf@1.0.0 from io.mercator.plugins.filtering.collaborative",
+        assertEquals(List.of("filtering/association-rules@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/biased-mf@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/implicit-als@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/item-knn@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative"), filtering);

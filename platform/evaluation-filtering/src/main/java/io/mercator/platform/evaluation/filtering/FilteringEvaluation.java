@@ -21,7 +21,8 @@ import java.util.function.IntPredicate;
  * MAE are the means over folds of each fold's figure. Ranking protocol: fit on the training rows of
  * the time-ordered split; for every user with at least one relevant test row (value at or above
  * the threshold), rank all training items except those the user has in training, and score the
- * list against the relevant test items. Fit time is the mean over every fit.
+ * list against the relevant test items; for baskets the list completes the user's training items
+ * instead. Fit time is the mean over every fit.
  */
 final class FilteringEvaluation {
 
@@ -34,8 +35,11 @@ final class FilteringEvaluation {
      * @param k the cut-off of precision, nDCG, MAP and coverage
      * @param recallK the cut-off of recall
      * @param relevanceThreshold a test row is relevant when its value is at least this
+     * @param completeBaskets whether a test user's list comes from completing their training items
+     *     ({@link RecommenderModel#recommendForItems}) instead of from their user id
      */
-    record Plan(int[] folds, int foldCount, boolean[] rankingTest, int k, int recallK, double relevanceThreshold) {
+    record Plan(int[] folds, int foldCount, boolean[] rankingTest, int k, int recallK, double relevanceThreshold,
+            boolean completeBaskets) {
 
         List<String> columns() {
             return List.of("RMSE", "MAE", "P@" + k, "R@" + recallK, "nDCG@" + k, "MAP@" + k, "coverage@" + k,
@@ -112,9 +116,12 @@ final class FilteringEvaluation {
             }
         }
         RankingMetrics metrics = new RankingMetrics(plan.k(), plan.recallK());
-        relevant.forEach((user, items) -> metrics.add(
-                model.recommend(user, metrics.listLength(), trained.getOrDefault(user, Set.of())).itemIds(),
-                items));
+        relevant.forEach((user, items) -> {
+            Set<String> history = trained.getOrDefault(user, Set.of());
+            metrics.add((plan.completeBaskets()
+                    ? model.recommendForItems(history, metrics.listLength(), Set.of())
+                    : model.recommend(user, metrics.listLength(), history)).itemIds(), items);
+        });
         return metrics;
     }
 

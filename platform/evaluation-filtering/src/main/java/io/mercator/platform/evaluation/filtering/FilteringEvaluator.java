@@ -41,7 +41,8 @@ public final class FilteringEvaluator implements Evaluator {
     private static final String RELEVANCE_THRESHOLD = "relevance-threshold";
     private static final List<ParameterSpec> OPTIONS = List.of(
             ParameterSpec.choice(PROTOCOL, "ratings: RMSE/MAE over k folds; ranking: top-N metrics over a "
-                    + "time-ordered split; all: both.", "all", "all", "ratings", "ranking"),
+                    + "time-ordered split; all: both; baskets: complete each basket with one item held out.",
+                    "all", "all", "ratings", "ranking", "baskets"),
             ParameterSpec.text(FOLD_COLUMN, "A column holding each row's test fold (1..k); when the file has none, "
                     + "rows are dealt to seeded random folds.", "u_fold"),
             ParameterSpec.integer(FOLDS, "Number of random folds when the file has no fold column.", 5, 2, 100),
@@ -102,7 +103,7 @@ public final class FilteringEvaluator implements Evaluator {
             throw cancelled;
         } catch (RuntimeException failed) {
             logger.warn("Evaluating {} failed", name, failed);
-            notes.add(name + " failed: " + failed);
+            notes.add(name + " failed: " + (failed instanceof ValidationException ? failed.getMessage() : failed));
             double[] nothing = new double[plan.columns().size()];
             Arrays.fill(nothing, Double.NaN);
             return nothing;
@@ -129,6 +130,16 @@ public final class FilteringEvaluator implements Evaluator {
         String protocol = options.getString(PROTOCOL);
         int[] folds = null;
         int foldCount = 0;
+        if (protocol.equals("baskets")) {
+            notes.add("baskets: from every basket (user) with two or more distinct items one item, drawn with seed "
+                    + options.getInt(SEED) + ", is held out; the list completes the rest of the basket "
+                    + "(recommendForItems) and the held-out item is the one relevant item, whatever its value");
+            notes.add(metricDefinitions(options.getInt(K), options.getInt(RECALL_K)));
+            notes.add("fit ms: mean wall time of one fit over all fits of the strategy");
+            return new FilteringEvaluation.Plan(null, 0, Splits.oneItemPerBasket(file.users(), file.items(),
+                    options.getInt(SEED)), options.getInt(K), options.getInt(RECALL_K), Double.NEGATIVE_INFINITY,
+                    true);
+        }
         if (!protocol.equals("ranking")) {
             if (file.folds() != null) {
                 folds = file.folds();
@@ -162,14 +173,18 @@ public final class FilteringEvaluator implements Evaluator {
                         + "at least one; users with one row only train) are held out; relevant = held-out "
                         + "rows with value >= %s; candidates = every training item the user has not got "
                         + "in training", fraction * 100, options.getDouble(RELEVANCE_THRESHOLD)));
-                notes.add("P@" + k + " = hits/" + k + "; R@" + recallK + " = hits/|relevant|; nDCG@" + k
-                        + " binary gains, 1/log2(rank+1); MAP@" + k + " = mean of sum(P@hit rank)/min(|relevant|,"
-                        + k + "); coverage@" + k + " = distinct items in some top " + k + " / training items; "
-                        + "averaged over users with a relevant held-out row");
+                notes.add(metricDefinitions(k, recallK));
             }
         }
         notes.add("fit ms: mean wall time of one fit over all fits of the strategy");
         return new FilteringEvaluation.Plan(folds, foldCount, rankingTest, k, recallK,
-                options.getDouble(RELEVANCE_THRESHOLD));
+                options.getDouble(RELEVANCE_THRESHOLD), false);
+    }
+
+    private static String metricDefinitions(int k, int recallK) {
+        return "P@" + k + " = hits/" + k + "; R@" + recallK + " = hits/|relevant|; nDCG@" + k
+                + " binary gains, 1/log2(rank+1); MAP@" + k + " = mean of sum(P@hit rank)/min(|relevant|," + k
+                + "); coverage@" + k + " = distinct items in some top " + k + " / training items; "
+                + "averaged over users with a relevant held-out row";
     }
 }

@@ -16,9 +16,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * An interactions file as the evaluator reads it: a CSV file with a header row and the columns
- * {@code user_id}, {@code item_id}, {@code rating} (or {@code user}, {@code item}, {@code value}),
- * optionally {@code timestamp} (epoch seconds) and a fold column (1..k) that fixes the k-fold
- * split. Other columns are ignored.
+ * {@code user_id} (or {@code user}, or {@code transaction_id} for baskets), {@code item_id} (or
+ * {@code item}), optionally {@code rating} (or {@code value}; 1 when absent), {@code timestamp}
+ * (epoch seconds) and a fold column (1..k) that fixes the k-fold split. Other columns are ignored.
  *
  * @param users per row, the user id
  * @param items per row, the item id
@@ -43,9 +43,10 @@ record InteractionsFile(String[] users, String[] items, double[] values, long[] 
                 CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                         .setTrim(true).build().parse(reader)) {
             Map<String, Integer> header = parser.getHeaderMap();
-            String userColumn = column(file, header, "user_id", "user");
+            String userColumn = column(file, header, "user_id", "user", "transaction_id");
             String itemColumn = column(file, header, "item_id", "item");
-            String valueColumn = column(file, header, "rating", "value");
+            String valueColumn = header.containsKey("rating") ? "rating"
+                    : header.containsKey("value") ? "value" : null;
             boolean timed = header.containsKey("timestamp");
             boolean folded = header.containsKey(foldColumn);
             List<String> users = new ArrayList<>();
@@ -63,7 +64,7 @@ record InteractionsFile(String[] users, String[] items, double[] values, long[] 
                 }
                 users.add(id(file, line, record, userColumn));
                 items.add(id(file, line, record, itemColumn));
-                values[rows] = finite(file, line, record, valueColumn);
+                values[rows] = valueColumn == null ? 1 : finite(file, line, record, valueColumn);
                 if (timed) {
                     timestamps[rows] = whole(file, line, record, "timestamp", 0);
                 }
@@ -86,15 +87,14 @@ record InteractionsFile(String[] users, String[] items, double[] values, long[] 
         }
     }
 
-    private static String column(Path file, Map<String, Integer> header, String name, String alternative) {
-        if (header.containsKey(name)) {
-            return name;
+    private static String column(Path file, Map<String, Integer> header, String... names) {
+        for (String name : names) {
+            if (header.containsKey(name)) {
+                return name;
+            }
         }
-        if (header.containsKey(alternative)) {
-            return alternative;
-        }
-        throw new ValidationException(file.toString(), "line 1: no column '" + name + "' (or '" + alternative
-                + "') in the header " + header.keySet());
+        throw new ValidationException(file.toString(), "line 1: no column " + String.join(" or ", names)
+                + " in the header " + header.keySet());
     }
 
     private static String cell(Path file, long line, CSVRecord record, String column) {

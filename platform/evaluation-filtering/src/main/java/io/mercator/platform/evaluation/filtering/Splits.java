@@ -2,6 +2,7 @@ package io.mercator.platform.evaluation.filtering;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -67,6 +68,37 @@ final class Splits {
             for (int position = n - tested; position < n; position++) {
                 test[rows.get(position)] = true;
             }
+        }
+        return test;
+    }
+
+    /**
+     * Basket completion hold-out: from every user (basket) with at least two distinct items, one
+     * item drawn with a seeded {@link Random} is held out (all of the user's rows of that item).
+     *
+     * @param users per row, the user or basket id
+     * @param items per row, the item id
+     * @param seed the draw's seed
+     * @return per row, whether it is a test row
+     */
+    static boolean[] oneItemPerBasket(String[] users, String[] items, long seed) {
+        Map<String, List<String>> itemsByUser = new LinkedHashMap<>();
+        for (int row = 0; row < users.length; row++) {
+            List<String> basket = itemsByUser.computeIfAbsent(users[row], user -> new ArrayList<>());
+            if (!basket.contains(items[row])) {
+                basket.add(items[row]);
+            }
+        }
+        Random random = new Random(seed);
+        Map<String, String> heldOut = new HashMap<>();
+        itemsByUser.forEach((user, basket) -> {
+            if (basket.size() >= 2) {
+                heldOut.put(user, basket.get(random.nextInt(basket.size())));
+            }
+        });
+        boolean[] test = new boolean[users.length];
+        for (int row = 0; row < users.length; row++) {
+            test[row] = items[row].equals(heldOut.get(users[row]));
         }
         return test;
     }

@@ -36,6 +36,9 @@ class InteractionsFileTest {
         InteractionsFile file = InteractionsFile.read(write("user,item,value\nu,i,1\n"), "u_fold");
         assertNull(file.timestamps());
         assertNull(file.folds());
+        InteractionsFile baskets = InteractionsFile.read(write("transaction_id,item\n1,milk\n1,bread\n"), "f");
+        assertArrayEquals(new String[] {"1", "1"}, baskets.users());
+        assertArrayEquals(new double[] {1, 1}, baskets.values());
     }
 
     @Test
@@ -47,7 +50,7 @@ class InteractionsFileTest {
         assertEquals(blank + " line 2 column 'user_id'",
                 assertThrows(ValidationException.class, () -> InteractionsFile.read(blank, "f")).field());
         Path noItem = write("user_id,rating\n1,4\n");
-        assertEquals("line 1: no column 'item_id' (or 'item') in the header [user_id, rating]",
+        assertEquals("line 1: no column item_id or item in the header [user_id, rating]",
                 assertThrows(ValidationException.class, () -> InteractionsFile.read(noItem, "f")).getMessage()
                         .substring(noItem.toString().length() + 2));
         Path empty = write("user_id,item_id,rating\n");

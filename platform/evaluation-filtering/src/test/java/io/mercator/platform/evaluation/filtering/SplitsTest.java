@@ -1,6 +1,8 @@
 package io.mercator.platform.evaluation.filtering;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -26,5 +28,18 @@ class SplitsTest {
         // at 99% a user still keeps one training row: a tests 4 of 5, b 1 of 2
         assertArrayEquals(new boolean[] {true, false, true, true, true, true, false, false},
                 Splits.latestPerUser(users, times, 0.99));
+    }
+
+    @Test
+    void oneItemOfEveryBasketWithTwoItemsIsHeldOut() {
+        String[] baskets = {"1", "1", "1", "2", "3", "3", "3"};
+        String[] items = {"milk", "bread", "milk", "eggs", "jam", "tea", "rice"};
+        boolean[] test = Splits.oneItemPerBasket(baskets, items, 42);
+        // basket 1 holds out milk (both rows) or bread; basket 2 has one item; basket 3 holds out one of three
+        assertEquals(test[0], test[2]);
+        assertEquals(1, (test[0] ? 1 : 0) + (test[1] ? 1 : 0));
+        assertFalse(test[3]);
+        assertEquals(1, (test[4] ? 1 : 0) + (test[5] ? 1 : 0) + (test[6] ? 1 : 0));
+        assertArrayEquals(test, Splits.oneItemPerBasket(baskets, items, 42));
     }
 }

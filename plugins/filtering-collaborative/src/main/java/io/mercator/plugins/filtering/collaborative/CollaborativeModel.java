@@ -52,6 +52,12 @@ abstract class CollaborativeModel implements RecommenderModel {
     abstract double[] userScores(int u);
 
     /**
+     * @param items known item indices, a basket or a new user's recent interactions
+     * @return a finite relevance score per item for someone holding those items
+     */
+    abstract double[] basketScores(int[] items);
+
+    /**
      * @param i a known item's index
      * @return a finite similarity per item, higher is more similar
      */
@@ -92,6 +98,12 @@ abstract class CollaborativeModel implements RecommenderModel {
     public final Recommendations recommend(String userId, int count, Set<String> exclude) {
         requireId("userId", userId);
         requireCount(count);
+        boolean[] allowed = allowedExcept(exclude);
+        int u = common.users.indexOf(userId);
+        return ranked(u < 0 ? common.popularity : userScores(u), allowed, count);
+    }
+
+    private boolean[] allowedExcept(Set<String> exclude) {
         if (exclude == null) {
             throw new ValidationException("exclude", "must not be null; pass an empty set");
         }
@@ -103,8 +115,21 @@ abstract class CollaborativeModel implements RecommenderModel {
                 allowed[i] = false;
             }
         }
-        int u = common.users.indexOf(userId);
-        return ranked(u < 0 ? common.popularity : userScores(u), allowed, count);
+        return allowed;
+    }
+
+    @Override
+    public final Recommendations recommendForItems(Set<String> itemIds, int count, Set<String> exclude) {
+        if (itemIds == null) {
+            throw new ValidationException("itemIds", "must not be null; pass an empty set");
+        }
+        requireCount(count);
+        boolean[] allowed = allowedExcept(exclude);
+        int[] known = itemIds.stream().mapToInt(common.items::indexOf).filter(i -> i >= 0).toArray();
+        for (int i : known) {
+            allowed[i] = false;
+        }
+        return ranked(known.length == 0 ? common.popularity : basketScores(known), allowed, count);
     }
 
     @Override

@@ -5,20 +5,16 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /** The item-kNN model: item neighbour lists plus each training user's items and baseline residuals. */
-final class ItemKnnModel extends CollaborativeModel {
+final class ItemKnnModel extends HistoryModel {
 
     private final int neighbours;
-    private final int[] userStart;
-    private final int[] userItem;
     private final double[] residual;
     private final ItemNeighbours itemNeighbours;
 
     ItemKnnModel(Common common, int neighbours, int[] userStart, int[] userItem, double[] residual,
             ItemNeighbours itemNeighbours) {
-        super(common);
+        super(common, userStart, userItem);
         this.neighbours = neighbours;
-        this.userStart = userStart;
-        this.userItem = userItem;
         this.residual = residual;
         this.itemNeighbours = itemNeighbours;
     }
@@ -29,10 +25,9 @@ final class ItemKnnModel extends CollaborativeModel {
     }
 
     @Override
-    double[] userScores(int u) {
+    double[] basketScores(int[] items) {
         double[] scores = new double[common.items().size()];
-        for (int entry = userStart[u]; entry < userStart[u + 1]; entry++) {
-            int j = userItem[entry];
+        for (int j : items) {
             int end = Math.min(itemNeighbours.start[j + 1], itemNeighbours.start[j] + neighbours);
             for (int k = itemNeighbours.start[j]; k < end; k++) {
                 scores[itemNeighbours.item[k]] += itemNeighbours.similarity[k];

@@ -45,10 +45,26 @@ final class MatrixFactorizationModel extends CollaborativeModel {
 
     @Override
     double[] userScores(int u) {
+        return scores(userFactors, u * factors);
+    }
+
+    /** Folds in a new user as the mean of the basket's item factors: cheap, no solve, no retraining. */
+    @Override
+    double[] basketScores(int[] items) {
+        double[] folded = new double[factors];
+        for (int i : items) {
+            for (int f = 0; f < factors; f++) {
+                folded[f] += itemFactors[i * factors + f] / items.length;
+            }
+        }
+        return scores(folded, 0);
+    }
+
+    private double[] scores(double[] user, int offset) {
         double[] itemBias = common.baseline().itemBias;
         double[] scores = new double[itemBias.length];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = itemBias[i] + dot(userFactors, u * factors, itemFactors, i * factors);
+            scores[i] = itemBias[i] + dot(user, offset, itemFactors, i * factors);
         }
         return scores;
     }

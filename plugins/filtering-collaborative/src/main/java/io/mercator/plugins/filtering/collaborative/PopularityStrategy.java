@@ -80,6 +80,11 @@ public final class PopularityStrategy extends CollaborativeStrategy {
         }
 
         @Override
+        double[] basketScores(int[] items) {
+            return common.popularity();
+        }
+
+        @Override
         double[] itemSimilarities(int i) {
             return common.popularity();
         }

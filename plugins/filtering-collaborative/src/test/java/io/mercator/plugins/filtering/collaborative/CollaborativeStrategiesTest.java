@@ -99,6 +99,21 @@ class CollaborativeStrategiesTest {
     }
 
     @Test
+    void aNewUsersItemsAreFoldedInAtQueryTime() {
+        RecommenderModel knn = fit(new ItemKnnStrategy(), threeByThree(),
+                Map.of("similarity", "cosine", "shrinkage", 0));
+        // the same items as u3 give u3's scores, without u3 in the model; the given items are never returned
+        Recommendations folded = knn.recommendForItems(Set.of("A", "C", "unknown"), 3, Set.of());
+        assertArrayEquals(new String[] {"B"}, folded.itemIds());
+        assertEquals(2, folded.score(0), 1e-12);
+        // nothing known: the popularity ranking, minus the caller's exclusions
+        assertArrayEquals(new String[] {"B", "C"}, knn.recommendForItems(Set.of("unknown"), 3, Set.of("A")).itemIds());
+        // matrix factorisation folds the user in as the mean of the items' factors
+        RecommenderModel mf = fit(new BiasedMfStrategy(), threeByThree(), Map.of());
+        assertEquals(Set.of("A", "C"), Set.of(mf.recommendForItems(Set.of("B"), 5, Set.of()).itemIds()));
+    }
+
+    @Test
     void popularityRanksByDistinctUsersAndServesUnknownUsers() {
         RecommenderModel model = fit(new PopularityStrategy(), threeByThree(), Map.of());
         Recommendations top = model.recommend("stranger", 3, Set.of());
@@ -218,7 +233,8 @@ class CollaborativeStrategiesTest {
     void everyModelRoundTripsAndRejectsAnotherKind() throws IOException {
         Interactions data = threeByThree();
         for (RecommenderStrategy strategy : new RecommenderStrategy[] {
-            new PopularityStrategy(), new ItemKnnStrategy(), new BiasedMfStrategy(), new ImplicitAlsStrategy()}) {
+            new PopularityStrategy(), new ItemKnnStrategy(), new BiasedMfStrategy(), new ImplicitAlsStrategy(),
+            new AssociationRulesStrategy()}) {
             RecommenderModel model = fit(strategy, data, Map.of());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.writeTo(bytes);

@@ -1,0 +1,79 @@
+package io.mercator.plugins.filtering.collaborative;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+/**
+ * Answers from association rules and the training baskets. Predicted values are the best
+ * confidence of a rule from the basket to the item, else the item's support (the share of
+ * baskets holding it), 0 for an unknown item.
+ */
+final class AssociationRulesModel extends HistoryModel {
+
+    private final AssociationRules rules;
+
+    AssociationRulesModel(Common common, int[] userStart, int[] userItem, AssociationRules rules) {
+        super(common, userStart, userItem);
+        this.rules = rules;
+    }
+
+    @Override
+    String kind() {
+        return AssociationRulesStrategy.NAME;
+    }
+
+    /** @return per item, the best confidence of a rule whose antecedent the basket holds; 0 where none fires */
+    @Override
+    double[] basketScores(int[] items) {
+        double[] scores = new double[common.items().size()];
+        boolean[] inBasket = new boolean[scores.length];
+        for (int item : items) {
+            inBasket[item] = true;
+        }
+        for (int first : items) {
+            for (int r = rules.byFirstItem[first]; r < rules.byFirstItem[first + 1]; r++) {
+                if (holdsAntecedent(inBasket, r)) {
+                    scores[rules.consequent[r]] = Math.max(scores[rules.consequent[r]], rules.confidence[r]);
+                }
+            }
+        }
+        return scores;
+    }
+
+    private boolean holdsAntecedent(boolean[] inBasket, int rule) {
+        for (int k = rules.antecedentStart[rule]; k < rules.antecedentStart[rule + 1]; k++) {
+            if (!inBasket[rules.antecedent[k]]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return per item, the confidence of the one-item rule from {@code i} to it; 0 where there is none */
+    @Override
+    double[] itemSimilarities(int i) {
+        double[] scores = new double[common.items().size()];
+        for (int r = rules.byFirstItem[i]; r < rules.byFirstItem[i + 1]; r++) {
+            if (rules.antecedentStart[r + 1] - rules.antecedentStart[r] == 1) {
+                scores[rules.consequent[r]] = rules.confidence[r];
+            }
+        }
+        return scores;
+    }
+
+    @Override
+    double unclampedPrediction(int u, int i) {
+        if (i < 0) {
+            return 0;
+        }
+        double support = common.baseline().itemBias[i];
+        return u < 0 ? support : Math.max(support, userScores(u)[i]);
+    }
+
+    @Override
+    void writeBody(DataOutputStream out) throws IOException {
+        Codec.writeInts(out, userStart);
+        Codec.writeInts(out, userItem);
+        rules.writeTo(out);
+    }
+}
