@@ -60,6 +60,7 @@ public class PlatformBundlesTest extends PlatformTest {
         List<String> segmentation = registry.list(Family.SEGMENTATION).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("segmentation/bgnbd@1.0.0 from io.mercator.plugins.segmentation.clv",
+                "segmentation/hierarchical@1.0.0 from io.mercator.plugins.segmentation.clustering",
                 "segmentation/kmeans@1.0.0 from io.mercator.plugins.segmentation.clustering",
                 "segmentation/rfm@1.0.0 from io.mercator.plugins.segmentation.rfm"), segmentation);
         assertEquals(1, context.getServiceReferences(Evaluator.class,

@@ -67,12 +67,14 @@ final class CentroidModel implements SegmentationModel {
         int segments = centroids.length / DIMENSIONS;
         int[] assigned = new int[features.size()];
         for (int c = 0; c < features.size(); c++) {
-            assigned[c] = features.isActive(c) ? nearest(points, c, segments) : SegmentAssignment.UNASSIGNED;
+            assigned[c] = features.isActive(c) ? nearest(points, c, centroids) : SegmentAssignment.UNASSIGNED;
         }
         return new SegmentAssignment(transactions.customers(), assigned, segments);
     }
 
-    private int nearest(double[] points, int row, int segments) {
+    /** @return the index of the centroid nearest to row {@code row} of the standardised {@code points} */
+    static int nearest(double[] points, int row, double[] centroids) {
+        int segments = centroids.length / DIMENSIONS;
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int s = 0; s < segments; s++) {

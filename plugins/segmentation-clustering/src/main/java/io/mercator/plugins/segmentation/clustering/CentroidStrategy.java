@@ -106,7 +106,8 @@ abstract class CentroidStrategy implements SegmentationStrategy {
         return rank;
     }
 
-    private static double[] centroids(double[] points, int[] labels, int clusters) {
+    /** @return the mean of every cluster's points, row-major */
+    static double[] centroids(double[] points, int[] labels, int clusters) {
         int dimensions = CentroidModel.DIMENSIONS;
         double[] centroids = new double[clusters * dimensions];
         int[] counts = new int[clusters];
