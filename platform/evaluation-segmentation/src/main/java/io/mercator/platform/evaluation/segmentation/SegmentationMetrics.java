@@ -53,7 +53,7 @@ public final class SegmentationMetrics {
      * @return the index; 1 when fewer than two points are labelled in both or both put every
      *     point into one cluster
      */
-    static double adjustedRandIndex(int[] first, int[] second) {
+    public static double adjustedRandIndex(int[] first, int[] second) {
         Map<Long, Integer> pairs = new HashMap<>();
         Map<Integer, Integer> rows = new HashMap<>();
         Map<Integer, Integer> columns = new HashMap<>();

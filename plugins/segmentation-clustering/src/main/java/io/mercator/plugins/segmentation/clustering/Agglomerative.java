@@ -10,12 +10,13 @@ import java.util.stream.IntStream;
  * Agglomerative hierarchical clustering with Ward or average linkage, by the nearest-neighbour
  * chain algorithm on the full distance matrix (O(n^2) memory and time, for smaller sets). Ward
  * works on squared Euclidean distances and reports merge heights as scipy does, as the square
- * root of the Lance-Williams value; average linkage works on Euclidean distances.
+ * root of the Lance-Williams value; average linkage works on Euclidean distances. Public for the
+ * benchmarks; the bundle does not export it.
  */
-final class Agglomerative {
+public final class Agglomerative {
 
     /** How the distance between two clusters is measured. */
-    enum Linkage {
+    public enum Linkage {
         /** The increase in within-cluster sum of squares (Ward's criterion). */
         WARD,
         /** The mean distance between their points (UPGMA). */
@@ -34,8 +35,13 @@ final class Agglomerative {
         this.height = height;
     }
 
-    /** @return the dendrogram of the row-major points */
-    static Agglomerative fit(double[] points, int dimensions, Linkage linkage) {
+    /**
+     * @param points row-major, {@code dimensions} values per point; at least two points
+     * @param dimensions values per point
+     * @param linkage how cluster distances are measured
+     * @return the dendrogram
+     */
+    public static Agglomerative fit(double[] points, int dimensions, Linkage linkage) {
         int n = points.length / dimensions;
         double[] distance = new double[n * (n - 1) / 2];
         for (int i = 0; i < n; i++) {
@@ -124,7 +130,7 @@ final class Agglomerative {
      *
      * @return the cluster of every point, numbered from 0 in order of first appearance
      */
-    int[] cut(int k) {
+    public int[] cut(int k) {
         Integer[] order = IntStream.range(0, n - 1).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(step -> height[step]));
         int[] parent = IntStream.range(0, n).toArray();

@@ -1,5 +1,7 @@
 package io.mercator.plugins.segmentation.clustering;
 
+import io.mercator.api.Family;
+import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
@@ -25,11 +27,41 @@ import java.util.stream.IntStream;
 abstract class CentroidStrategy implements SegmentationStrategy {
 
     static final String ANALYSIS_DATE = "analysisDate";
+    static final String K = "k";
+    static final String MAX_K = "maxK";
+    static final String SEED = "seed";
 
     private final StrategyDescriptor descriptor;
 
     CentroidStrategy(StrategyDescriptor descriptor) {
         this.descriptor = descriptor;
+    }
+
+    /**
+     * @return a descriptor builder with the parameters every clustering strategy takes: {@code k},
+     *     {@code maxK} and {@code analysisDate}
+     */
+    static StrategyDescriptor.Builder describe(String name, String description) {
+        return StrategyDescriptor.builder(Family.SEGMENTATION, name, "1.0.0")
+                .vendor("Mercator")
+                .description(description)
+                .parameter(ParameterSpec.integer(K, "Number of segments; 0 chooses it by silhouette", 0, 0, 100))
+                .parameter(ParameterSpec.integer(MAX_K, "Largest k tried when k is chosen by silhouette", 8, 2, 30))
+                .parameter(ParameterSpec.text(ANALYSIS_DATE,
+                        "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction",
+                        ""));
+    }
+
+    /**
+     * @return the caller's k, 0 for "choose by silhouette"
+     * @throws ValidationException when k is more than the points
+     */
+    static int requestedK(Parameters parameters, int points) {
+        int k = parameters.getInt(K);
+        if (k > points) {
+            throw new ValidationException(K, k + " is more than the " + points + " customers with a purchase");
+        }
+        return k;
     }
 
     @Override

@@ -1,11 +1,8 @@
 package io.mercator.plugins.segmentation.clustering;
 
-import io.mercator.api.Family;
 import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
-import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
-import io.mercator.api.ValidationException;
 import io.mercator.api.segmentation.ClusterQuality;
 import io.mercator.api.segmentation.SegmentationStrategy;
 import java.util.Arrays;
@@ -24,28 +21,19 @@ import org.osgi.service.component.annotations.Component;
 public final class HierarchicalStrategy extends CentroidStrategy {
 
     static final String LINKAGE = "linkage";
-    static final String K = "k";
-    static final String MAX_K = "maxK";
     static final String MAX_CUSTOMERS = "maxCustomers";
-    static final String SEED = "seed";
 
     /** Describes the strategy and its parameters. */
     public HierarchicalStrategy() {
-        super(StrategyDescriptor.builder(Family.SEGMENTATION, "hierarchical", "1.0.0")
-                .vendor("Mercator")
-                .description("Agglomerative clustering (Ward or average linkage) on standardised log RFM features.")
+        super(describe("hierarchical",
+                "Agglomerative clustering (Ward or average linkage) on standardised log RFM features.")
                 .parameter(ParameterSpec.choice(LINKAGE, "How cluster distances are measured", "ward", "ward",
                         "average"))
-                .parameter(ParameterSpec.integer(K, "Number of segments; 0 chooses it by silhouette", 0, 0, 100))
-                .parameter(ParameterSpec.integer(MAX_K, "Largest k tried when k is chosen by silhouette", 8, 2, 30))
                 .parameter(ParameterSpec.integer(MAX_CUSTOMERS,
                         "Customers clustered at most (memory grows with its square); the rest join the nearest",
                         3000, 10, 10_000))
                 .parameter(ParameterSpec.integer(SEED, "Seed of the sample taken above maxCustomers", 42,
                         Integer.MIN_VALUE, Integer.MAX_VALUE))
-                .parameter(ParameterSpec.text(ANALYSIS_DATE,
-                        "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction",
-                        ""))
                 .build());
     }
 
@@ -53,10 +41,7 @@ public final class HierarchicalStrategy extends CentroidStrategy {
     int[] cluster(double[] points, Parameters parameters, TrainingContext context) {
         int dimensions = CentroidModel.DIMENSIONS;
         int n = points.length / dimensions;
-        int k = parameters.getInt(K);
-        if (k > n) {
-            throw new ValidationException(K, k + " is more than the " + n + " customers with a purchase");
-        }
+        int k = requestedK(parameters, n);
         int[] sample = sample(n, parameters.getInt(MAX_CUSTOMERS), parameters.getInt(SEED));
         double[] sampled = new double[sample.length * dimensions];
         for (int row = 0; row < sample.length; row++) {

@@ -97,34 +97,59 @@ public final class KMeans {
                 .orElseThrow();
     }
 
+    private void inParallel(IntConsumer task) {
+        IntStream.range(0, chunks).parallel().forEach(task);
+    }
+
+    /** @return the sum of {@code partial(chunk)} over the chunks, computed in parallel and added in chunk order */
+    private double sumInParallel(IntToDoubleFunction partial) {
+        double[] partials = IntStream.range(0, chunks).parallel().mapToDouble(partial).toArray();
+        double sum = 0;
+        for (double value : partials) {
+            sum += value;
+        }
+        return sum;
+    }
+
+    /**
+     * One run of Hamerly's algorithm. Every chunk keeps the coordinate sums and sizes of the
+     * clusters over its own points, updated as points move, so that a Lloyd iteration reads the
+     * points once: bounds are loosened, tested and, where needed, recomputed in the same pass.
+     */
     private Result run(int k, int maxIterations, SplittableRandom random) {
         double[] centroids = seed(k, random);
         int[] labels = new int[n];
         double[] upper = new double[n];
         double[] lower = new double[n];
+        double[][] chunkSums = new double[chunks][];
         double[] seeded = centroids;
         inParallel(chunk -> {
+            double[] sums = new double[k * (dimensions + 1)];
             for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
                 assignExactly(i, seeded, k, labels, upper, lower);
+                add(sums, k, i, labels[i], 1);
             }
+            chunkSums[chunk] = sums;
         });
         double[] shift = new double[k];
         double[] halfGap = new double[k];
         int iterations = 0;
         while (iterations < maxIterations) {
             iterations++;
-            double[] moved = updateCentroids(centroids, k, labels, upper);
+            double[] moved = centroidsFromSums(chunkSums, k, upper);
             double totalShift = 0;
             for (int c = 0; c < k; c++) {
                 shift[c] = Math.sqrt(squaredDistance(centroids, c, moved, c, dimensions));
                 totalShift += shift[c] * shift[c];
             }
             centroids = moved;
-            loosenBounds(shift, labels, upper, lower);
             halfGaps(centroids, k, halfGap);
+            Movement movement = Movement.of(shift);
             double[] current = centroids;
             int changed = IntStream.range(0, chunks).parallel()
-                    .map(chunk -> reassign(chunk, current, k, halfGap, labels, upper, lower)).sum();
+                    .map(chunk -> reassign(chunk, current, k, halfGap, movement, labels, upper, lower,
+                            chunkSums[chunk]))
+                    .sum();
             if (changed == 0 || totalShift <= tolerance) {
                 break;
             }
@@ -140,12 +165,41 @@ public final class KMeans {
         return new Result(fitted, labels, inertia, iterations);
     }
 
-    /** Hamerly's step for one chunk: only points whose bounds no longer separate them are measured again. */
-    private int reassign(int chunk, double[] centroids, int k, double[] halfGap, int[] labels, double[] upper,
-            double[] lower) {
+    /** How far the centroids moved: every centroid's shift, and the largest shifts for the lower bounds. */
+    private record Movement(double[] shift, int largest, double secondLargest) {
+        static Movement of(double[] shift) {
+            int largest = 0;
+            for (int c = 1; c < shift.length; c++) {
+                if (shift[c] > shift[largest]) {
+                    largest = c;
+                }
+            }
+            double secondLargest = 0;
+            for (int c = 0; c < shift.length; c++) {
+                if (c != largest) {
+                    secondLargest = Math.max(secondLargest, shift[c]);
+                }
+            }
+            return new Movement(shift, largest, secondLargest);
+        }
+
+        /** @return how much closer any other centroid may have come to a point of {@code cluster} */
+        double otherShift(int cluster) {
+            return cluster == largest ? secondLargest : shift[largest];
+        }
+    }
+
+    /**
+     * Hamerly's step for one chunk: loosens the bounds by the centroids' movement, and measures
+     * again only the points whose bounds no longer prove their cluster.
+     */
+    private int reassign(int chunk, double[] centroids, int k, double[] halfGap, Movement movement, int[] labels,
+            double[] upper, double[] lower, double[] sums) {
         int changed = 0;
         for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
             int own = labels[i];
+            upper[i] += movement.shift()[own];
+            lower[i] -= movement.otherShift(own);
             double bound = Math.max(halfGap[own], lower[i]);
             if (upper[i] <= bound) {
                 continue;
@@ -156,24 +210,48 @@ public final class KMeans {
             }
             assignExactly(i, centroids, k, labels, upper, lower);
             if (labels[i] != own) {
+                add(sums, k, i, own, -1);
+                add(sums, k, i, labels[i], 1);
                 changed++;
             }
         }
         return changed;
     }
 
-    private void inParallel(IntConsumer task) {
-        IntStream.range(0, chunks).parallel().forEach(task);
+    /** Adds point {@code i} to (sign 1) or removes it from (sign -1) the sums and size of {@code cluster}. */
+    private void add(double[] sums, int k, int i, int cluster, int sign) {
+        for (int d = 0; d < dimensions; d++) {
+            sums[cluster * dimensions + d] += sign * points[i * dimensions + d];
+        }
+        sums[k * dimensions + cluster] += sign;
     }
 
-    /** @return the sum of {@code partial(chunk)} over the chunks, computed in parallel and added in chunk order */
-    private double sumInParallel(IntToDoubleFunction partial) {
-        double[] partials = IntStream.range(0, chunks).parallel().mapToDouble(partial).toArray();
-        double sum = 0;
-        for (double value : partials) {
-            sum += value;
+    /** @return the means of the clusters; an empty cluster takes the point farthest from its centroid */
+    private double[] centroidsFromSums(double[][] chunkSums, int k, double[] upper) {
+        double[] sums = new double[k * dimensions];
+        double[] counts = new double[k];
+        for (double[] partial : chunkSums) {
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] += partial[j];
+            }
+            for (int c = 0; c < k; c++) {
+                counts[c] += partial[k * dimensions + c];
+            }
         }
-        return sum;
+        int[] taken = new int[k];
+        int relocated = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] < 0.5) {
+                int farthest = farthestPoint(upper, taken, relocated);
+                taken[relocated++] = farthest;
+                System.arraycopy(points, farthest * dimensions, sums, c * dimensions, dimensions);
+                continue;
+            }
+            for (int d = 0; d < dimensions; d++) {
+                sums[c * dimensions + d] /= counts[c];
+            }
+        }
+        return sums;
     }
 
     /** Finds the nearest and second-nearest centroid of point {@code i} and sets its bounds exactly. */
@@ -196,45 +274,6 @@ public final class KMeans {
         lower[i] = Math.sqrt(second);
     }
 
-    /** @return the means of the clusters; an empty cluster takes the point farthest from its centroid */
-    private double[] updateCentroids(double[] centroids, int k, int[] labels, double[] upper) {
-        double[][] partials = IntStream.range(0, chunks).parallel().mapToObj(chunk -> {
-            double[] partial = new double[k * (dimensions + 1)];
-            for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
-                int offset = labels[i] * dimensions;
-                partial[k * dimensions + labels[i]]++;
-                for (int d = 0; d < dimensions; d++) {
-                    partial[offset + d] += points[i * dimensions + d];
-                }
-            }
-            return partial;
-        }).toArray(double[][]::new);
-        double[] sums = new double[k * dimensions];
-        int[] counts = new int[k];
-        for (double[] partial : partials) {
-            for (int j = 0; j < sums.length; j++) {
-                sums[j] += partial[j];
-            }
-            for (int c = 0; c < k; c++) {
-                counts[c] += (int) partial[k * dimensions + c];
-            }
-        }
-        int[] taken = new int[k];
-        int relocated = 0;
-        for (int c = 0; c < k; c++) {
-            if (counts[c] == 0) {
-                int farthest = farthestPoint(upper, taken, relocated);
-                taken[relocated++] = farthest;
-                System.arraycopy(points, farthest * dimensions, sums, c * dimensions, dimensions);
-                continue;
-            }
-            for (int d = 0; d < dimensions; d++) {
-                sums[c * dimensions + d] /= counts[c];
-            }
-        }
-        return sums;
-    }
-
     private int farthestPoint(double[] upper, int[] taken, int takenCount) {
         int farthest = -1;
         for (int i = 0; i < n; i++) {
@@ -252,30 +291,6 @@ public final class KMeans {
             }
         }
         return false;
-    }
-
-    /** Keeps the bounds valid after the centroids moved by {@code shift}. */
-    private void loosenBounds(double[] shift, int[] labels, double[] upper, double[] lower) {
-        int largest = 0;
-        for (int c = 1; c < shift.length; c++) {
-            if (shift[c] > shift[largest]) {
-                largest = c;
-            }
-        }
-        double secondLargest = 0;
-        for (int c = 0; c < shift.length; c++) {
-            if (c != largest) {
-                secondLargest = Math.max(secondLargest, shift[c]);
-            }
-        }
-        int mostMoved = largest;
-        double secondMost = secondLargest;
-        inParallel(chunk -> {
-            for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
-                upper[i] += shift[labels[i]];
-                lower[i] -= labels[i] == mostMoved ? secondMost : shift[mostMoved];
-            }
-        });
     }
 
     /** Half the distance from every centroid to its nearest other centroid: closer points cannot change cluster. */
