@@ -22,6 +22,7 @@ final class PlatformOptions {
         "commons-math3", "commons-csv", "mercator-api", "mercator-platform-registry", "mercator-plugin-forecasting-baselines",
         "mercator-platform-evaluation-segmentation", "mercator-plugin-segmentation-rfm",
         "mercator-plugin-segmentation-clustering", "mercator-plugin-segmentation-clv",
+        "mercator-plugin-segmentation-propensity",
         "org.apache.felix.fileinstall",
     };
 
