@@ -43,7 +43,7 @@ import org.osgi.service.log.LoggerFactory;
         property = Evaluator.FAMILY_PROPERTY + "=segmentation")
 public final class SegmentationEvaluator implements Evaluator {
 
-    static final String ANALYSIS_DATE = "analysisDate";
+    static final String ANALYSIS_DATE = CustomerFeatures.ANALYSIS_DATE.name();
     static final String SEED = "seed";
     static final String SILHOUETTE_SAMPLE = "silhouetteSample";
     static final String STABILITY_RUNS = "stabilityRuns";
@@ -52,8 +52,7 @@ public final class SegmentationEvaluator implements Evaluator {
             "AUC", "log-loss", "calibration error", "fit ms");
 
     private static final List<ParameterSpec> OPTIONS = List.of(
-            ParameterSpec.text(ANALYSIS_DATE,
-                    "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction", ""),
+            CustomerFeatures.ANALYSIS_DATE,
             ParameterSpec.integer(SEED, "Seed of the silhouette sample and of strategies that take a seed", 42,
                     Integer.MIN_VALUE, Integer.MAX_VALUE),
             ParameterSpec.integer(SILHOUETTE_SAMPLE, "Customers sampled for the silhouette", 2000, 100, 100_000),

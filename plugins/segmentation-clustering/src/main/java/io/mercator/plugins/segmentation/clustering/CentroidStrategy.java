@@ -26,7 +26,6 @@ import java.util.stream.IntStream;
  */
 abstract class CentroidStrategy implements SegmentationStrategy {
 
-    static final String ANALYSIS_DATE = "analysisDate";
     static final String K = "k";
     static final String MAX_K = "maxK";
     static final String SEED = "seed";
@@ -47,9 +46,7 @@ abstract class CentroidStrategy implements SegmentationStrategy {
                 .description(description)
                 .parameter(ParameterSpec.integer(K, "Number of segments; 0 chooses it by silhouette", 0, 0, 100))
                 .parameter(ParameterSpec.integer(MAX_K, "Largest k tried when k is chosen by silhouette", 8, 2, 30))
-                .parameter(ParameterSpec.text(ANALYSIS_DATE,
-                        "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction",
-                        ""));
+                .parameter(CustomerFeatures.ANALYSIS_DATE);
     }
 
     /**
@@ -79,7 +76,7 @@ abstract class CentroidStrategy implements SegmentationStrategy {
 
     @Override
     public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
-        CustomerFeatures features = CustomerFeatures.of(data, parameters.getString(ANALYSIS_DATE));
+        CustomerFeatures features = CustomerFeatures.of(data, parameters);
         int[] active = IntStream.range(0, features.size()).filter(features::isActive).toArray();
         if (active.length < 2) {
             throw new ValidationException("transactions", "need at least 2 customers with a purchase before the "
@@ -124,7 +121,8 @@ abstract class CentroidStrategy implements SegmentationStrategy {
         SegmentProfiles profiles = SegmentProfiles.summarise(names, byCustomer, CustomerFeatures.NAMES, columns);
         context.progress(1, "");
         return new CentroidModel(descriptor.name(), descriptor.version(), features.analysisDay(), standardisation,
-                centroids(points, ranked, clusters), data.customers(), byCustomer, profiles);
+                centroids(points, ranked, clusters), new SegmentAssignment(data.customers(), byCustomer, clusters),
+                profiles);
     }
 
     /** @return for every cluster, its position when sorted by descending value */

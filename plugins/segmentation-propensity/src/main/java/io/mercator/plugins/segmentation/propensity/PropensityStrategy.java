@@ -29,7 +29,6 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = SegmentationStrategy.class, immediate = true)
 public final class PropensityStrategy implements SegmentationStrategy {
 
-    static final String ANALYSIS_DATE = "analysisDate";
     static final String PERIOD_DAYS = "periodDays";
     static final String L2 = "l2";
 
@@ -37,8 +36,7 @@ public final class PropensityStrategy implements SegmentationStrategy {
             .vendor("Mercator")
             .description("Probability of buying in the next period: regularised logistic regression on RFM, tenure, "
                     + "inter-purchase time and basket value.")
-            .parameter(ParameterSpec.text(ANALYSIS_DATE,
-                    "Day the history ends (YYYY-MM-DD, not included); blank for the day after the last transaction", ""))
+            .parameter(CustomerFeatures.ANALYSIS_DATE)
             .parameter(ParameterSpec.integer(PERIOD_DAYS, "Days ahead the purchase probability is for", 90, 7, 730))
             .parameter(ParameterSpec.real(L2, "L2 penalty on the coefficients (scikit-learn's 1 / C)", 1, 1e-6, 1e6))
             .build();
@@ -50,7 +48,7 @@ public final class PropensityStrategy implements SegmentationStrategy {
 
     @Override
     public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
-        int analysisDay = CustomerFeatures.of(data, parameters.getString(ANALYSIS_DATE)).analysisDay();
+        int analysisDay = CustomerFeatures.of(data, parameters).analysisDay();
         int period = parameters.getInt(PERIOD_DAYS);
         int trainingDay = analysisDay - period;
         PurchaseFeatures past = PurchaseFeatures.of(data, Math.max(1, trainingDay));

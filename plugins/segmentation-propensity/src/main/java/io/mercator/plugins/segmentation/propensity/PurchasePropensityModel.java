@@ -91,11 +91,8 @@ final class PurchasePropensityModel implements PropensityModel {
     /** Scores the customers as of the later of the model's analysis day and the day after the last new transaction. */
     @Override
     public SegmentAssignment assign(Transactions transactions) {
-        int day = analysisDay;
-        for (int row = 0; row < transactions.size(); row++) {
-            day = Math.max(day, transactions.day(row) + 1);
-        }
-        double[] scored = probabilities(regression, PurchaseFeatures.of(transactions, day));
+        double[] scored = probabilities(regression,
+                PurchaseFeatures.of(transactions, transactions.scoringDay(analysisDay)));
         return new SegmentAssignment(transactions.customers(), segments(scored), profiles.size());
     }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.segmentation.CustomerFeatures;
 import io.mercator.api.segmentation.PropensityModel;
-import io.mercator.api.segmentation.SegmentationModel;
 import io.mercator.api.segmentation.Transactions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +36,7 @@ class PropensityStrategyTest {
 
     private static PropensityModel fit(Transactions data) {
         Parameters parameters = Parameters.resolve(STRATEGY.descriptor().parameters(),
-                Map.of(PropensityStrategy.ANALYSIS_DATE, END.toString()));
+                Map.of(CustomerFeatures.ANALYSIS_DATE.name(), END.toString()));
         return (PropensityModel) STRATEGY.fit(data, parameters, TrainingContext.none());
     }
 
