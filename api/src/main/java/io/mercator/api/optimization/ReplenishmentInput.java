@@ -23,8 +23,10 @@ import java.util.Arrays;
  * <li>{@code unitCost} (&gt;= 0), {@code holdingCostRate} (cost of holding one unit for one
  * period as a fraction of {@code unitCost}, &gt;= 0), {@code orderingCost} (fixed cost per
  * order, &gt;= 0);</li>
- * <li>{@code targetServiceLevel}: the wanted cycle service level, the probability of no
- * stock-out during a replenishment cycle, in (0, 1);</li>
+ * <li>{@code targetServiceLevel}: the wanted service level in (0, 1), measured as
+ * {@link #serviceMeasure()} says: by default the cycle service level, the probability of no
+ * stock-out during a replenishment cycle; or the fill rate, the fraction of demand served from
+ * stock;</li>
  * <li>{@code minOrderQuantity} (&gt;= 0) and {@code casePack} (&gt;= 1): a positive order is
  * at least the minimum and a multiple of the case pack.</li>
  * </ul>
@@ -48,10 +50,11 @@ public final class ReplenishmentInput {
     private final double[] targetServiceLevel;
     private final double[] minOrderQuantity;
     private final double[] casePack;
+    private final ServiceMeasure serviceMeasure;
 
     /**
-     * Checks and wraps the columns; see the class description for their meaning and ranges.
-     * Every column has one value per SKU-location.
+     * Checks and wraps the columns with a target measured as the cycle service level; see the
+     * class description for their meaning and ranges. Every column has one value per SKU-location.
      *
      * @param skus the SKU-location ids, one per row
      * @param demandMean mean demand per period
@@ -75,6 +78,38 @@ public final class ReplenishmentInput {
             double[] onOrder, double[] backorders, double[] unitCost, double[] holdingCostRate,
             double[] orderingCost, double[] targetServiceLevel, double[] minOrderQuantity,
             double[] casePack) {
+        this(skus, demandMean, demandStdDev, leadTimeMean, leadTimeStdDev, reviewPeriod, onHand, onOrder,
+                backorders, unitCost, holdingCostRate, orderingCost, targetServiceLevel, minOrderQuantity, casePack,
+                ServiceMeasure.CYCLE_SERVICE_LEVEL);
+    }
+
+    /**
+     * Checks and wraps the columns; see the class description for their meaning and ranges.
+     * Every column has one value per SKU-location.
+     *
+     * @param skus the SKU-location ids, one per row
+     * @param demandMean mean demand per period
+     * @param demandStdDev standard deviation of demand per period
+     * @param leadTimeMean mean lead time in periods
+     * @param leadTimeStdDev standard deviation of the lead time in periods
+     * @param reviewPeriod periods between reviews, 0 for continuous review
+     * @param onHand units in stock
+     * @param onOrder units ordered and not yet received
+     * @param backorders units owed to customers
+     * @param unitCost purchase cost of one unit
+     * @param holdingCostRate holding cost per unit and period as a fraction of the unit cost
+     * @param orderingCost fixed cost per order
+     * @param targetServiceLevel wanted service level in (0, 1), measured as {@code serviceMeasure} says
+     * @param minOrderQuantity smallest positive order
+     * @param casePack order multiple, at least 1
+     * @param serviceMeasure how {@code targetServiceLevel} is measured
+     * @throws ValidationException naming the field and row at fault
+     */
+    public ReplenishmentInput(IdDictionary skus, double[] demandMean, double[] demandStdDev,
+            double[] leadTimeMean, double[] leadTimeStdDev, double[] reviewPeriod, double[] onHand,
+            double[] onOrder, double[] backorders, double[] unitCost, double[] holdingCostRate,
+            double[] orderingCost, double[] targetServiceLevel, double[] minOrderQuantity,
+            double[] casePack, ServiceMeasure serviceMeasure) {
         this.skus = Columns.requireDictionary("sku", skus);
         int rows = skus.size();
         this.demandMean = atLeast("demandMean", demandMean, rows, 0.0);
@@ -98,6 +133,10 @@ public final class ReplenishmentInput {
         this.targetServiceLevel = targetServiceLevel;
         this.minOrderQuantity = atLeast("minOrderQuantity", minOrderQuantity, rows, 0.0);
         this.casePack = atLeast("casePack", casePack, rows, 1.0);
+        if (serviceMeasure == null) {
+            throw new ValidationException("serviceMeasure", "is missing");
+        }
+        this.serviceMeasure = serviceMeasure;
     }
 
     private static double[] atLeast(String field, double[] column, int rows, double min) {
@@ -216,9 +255,14 @@ public final class ReplenishmentInput {
         return orderingCost[row];
     }
 
+    /** @return how every row's {@code targetServiceLevel} is measured */
+    public ServiceMeasure serviceMeasure() {
+        return serviceMeasure;
+    }
+
     /**
      * @param row a SKU-location index
-     * @return wanted cycle service level, in (0, 1)
+     * @return wanted service level, in (0, 1), measured as {@link #serviceMeasure()} says
      */
     public double targetServiceLevel(int row) {
         return targetServiceLevel[row];
@@ -245,7 +289,7 @@ public final class ReplenishmentInput {
      * row and the other methods set fields of the row added last. Fields not set keep their
      * defaults: {@code leadTimeStdDev}, {@code reviewPeriod}, {@code onOrder},
      * {@code backorders}, {@code orderingCost} and {@code minOrderQuantity} default to 0,
-     * {@code casePack} to 1; every other field must be set, or {@link #build()} reports it as
+     * {@code casePack} to 1, the service measure to the cycle service level; every other field must be set, or {@link #build()} reports it as
      * NaN. Not thread-safe.
      *
      * <pre>{@code
@@ -279,6 +323,7 @@ public final class ReplenishmentInput {
         private final IdDictionary.Builder skus = new IdDictionary.Builder("sku");
         private double[][] columns = new double[COLUMNS][64];
         private int rows;
+        private ServiceMeasure serviceMeasure = ServiceMeasure.CYCLE_SERVICE_LEVEL;
 
         private Builder() {
         }
@@ -361,7 +406,16 @@ public final class ReplenishmentInput {
         }
 
         /**
-         * @param level wanted cycle service level in (0, 1)
+         * @param measure how every row's target service level is measured
+         * @return this builder
+         */
+        public Builder serviceMeasure(ServiceMeasure measure) {
+            this.serviceMeasure = measure;
+            return this;
+        }
+
+        /**
+         * @param level wanted service level in (0, 1), measured as set by {@link #serviceMeasure}
          * @return this builder
          */
         public Builder targetServiceLevel(double level) {
@@ -394,7 +448,7 @@ public final class ReplenishmentInput {
             return new ReplenishmentInput(skus.build(), c[DEMAND_MEAN], c[DEMAND_STD_DEV], c[LEAD_TIME_MEAN],
                     c[LEAD_TIME_STD_DEV], c[REVIEW_PERIOD], c[ON_HAND], c[ON_ORDER], c[BACKORDERS],
                     c[UNIT_COST], c[HOLDING_COST_RATE], c[ORDERING_COST], c[TARGET_SERVICE_LEVEL],
-                    c[MIN_ORDER_QUANTITY], c[CASE_PACK]);
+                    c[MIN_ORDER_QUANTITY], c[CASE_PACK], serviceMeasure);
         }
     }
 }

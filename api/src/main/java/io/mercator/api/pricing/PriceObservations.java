@@ -8,13 +8,16 @@ import java.util.Arrays;
 /**
  * Observed prices and sales, one row per product and period: the price charged ({@code price},
  * &gt; 0), the units sold at it ({@code units}, &gt;= 0) and, optionally, whether the product was
- * on promotion ({@code promo}).
+ * on promotion ({@code promo}), the location (store) the row was observed at ({@code location})
+ * and how strongly the product was featured in advertising ({@code feature}, from 0 to 1).
  *
  * <p>{@code period} is a whole number on an equally spaced time axis chosen by the caller (an
  * epoch day, a week counted from some origin); only order and spacing matter. Several rows may
  * share a product and period (different stores or channels); strategies treat them as separate
- * observations. Promotion flags are either present for every row or absent ({@code null}) for the
- * whole data set.
+ * observations, and when locations are given they may use them for location effects and to
+ * compare the prices of several products at the same location and period. Promotion flags,
+ * locations and feature values are each either present for every row or absent ({@code null})
+ * for the whole data set.
  *
  * <p>Immutable; the arrays are not copied, so callers must not change them after construction.
  */
@@ -26,6 +29,9 @@ public final class PriceObservations {
     private final double[] price;
     private final double[] units;
     private final boolean[] promo;
+    private final IdDictionary locations;
+    private final int[] location;
+    private final double[] feature;
 
     /**
      * @param products the product ids
@@ -38,6 +44,24 @@ public final class PriceObservations {
      */
     public PriceObservations(IdDictionary products, int[] product, int[] period, double[] price, double[] units,
             boolean[] promo) {
+        this(products, product, period, price, units, promo, null, null, null);
+    }
+
+    /**
+     * @param products the product ids
+     * @param product per row, an index into {@code products}
+     * @param period per row, the period on the caller's time axis
+     * @param price per row, the finite price charged, &gt; 0
+     * @param units per row, the finite units sold, &gt;= 0
+     * @param promo per row, whether the product was on promotion; or {@code null} when unknown
+     * @param locations the location ids; {@code null} exactly when {@code location} is
+     * @param location per row, an index into {@code locations}; or {@code null} when unknown
+     * @param feature per row, how strongly the product was advertised, from 0 (not at all) to 1;
+     *     or {@code null} when unknown
+     * @throws ValidationException naming the field and row at fault
+     */
+    public PriceObservations(IdDictionary products, int[] product, int[] period, double[] price, double[] units,
+            boolean[] promo, IdDictionary locations, int[] location, double[] feature) {
         this.products = Columns.requireDictionary("products", products);
         if (product == null) {
             throw new ValidationException("product", "column is missing");
@@ -50,6 +74,19 @@ public final class PriceObservations {
         if (promo != null) {
             Columns.requireLength("promo", promo, rows);
         }
+        if ((locations == null) != (location == null)) {
+            throw new ValidationException(locations == null ? "locations" : "location",
+                    "locations and the location column must both be given or both be absent");
+        }
+        if (location != null) {
+            Columns.requireIndices("location", Columns.requireLength("location", location, rows), locations);
+        }
+        if (feature != null) {
+            Columns.requireWithin("feature", Columns.requireLength("feature", feature, rows), 0.0, 1.0);
+        }
+        this.locations = locations;
+        this.location = location;
+        this.feature = feature;
         this.product = product;
         this.period = period;
         this.price = price;
@@ -121,12 +158,63 @@ public final class PriceObservations {
         return promo[row];
     }
 
+    /** @return whether every row carries a location */
+    public boolean hasLocations() {
+        return location != null;
+    }
+
+    /**
+     * @return the location ids
+     * @throws IllegalStateException when the data has no locations
+     */
+    public IdDictionary locations() {
+        if (locations == null) {
+            throw new IllegalStateException("these observations have no locations");
+        }
+        return locations;
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return the location index of that row, into {@link #locations()}
+     * @throws IllegalStateException when the data has no locations
+     */
+    public int location(int row) {
+        if (location == null) {
+            throw new IllegalStateException("these observations have no locations");
+        }
+        return location[row];
+    }
+
+    /** @return whether every row carries a feature (advertising) value */
+    public boolean hasFeature() {
+        return feature != null;
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return how strongly the product was advertised in that row, from 0 to 1
+     * @throws IllegalStateException when the data has no feature values
+     */
+    public double feature(int row) {
+        if (feature == null) {
+            throw new IllegalStateException("these observations have no feature values");
+        }
+        return feature[row];
+    }
+
     /**
      * Appends observations one by one, interning product ids; grows its arrays geometrically.
-     * Either every row or no row has a promotion flag. Not thread-safe.
+     * Rows are added in one of three shapes, and every row must have the same shape: without
+     * promotion flag, with one, or with promotion flag, location and feature value. Not
+     * thread-safe.
      */
     public static final class Builder {
         private final IdDictionary.Builder products = new IdDictionary.Builder("products");
+        private final IdDictionary.Builder locations = new IdDictionary.Builder("locations");
+        private int[] location = new int[256];
+        private double[] feature = new double[256];
+        private boolean located;
         private int[] product = new int[256];
         private int[] period = new int[256];
         private double[] price = new double[256];
@@ -149,7 +237,7 @@ public final class PriceObservations {
          * @throws ValidationException when the id is blank or earlier rows have a promotion flag
          */
         public Builder add(String productId, int period, double price, double units) {
-            append(productId, period, price, units, false, false);
+            append(productId, period, price, units, false, false, false);
             return this;
         }
 
@@ -165,17 +253,52 @@ public final class PriceObservations {
          * @throws ValidationException when the id is blank or earlier rows have no promotion flag
          */
         public Builder add(String productId, int period, double price, double units, boolean promo) {
-            append(productId, period, price, units, promo, true);
+            append(productId, period, price, units, promo, true, false);
             return this;
         }
 
-        private void append(String productId, int rowPeriod, double rowPrice, double rowUnits, boolean rowPromo,
-                boolean hasFlag) {
+        /**
+         * Appends an observation with promotion flag, location and feature value.
+         *
+         * @param productId a non-blank product id
+         * @param locationId a non-blank location (store) id
+         * @param period the period on the caller's time axis
+         * @param price the price charged (checked by {@link #build()})
+         * @param units the units sold (checked by {@link #build()})
+         * @param promo whether the product was on promotion
+         * @param feature how strongly the product was advertised, from 0 to 1 (checked by
+         *     {@link #build()})
+         * @return this builder
+         * @throws ValidationException when an id is blank or earlier rows have another shape
+         */
+        public Builder add(String productId, String locationId, int period, double price, double units, boolean promo,
+                double feature) {
+            checkShape(true, true);
+            int l = locations.add(locationId, rows);
+            append(productId, period, price, units, promo, true, true);
+            location[rows - 1] = l;
+            this.feature[rows - 1] = feature;
+            return this;
+        }
+
+        /** Every row must have the shape of the first: with or without promotion flag and location. */
+        private void checkShape(boolean hasFlag, boolean hasLocation) {
+            if (rows > 0 && hasLocation != located) {
+                throw new ValidationException("location", rows, hasLocation
+                        ? "earlier rows have no location; locate all rows or none"
+                        : "is missing; earlier rows have one");
+            }
             if (rows > 0 && hasFlag != flagged) {
                 throw new ValidationException("promo", rows, hasFlag
                         ? "earlier rows have no promotion flag; flag all rows or none"
                         : "is missing; earlier rows have one");
             }
+        }
+
+        private void append(String productId, int rowPeriod, double rowPrice, double rowUnits, boolean rowPromo,
+                boolean hasFlag, boolean hasLocation) {
+            checkShape(hasFlag, hasLocation);
+            located = hasLocation;
             flagged = hasFlag;
             int p = products.add(productId, rows);
             if (rows == product.length) {
@@ -185,6 +308,8 @@ public final class PriceObservations {
                 price = Arrays.copyOf(price, capacity);
                 units = Arrays.copyOf(units, capacity);
                 promo = Arrays.copyOf(promo, capacity);
+                location = Arrays.copyOf(location, capacity);
+                feature = Arrays.copyOf(feature, capacity);
             }
             product[rows] = p;
             period[rows] = rowPeriod;
@@ -206,7 +331,8 @@ public final class PriceObservations {
         public PriceObservations build() {
             return new PriceObservations(products.build(), Arrays.copyOf(product, rows), Arrays.copyOf(period, rows),
                     Arrays.copyOf(price, rows), Arrays.copyOf(units, rows),
-                    flagged ? Arrays.copyOf(promo, rows) : null);
+                    flagged ? Arrays.copyOf(promo, rows) : null, located ? locations.build() : null,
+                    located ? Arrays.copyOf(location, rows) : null, located ? Arrays.copyOf(feature, rows) : null);
         }
     }
 }

@@ -26,6 +26,16 @@ public final class PriceRecommendations {
     public static final String MIN_PRICE = "minPrice";
     /** The optimum was above the maximum price and was lowered to it. */
     public static final String MAX_PRICE = "maxPrice";
+    /** The price was raised to keep the minimum margin of the {@link PricingRules}. */
+    public static final String MIN_MARGIN = "minMargin";
+    /** The price was held within the maximum change from the current price. */
+    public static final String MAX_CHANGE = "maxChange";
+    /** The price was held within the range relative to the competitor's price. */
+    public static final String COMPETITOR = "competitor";
+    /** The price was held low enough to keep the volume floor of the {@link PricingRules}. */
+    public static final String VOLUME_FLOOR = "volumeFloor";
+    /** The optimum was moved to the nearest allowed price ending (such as .99). */
+    public static final String PRICE_ENDING = "priceEnding";
 
     private final IdDictionary products;
     private final double[] price;

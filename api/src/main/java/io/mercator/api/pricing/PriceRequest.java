@@ -8,8 +8,10 @@ import java.util.Arrays;
 /**
  * The products to price and their constraints, one row per product (row {@code r} is
  * {@code products().id(r)}): {@code unitCost} (&gt;= 0), {@code currentPrice} (&gt; 0) and the
- * allowed range {@code [minPrice, maxPrice]} (0 &lt; minPrice &lt;= maxPrice). The current price
- * need not lie inside the range. Immutable; the arrays are not copied, so callers must not change
+ * allowed range {@code [minPrice, maxPrice]} (0 &lt; minPrice &lt;= maxPrice) and, optionally, a
+ * competitor's price for the same product ({@code competitorPrice}, &gt; 0, or NaN where unknown)
+ * that {@link PricingRules} can bound the price by. The current price need not lie inside the
+ * range. Immutable; the arrays are not copied, so callers must not change
  * them after construction.
  */
 public final class PriceRequest {
@@ -19,6 +21,7 @@ public final class PriceRequest {
     private final double[] currentPrice;
     private final double[] minPrice;
     private final double[] maxPrice;
+    private final double[] competitorPrice;
 
     /**
      * @param products the products, one per row
@@ -30,6 +33,21 @@ public final class PriceRequest {
      */
     public PriceRequest(IdDictionary products, double[] unitCost, double[] currentPrice, double[] minPrice,
             double[] maxPrice) {
+        this(products, unitCost, currentPrice, minPrice, maxPrice, null);
+    }
+
+    /**
+     * @param products the products, one per row
+     * @param unitCost cost of one unit, finite and &gt;= 0
+     * @param currentPrice the price charged now, finite and &gt; 0
+     * @param minPrice lowest allowed price, finite and &gt; 0
+     * @param maxPrice highest allowed price, finite and &gt;= {@code minPrice}
+     * @param competitorPrice a competitor's price, finite and &gt; 0, or NaN where unknown; or
+     *     {@code null} when no product has one
+     * @throws ValidationException naming the field and row at fault
+     */
+    public PriceRequest(IdDictionary products, double[] unitCost, double[] currentPrice, double[] minPrice,
+            double[] maxPrice, double[] competitorPrice) {
         this.products = Columns.requireDictionary("products", products);
         int rows = products.size();
         Columns.requireAtLeast("unitCost", Columns.requireLength("unitCost", unitCost, rows), 0.0);
@@ -41,6 +59,17 @@ public final class PriceRequest {
                 throw new ValidationException("maxPrice", row, maxPrice[row] + " is below the minimum price " + minPrice[row]);
             }
         }
+        if (competitorPrice != null) {
+            Columns.requireLength("competitorPrice", competitorPrice, rows);
+            for (int row = 0; row < rows; row++) {
+                double competitor = competitorPrice[row];
+                if (!Double.isNaN(competitor) && !(competitor > 0 && competitor < Double.POSITIVE_INFINITY)) {
+                    throw new ValidationException("competitorPrice", row, competitor
+                            + " must be a finite number > 0, or NaN when unknown");
+                }
+            }
+        }
+        this.competitorPrice = competitorPrice;
         this.unitCost = unitCost;
         this.currentPrice = currentPrice;
         this.minPrice = minPrice;
@@ -94,6 +123,14 @@ public final class PriceRequest {
         return maxPrice[row];
     }
 
+    /**
+     * @param row a product index
+     * @return a competitor's price for the product, or NaN when unknown
+     */
+    public double competitorPrice(int row) {
+        return competitorPrice == null ? Double.NaN : competitorPrice[row];
+    }
+
     /** Appends products one by one; grows its arrays geometrically. Not thread-safe. */
     public static final class Builder {
         private final IdDictionary.Builder products = new IdDictionary.Builder("products");
@@ -101,6 +138,7 @@ public final class PriceRequest {
         private double[] currentPrice = new double[64];
         private double[] minPrice = new double[64];
         private double[] maxPrice = new double[64];
+        private double[] competitorPrice = new double[64];
         private int rows;
 
         private Builder() {
@@ -116,6 +154,22 @@ public final class PriceRequest {
          * @throws ValidationException when the id is blank or was already added
          */
         public Builder add(String productId, double unitCost, double currentPrice, double minPrice, double maxPrice) {
+            return add(productId, unitCost, currentPrice, minPrice, maxPrice, Double.NaN);
+        }
+
+        /**
+         * @param productId a product id not added before
+         * @param unitCost cost of one unit (checked by {@link #build()})
+         * @param currentPrice the price charged now (checked by {@link #build()})
+         * @param minPrice lowest allowed price (checked by {@link #build()})
+         * @param maxPrice highest allowed price (checked by {@link #build()})
+         * @param competitorPrice a competitor's price, or NaN when unknown (checked by
+         *     {@link #build()})
+         * @return this builder
+         * @throws ValidationException when the id is blank or was already added
+         */
+        public Builder add(String productId, double unitCost, double currentPrice, double minPrice, double maxPrice,
+                double competitorPrice) {
             if (products.add(productId, rows) != rows) {
                 throw new ValidationException("products", rows, "id '" + productId + "' was already added");
             }
@@ -125,11 +179,13 @@ public final class PriceRequest {
                 this.currentPrice = Arrays.copyOf(this.currentPrice, capacity);
                 this.minPrice = Arrays.copyOf(this.minPrice, capacity);
                 this.maxPrice = Arrays.copyOf(this.maxPrice, capacity);
+                this.competitorPrice = Arrays.copyOf(this.competitorPrice, capacity);
             }
             this.unitCost[rows] = unitCost;
             this.currentPrice[rows] = currentPrice;
             this.minPrice[rows] = minPrice;
             this.maxPrice[rows] = maxPrice;
+            this.competitorPrice[rows] = competitorPrice;
             rows++;
             return this;
         }
@@ -145,7 +201,7 @@ public final class PriceRequest {
          */
         public PriceRequest build() {
             return new PriceRequest(products.build(), Arrays.copyOf(unitCost, rows), Arrays.copyOf(currentPrice, rows),
-                    Arrays.copyOf(minPrice, rows), Arrays.copyOf(maxPrice, rows));
+                    Arrays.copyOf(minPrice, rows), Arrays.copyOf(maxPrice, rows), Arrays.copyOf(competitorPrice, rows));
         }
     }
 }

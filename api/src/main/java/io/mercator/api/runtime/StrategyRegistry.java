@@ -2,6 +2,7 @@ package io.mercator.api.runtime;
 
 import io.mercator.api.Family;
 import io.mercator.api.Strategy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -16,6 +17,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * <li>{@code name@range}: the highest version inside an OSGi version range, such as
  * {@code seasonal-naive@[1,2)}; a bare version ({@code name@1.2}) means "1.2 or later".</li>
  * </ul>
+ *
+ * <p>Strategies are third-party code. {@link #call} contains them: a call has a deadline, and a
+ * strategy that throws, returns an invalid result or misses deadlines is counted and, after a
+ * configured number of failures in a row, taken out of routing for a cool-down period, while the
+ * platform keeps serving the others.
  *
  * <p>While a strategy's bundle is being updated there is a short window in which no service is
  * registered. {@link #acquire} waits out that window (bounded by the registry's configured grace
@@ -56,6 +62,27 @@ public interface StrategyRegistry {
      *     family's strategy interface
      */
     <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec);
+
+    /**
+     * Calls a strategy with the platform's protection: the call runs with a deadline, its outcome
+     * is counted in the strategy's {@link StrategyHealth}, and a strategy that failed too often in
+     * a row is skipped (another registered version that matches the spec serves instead, if any).
+     * Calls already running when the strategy's bundle is updated finish on the old version.
+     *
+     * @param <S> the family's strategy type
+     * @param <R> the result type
+     * @param strategyType the family's strategy interface, e.g. {@code ForecastStrategy.class}
+     * @param spec see the class description
+     * @param deadline how long the call may take
+     * @param call what to do with the strategy
+     * @return the call's result
+     * @throws StrategyNotFoundException when nothing matches or every match is out of routing
+     * @throws StrategyCallException when the strategy threw or missed the deadline
+     * @throws io.mercator.api.ValidationException when the spec is malformed, or when the
+     *     strategy rejected the caller's input (a caller error: not counted against the strategy)
+     */
+    <S extends Strategy<?, ?>, R> R call(Class<S> strategyType, String spec, Duration deadline,
+            StrategyCall<S, R> call);
 
     /**
      * @param family a family

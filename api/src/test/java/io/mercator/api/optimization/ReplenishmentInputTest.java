@@ -36,6 +36,17 @@ class ReplenishmentInputTest {
         assertEquals(0.95, input.targetServiceLevel(0));
         assertEquals(24.0, input.minOrderQuantity(0));
         assertEquals(6.0, input.casePack(0));
+        assertEquals(ServiceMeasure.CYCLE_SERVICE_LEVEL, input.serviceMeasure());
+    }
+
+    @Test
+    void fillRateTargetIsKeptAndAMissingMeasureRejected() {
+        ReplenishmentInput input = complete(ReplenishmentInput.builder(), "A@S1")
+                .serviceMeasure(ServiceMeasure.FILL_RATE).build();
+        assertEquals(ServiceMeasure.FILL_RATE, input.serviceMeasure());
+        ValidationException missing = assertThrows(ValidationException.class,
+                () -> complete(ReplenishmentInput.builder(), "A@S1").serviceMeasure(null).build());
+        assertEquals("serviceMeasure", missing.field());
     }
 
     @Test

@@ -95,4 +95,28 @@ class PriceObservationsTest {
         assertRejected("products", ValidationException.NO_ROW, "id dictionary is missing",
                 () -> new PriceObservations(null, new int[1], new int[1], one, one, null));
     }
+
+    @Test
+    void locatedRowsCarryLocationAndFeature() {
+        PriceObservations data = PriceObservations.builder()
+                .add("p1", "s1", 1, 2.0, 10, true, 0.5)
+                .add("p2", "s2", 1, 3.0, 20, false, 0)
+                .build();
+        assertTrue(data.hasLocations());
+        assertEquals("s2", data.locations().id(data.location(1)));
+        assertEquals(0.5, data.feature(0));
+        assertTrue(data.promo(0));
+        assertFalse(PriceObservations.builder().add("p1", 1, 1.0, 1).build().hasLocations());
+    }
+
+    @Test
+    void mixingLocatedAndPlainRowsOrFeatureOutsideZeroToOneIsRejected() {
+        PriceObservations.Builder located = PriceObservations.builder().add("p1", "s1", 1, 1.0, 1, false, 0);
+        assertRejected("location", 1, "is missing", () -> located.add("p1", 2, 1.0, 1, false));
+        PriceObservations.Builder plain = PriceObservations.builder().add("p1", 1, 1.0, 1, false);
+        assertRejected("location", 1, "earlier rows have no location",
+                () -> plain.add("p1", "s1", 2, 1.0, 1, false, 0));
+        assertRejected("feature", 0, "1.5 is outside [0.0, 1.0]",
+                () -> PriceObservations.builder().add("p1", "s1", 1, 1.0, 1, false, 1.5).build());
+    }
 }

@@ -61,4 +61,13 @@ class PriceRequestTest {
         assertRejected("products", ValidationException.NO_ROW, "id dictionary is missing",
                 () -> new PriceRequest(null, one, one, one, one));
     }
+
+    @Test
+    void competitorPriceIsOptionalPerRowAndMustBePositive() {
+        PriceRequest request = PriceRequest.builder().add("a", 1, 2, 1, 3, 2.5).add("b", 1, 2, 1, 3).build();
+        assertEquals(2.5, request.competitorPrice(0));
+        assertEquals(Double.NaN, request.competitorPrice(1));
+        assertRejected("competitorPrice", 0, "-1.0 must be a finite number > 0",
+                () -> PriceRequest.builder().add("a", 1, 2, 1, 3, -1).build());
+    }
 }

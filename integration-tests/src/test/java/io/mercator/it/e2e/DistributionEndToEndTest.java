@@ -116,11 +116,11 @@ public class DistributionEndToEndTest {
         assertEquals(Optional.of("1.0.0"), listedVersion("seasonal-naive"));
 
         Path data = TEMP.newFile("prices.csv").toPath();
-        Result noEvaluator = cli("evaluate", "pricing", data.toString());
-        assertEquals(noEvaluator.toString(), 1, noEvaluator.exit);
-        assertEquals(noEvaluator.toString(),
-                "mercator: the server answered 404 to evaluate: no evaluator for the pricing family is installed",
-                noEvaluator.err.strip());
+        Result emptyData = cli("evaluate", "pricing", data.toString());
+        assertEquals(emptyData.toString(), 1, emptyData.exit);
+        assertEquals(emptyData.toString(),
+                "mercator: the server answered 400 to evaluate: prices.csv line 1: has no column 'product' (columns: )",
+                emptyData.err.strip());
         Result badFamily = cli("evaluate", "weather", data.toString());
         assertEquals(badFamily.toString(), 1, badFamily.exit);
         assertTrue(badFamily.toString(), badFamily.err.strip().endsWith(
@@ -141,6 +141,24 @@ public class DistributionEndToEndTest {
 
         Result afterStop = cli("status");
         assertEquals(afterStop.toString(), 3, afterStop.exit);
+    }
+
+    @Test
+    public void generateWritesTheDemoRetailerAsCsv() throws Exception {
+        Path out = TEMP.newFolder("generated").toPath();
+        Result generated = cli("generate", "--out", out.toString(), "--seed", "11");
+        assertEquals(generated.toString(), 0, generated.exit);
+        assertTrue(generated.toString(), generated.out.contains("Wrote 9 files"));
+        for (String file : List.of("catalogue.csv", "stores.csv", "demand.csv", "transactions.csv",
+                "interactions.csv", "truth/products.csv", "truth/customers.csv", "truth/seasonality.csv")) {
+            assertTrue(file + " missing", Files.size(out.resolve(file)) > 0);
+        }
+        assertEquals("series,store,sku,date,period,units,price,promotion",
+                Files.readAllLines(out.resolve("demand.csv")).get(0));
+
+        Result badSize = cli("generate", "--out", out.toString(), "--size", "huge");
+        assertEquals(badSize.toString(), 2, badSize.exit);
+        assertEquals(badSize.toString(), 1, badSize.err.lines().count());
     }
 
     @Test

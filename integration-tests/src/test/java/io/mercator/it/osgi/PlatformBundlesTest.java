@@ -5,12 +5,20 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.mercator.api.Family;
+import io.mercator.api.Parameters;
+import io.mercator.api.TrainingContext;
 import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.runtime.EvaluationReport;
+import io.mercator.api.runtime.EvaluationRequest;
 import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -50,9 +58,73 @@ public class PlatformBundlesTest extends PlatformTest {
     public void builtInStrategiesAreRegistered() {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
-                "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines"), forecasting);
-        assertEquals(List.of(), registry.list(Family.PRICING));
+        assertEquals(List.of("forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/croston@1.0.0 from io.mercator.plugins.forecasting.intermittent",
+                "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/sba@1.0.0 from io.mercator.plugins.forecasting.intermittent",
+                "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/tsb@1.0.0 from io.mercator.plugins.forecasting.intermittent"), forecasting);
+    }
+
+    @Test
+    public void builtInPricingStrategiesAreRegistered() {
+        List<String> pricing = registry.list(Family.PRICING).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("pricing/log-log@1.0.0 from io.mercator.plugins.pricing.elasticity",
+                "pricing/pooled-log-log@1.0.0 from io.mercator.plugins.pricing.elasticity"), pricing);
+    }
+
+    @Test
+    public void pricingEvaluatorIsRegisteredForItsFamily() throws Exception {
+        Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=pricing)");
+        assertEquals(1, evaluators.size());
+        Evaluator evaluator = context.getService(evaluators.iterator().next());
+        assertEquals(Family.PRICING, evaluator.family());
+        context.ungetService(evaluators.iterator().next());
+    }
+
+    @Test
+    public void forecastingEvaluatorReadsCsvAndScoresStrategies() throws Exception {
+        Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=forecasting)");
+        assertEquals(1, evaluators.size());
+        Evaluator evaluator = context.getService(evaluators.iterator().next());
+        StringBuilder csv = new StringBuilder("series_id,week,units\n");
+        for (int t = 0; t < 40; t++) {
+            csv.append("sku-1,").append(t).append(',').append(10 + t % 4 * 5).append('\n');
+        }
+        Path data = Files.writeString(Files.createTempFile("series", ".csv"), csv);
+        EvaluationReport report = evaluator.evaluate(new EvaluationRequest(data, List.of("naive", "ets"),
+                Parameters.resolve(evaluator.options(), Map.of("horizon", 4, "season", 4))), TrainingContext.none());
+        Files.delete(data);
+        assertEquals(List.of("naive@1.0.0", "ets@1.0.0"), report.rows().stream().map(EvaluationReport.Row::strategy)
+                .toList());
+        // ETS repeats the pure cycle exactly; naive repeats the last value
+        assertEquals(0, report.rows().get(1).values()[0], 1e-3);
+        assertTrue(report.rows().get(0).values()[0] > 10);
+    }
+
+    @Test
+    public void filteringStrategiesAndEvaluatorAreRegistered() throws Exception {
+        List<String> filtering = registry.list(Family.FILTERING).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        assertEquals(List.of("filtering/biased-mf@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/implicit-als@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/item-knn@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative"), filtering);
+        Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=filtering)");
+        assertEquals(1, evaluators.size());
+        Evaluator evaluator = context.getService(evaluators.iterator().next());
+        Path data = Files.createTempFile("ratings", ".csv");
+        Files.writeString(data, "user_id,item_id,rating\n1,a,5\n1,b,3\n2,a,4\n2,b,2\n3,a,5\n3,c,1\n");
+        EvaluationReport report = evaluator.evaluate(new EvaluationRequest(data, List.of("popularity"),
+                Parameters.resolve(evaluator.options(), Map.of("folds", 2))), TrainingContext.none());
+        assertEquals(List.of("popularity@1.0.0"), report.rows().stream().map(EvaluationReport.Row::strategy).toList());
+        assertTrue("RMSE is a number: " + report, Double.isFinite(report.rows().get(0).values()[0]));
     }
 
     @Test
@@ -72,11 +144,13 @@ public class PlatformBundlesTest extends PlatformTest {
     public void unknownStrategyErrorNamesWhatIsRegistered() {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
-        assertEquals("no such strategy: forecasting/seasonal-naive (registered: mean, naive)", error.getMessage());
+        assertEquals("no such strategy: forecasting/seasonal-naive "
+                + "(registered: combination, croston, ets, mean, naive, sba, theta, tsb)", error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: mean, naive)", noDefault.getMessage());
+                + "(no default is set and several are registered: combination, croston, ets, mean, naive, sba, theta, tsb)",
+                noDefault.getMessage());
     }
 
     @Test
@@ -93,5 +167,17 @@ public class PlatformBundlesTest extends PlatformTest {
         Frameworks.awaitTrue("the registry to read its configuration", 5_000,
                 () -> registry.defaultSpec(Family.PRICING).isPresent());
         assertEquals("log-log@[1.0.0,2.0.0)", registry.defaultSpec(Family.PRICING).get());
+    }
+
+    @Test
+    public void optimizationStrategiesAndEvaluatorAreRegistered() throws Exception {
+        List<String> optimization = registry.list(Family.OPTIMIZATION).stream()
+                .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
+        String bundle = " from io.mercator.plugins.optimization.policies";
+        assertEquals(List.of("optimization/min-max@1.0.0" + bundle, "optimization/newsvendor@1.0.0" + bundle,
+                "optimization/order-up-to@1.0.0" + bundle, "optimization/reorder-point-eoq@1.0.0" + bundle),
+                optimization);
+        assertEquals(1, context.getServiceReferences(Evaluator.class,
+                "(" + Evaluator.FAMILY_PROPERTY + "=optimization)").size());
     }
 }

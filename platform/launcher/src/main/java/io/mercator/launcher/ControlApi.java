@@ -30,9 +30,13 @@ public final class ControlApi {
             int strategies) {
     }
 
-    /** One element of {@code GET strategies}. */
+    /**
+     * One element of {@code GET strategies}; {@code calls}, {@code failures} and
+     * {@code outOfRouting} count the protected calls made through the registry.
+     */
     public record StrategyEntry(String family, String name, String version, String vendor, String description,
-            String bundle, long bundleId, String bundleVersion, @SerializedName("default") boolean isDefault) {
+            String bundle, long bundleId, String bundleVersion, @SerializedName("default") boolean isDefault,
+            long calls, long failures, boolean outOfRouting) {
     }
 
     /**

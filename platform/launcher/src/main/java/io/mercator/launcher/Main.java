@@ -2,6 +2,7 @@ package io.mercator.launcher;
 
 import io.mercator.launcher.cli.BundlesCommand;
 import io.mercator.launcher.cli.EvaluateCommand;
+import io.mercator.launcher.cli.GenerateCommand;
 import io.mercator.launcher.cli.InstallCommand;
 import io.mercator.launcher.cli.StartCommand;
 import io.mercator.launcher.cli.StatusCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Mercator: an OSGi runtime for retail decision strategies.",
         subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, BundlesCommand.class,
             StrategiesCommand.class, InstallCommand.class, UpdateCommand.class, UninstallCommand.class,
-            EvaluateCommand.class,
+            EvaluateCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -363,7 +363,8 @@ public final class MercatorServer implements ControlServer.Backend {
         return registry.list().stream().map(info -> new ControlApi.StrategyEntry(
                 info.descriptor().family().id(), info.descriptor().name(), info.descriptor().version(),
                 info.descriptor().vendor(), info.descriptor().description(), info.bundleSymbolicName(),
-                info.bundleId(), info.bundleVersion(), info.isDefault())).collect(Collectors.toList());
+                info.bundleId(), info.bundleVersion(), info.isDefault(), info.health().calls(),
+                info.health().failures(), info.health().outOfRouting())).collect(Collectors.toList());
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class Settings {
         d.put("org.osgi.framework.storage", "${mercator.home}/data/felix-cache");
         d.put("org.osgi.framework.storage.clean", "onFirstInit");
         d.put("felix.cm.dir", "${mercator.home}/data/config");
+        d.put("io.mercator.store.folder", "${mercator.home}/data/models");
         d.put("felix.fileinstall.dir", "${mercator.home}/deploy,${mercator.home}/conf");
         d.put("felix.fileinstall.poll", "250");
         d.put("felix.fileinstall.noInitialDelay", "true");

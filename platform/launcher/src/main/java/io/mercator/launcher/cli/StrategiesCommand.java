@@ -6,15 +6,18 @@ import picocli.CommandLine.Command;
 
 /** {@code mercator strategies}. */
 @Command(name = "strategies", mixinStandardHelpOptions = true,
-        description = "List the registered strategies: family, name, version, vendor, default.")
+        description = "List the registered strategies: family, name, version, default, protected calls and failures, "
+                + "whether they are routed, vendor and bundle.")
 public final class StrategiesCommand extends ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Table table = new Table("FAMILY", "NAME", "VERSION", "VENDOR", "DEFAULT", "BUNDLE");
+        Table table = new Table("FAMILY", "NAME", "VERSION", "DEFAULT", "CALLS", "FAILED", "ROUTING", "VENDOR",
+                "BUNDLE");
         for (ControlApi.StrategyEntry strategy : client().strategies()) {
-            table.row(strategy.family(), strategy.name(), strategy.version(), strategy.vendor(),
-                    strategy.isDefault() ? "*" : "", strategy.bundle() + " " + strategy.bundleVersion());
+            table.row(strategy.family(), strategy.name(), strategy.version(), strategy.isDefault() ? "*" : "",
+                    strategy.calls(), strategy.failures(), strategy.outOfRouting() ? "out" : "in", strategy.vendor(),
+                    strategy.bundle() + " " + strategy.bundleVersion());
         }
         table.print(out());
         return 0;

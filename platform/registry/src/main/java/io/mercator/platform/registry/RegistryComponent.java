@@ -4,10 +4,12 @@ import io.mercator.api.Family;
 import io.mercator.api.Strategy;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.ValidationException;
+import io.mercator.api.runtime.StrategyCall;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyLease;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.EnumMap;
@@ -72,6 +74,13 @@ public final class RegistryComponent implements StrategyRegistry {
         @AttributeDefinition(description = "Milliseconds a call waits for a strategy whose bundle is being "
                 + "updated before it fails with 'no such strategy'", min = "0")
         long swap_grace_ms() default 3000;
+
+        @AttributeDefinition(description = "Failures in a row after which a strategy is taken out of routing", min = "1")
+        int breaker_failures() default 5;
+
+        @AttributeDefinition(description = "Milliseconds a strategy stays out of routing before it is tried again",
+                min = "0")
+        long breaker_cooldown_ms() default 30_000;
     }
 
     @Reference(service = LoggerFactory.class)
@@ -82,6 +91,7 @@ public final class RegistryComponent implements StrategyRegistry {
 
     private BundleContext context;
     private StrategyTable table;
+    private ProtectedCalls calls;
     private ServiceTracker<Object, StrategyTable.Entry> tracker;
 
     private final SynchronousBundleListener uninstallListener = event -> {
@@ -93,7 +103,9 @@ public final class RegistryComponent implements StrategyRegistry {
     @Activate
     void activate(BundleContext context, Config config, Map<String, Object> properties) throws InvalidSyntaxException {
         this.context = context;
-        this.table = new StrategyTable(config.swap_grace_ms());
+        this.table = new StrategyTable(config.swap_grace_ms(), config.breaker_failures(),
+                config.breaker_cooldown_ms());
+        this.calls = new ProtectedCalls(table, logger);
         table.setDefaults(defaultsFrom(properties));
         context.addBundleListener(uninstallListener);
         tracker = new ServiceTracker<>(context, strategyFilter(context), new Customizer());
@@ -111,6 +123,7 @@ public final class RegistryComponent implements StrategyRegistry {
         context.removeBundleListener(uninstallListener);
         tracker.close();
         table.close();
+        calls.close();
     }
 
     private Map<Family, StrategySpec> defaultsFrom(Map<String, Object> properties) {
@@ -156,12 +169,22 @@ public final class RegistryComponent implements StrategyRegistry {
 
     @Override
     public <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec) {
-        Family family = Stream.of(Family.values()).filter(f -> f.strategyType() == strategyType).findFirst()
-                .orElseThrow(() -> new ValidationException("strategyType",
-                        strategyType.getName() + " is not the strategy interface of a family"));
-        StrategyTable.Entry entry = table.await(family, spec == null ? "" : spec);
+        StrategyTable.Entry entry = table.await(familyOf(strategyType), spec == null ? "" : spec);
         entry.callsInFlight.incrementAndGet();
         return new Lease<>(strategyType.cast(entry.service), entry, table.describe(entry));
+    }
+
+    @Override
+    public <S extends Strategy<?, ?>, R> R call(Class<S> strategyType, String spec, Duration deadline,
+            StrategyCall<S, R> call) {
+        StrategyTable.Entry entry = table.await(familyOf(strategyType), spec == null ? "" : spec);
+        return calls.run(entry, strategyType.cast(entry.service), deadline, call);
+    }
+
+    private static Family familyOf(Class<?> strategyType) {
+        return Stream.of(Family.values()).filter(f -> f.strategyType() == strategyType).findFirst()
+                .orElseThrow(() -> new ValidationException("strategyType",
+                        strategyType.getName() + " is not the strategy interface of a family"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.mercator.platform.registry;
 
 import io.mercator.api.Family;
 import io.mercator.api.StrategyDescriptor;
+import io.mercator.api.runtime.StrategyHealth;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class StrategyTable {
         final String bundleVersion;
         final long serviceId;
         final AtomicInteger callsInFlight = new AtomicInteger();
+        final Health health = new Health();
 
         Entry(StrategyDescriptor descriptor, Object service, long bundleId, String bundleSymbolicName,
                 String bundleVersion, long serviceId) {
@@ -53,6 +55,46 @@ final class StrategyTable {
         }
     }
 
+    /** Outcomes of protected calls of one strategy, and its circuit breaker. */
+    static final class Health {
+        private long calls;
+        private long failures;
+        private long consecutiveFailures;
+        private long totalNanos;
+        private long outOfRoutingUntilNanos;
+        private String lastError = "";
+
+        synchronized void succeeded(long nanos) {
+            calls++;
+            totalNanos += nanos;
+            consecutiveFailures = 0;
+            outOfRoutingUntilNanos = 0;
+        }
+
+        /** @return true when this failure takes the strategy out of routing */
+        synchronized boolean failed(long nanos, String error, int threshold, long cooldownNanos) {
+            calls++;
+            failures++;
+            consecutiveFailures++;
+            totalNanos += nanos;
+            lastError = error;
+            if (consecutiveFailures >= threshold) {
+                outOfRoutingUntilNanos = System.nanoTime() + cooldownNanos;
+                return true;
+            }
+            return false;
+        }
+
+        synchronized boolean outOfRouting() {
+            return outOfRoutingUntilNanos != 0 && System.nanoTime() - outOfRoutingUntilNanos < 0;
+        }
+
+        synchronized StrategyHealth snapshot() {
+            return new StrategyHealth(calls, failures, consecutiveFailures,
+                    calls == 0 ? 0 : totalNanos / 1e6 / calls, outOfRouting(), lastError);
+        }
+    }
+
     /** A strategy that went away while its bundle stayed installed, so it is expected back. */
     private record Absence(long bundleId, long deadlineNanos) {
     }
@@ -62,6 +104,8 @@ final class StrategyTable {
             .reversed().thenComparingLong(e -> e.serviceId);
 
     private final long graceNanos;
+    private final int breakerFailures;
+    private final long breakerCooldownNanos;
     private final Map<Family, List<Entry>> entries = new EnumMap<>(Family.class);
     private final Map<String, Absence> absences = new HashMap<>();
     private final Map<Family, StrategySpec> defaults = new EnumMap<>(Family.class);
@@ -69,7 +113,18 @@ final class StrategyTable {
 
     /** @param graceMillis how long a caller waits for a strategy whose bundle is being redeployed */
     StrategyTable(long graceMillis) {
+        this(graceMillis, 5, 30_000);
+    }
+
+    /**
+     * @param graceMillis how long a caller waits for a strategy whose bundle is being redeployed
+     * @param breakerFailures failures in a row that take a strategy out of routing
+     * @param breakerCooldownMillis how long it stays out before it is tried again
+     */
+    StrategyTable(long graceMillis, int breakerFailures, long breakerCooldownMillis) {
         this.graceNanos = graceMillis * 1_000_000L;
+        this.breakerFailures = breakerFailures;
+        this.breakerCooldownNanos = breakerCooldownMillis * 1_000_000L;
         for (Family family : Family.values()) {
             entries.put(family, new ArrayList<>());
         }
@@ -188,9 +243,14 @@ final class StrategyTable {
                 : "no default is set and several are registered: " + String.join(", ", names));
     }
 
+    /** @return true when the failure took the strategy out of routing */
+    boolean failed(Entry entry, long nanos, String error) {
+        return entry.health.failed(nanos, error, breakerFailures, breakerCooldownNanos);
+    }
+
     private Entry find(Family family, StrategySpec spec) {
         return entries.get(family).stream()
-                .filter(e -> spec.matches(e.name(), e.version))
+                .filter(e -> spec.matches(e.name(), e.version) && !e.health.outOfRouting())
                 .min(PREFERENCE)
                 .orElse(null);
     }
@@ -208,7 +268,13 @@ final class StrategyTable {
                 .map(e -> e.descriptor.version())
                 .toList();
         TreeSet<String> names = namesIn(family);
-        String detail = !versions.isEmpty()
+        Entry blocked = entries.get(family).stream()
+                .filter(e -> spec.matches(e.name(), e.version) && e.health.outOfRouting())
+                .min(PREFERENCE).orElse(null);
+        String detail = blocked != null
+                ? blocked.descriptor + " is out of routing after " + blocked.health.snapshot().consecutiveFailures()
+                        + " failures in a row (last: " + blocked.health.snapshot().lastError() + ")"
+                : !versions.isEmpty()
                 ? "registered versions of " + spec.name() + ": " + String.join(", ", versions)
                 : names.isEmpty() ? "no strategy of this family is registered"
                 : "registered: " + String.join(", ", names);
@@ -239,6 +305,6 @@ final class StrategyTable {
 
     private static StrategyInfo info(Entry entry, boolean isDefault) {
         return new StrategyInfo(entry.descriptor, entry.bundleId, entry.bundleSymbolicName, entry.bundleVersion,
-                isDefault);
+                isDefault, entry.health.snapshot());
     }
 }

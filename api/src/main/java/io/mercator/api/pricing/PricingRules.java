@@ -1,0 +1,217 @@
+package io.mercator.api.pricing;
+
+import io.mercator.api.ValidationException;
+
+/**
+ * Business rules a recommended price must respect, on top of each product's
+ * {@code [minPrice, maxPrice]} range in the {@link PriceRequest}, and the objective to maximise
+ * within them. Each rule is off by default. Immutable; build with {@link #builder()}.
+ *
+ * <ul>
+ * <li>{@code minMargin}: the price keeps at least this fraction of itself above unit cost,
+ * {@code price >= unitCost / (1 - minMargin)};</li>
+ * <li>{@code maxChange}: the price moves at most this fraction away from the current price;</li>
+ * <li>{@code competitorRange}: where the request knows a competitor's price, the price lies
+ * between two multiples of it (for example 0.95 and 1.05);</li>
+ * <li>{@code priceEnding}: the cents the price ends in, e.g. {@code 0.99} for x.99 prices;</li>
+ * <li>{@code minVolumeShare}: the price keeps expected units at least at this share of the units
+ * expected at the current price (a volume floor; 0.9 keeps 90%).</li>
+ * </ul>
+ * When the rules leave no price for a product, strategies throw a {@link ValidationException}
+ * that names the product's row and the rules in conflict instead of breaking one of them.
+ */
+public final class PricingRules {
+
+    /** What a recommendation maximises. */
+    public enum Objective {
+        /** Expected profit: units times (price minus unit cost). */
+        PROFIT,
+        /** Expected revenue: units times price. */
+        REVENUE
+    }
+
+    private static final PricingRules NONE = builder().build();
+
+    private final Objective objective;
+    private final double minMargin;
+    private final double maxChange;
+    private final double competitorMinRatio;
+    private final double competitorMaxRatio;
+    private final double priceEnding;
+    private final double minVolumeShare;
+
+    private PricingRules(Builder builder) {
+        this.objective = builder.objective;
+        this.minMargin = builder.minMargin;
+        this.maxChange = builder.maxChange;
+        this.competitorMinRatio = builder.competitorMinRatio;
+        this.competitorMaxRatio = builder.competitorMaxRatio;
+        this.priceEnding = builder.priceEnding;
+        this.minVolumeShare = builder.minVolumeShare;
+    }
+
+    /** @return no rules beyond the request's ranges; maximise profit */
+    public static PricingRules none() {
+        return NONE;
+    }
+
+    /** @return a builder with every rule off and the profit objective */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return what to maximise */
+    public Objective objective() {
+        return objective;
+    }
+
+    /** @return the smallest margin as a fraction of the price, 0 when off */
+    public double minMargin() {
+        return minMargin;
+    }
+
+    /** @return the largest relative change from the current price, infinity when off */
+    public double maxChange() {
+        return maxChange;
+    }
+
+    /** @return the lowest price as a multiple of the competitor's, 0 when off */
+    public double competitorMinRatio() {
+        return competitorMinRatio;
+    }
+
+    /** @return the highest price as a multiple of the competitor's, infinity when off */
+    public double competitorMaxRatio() {
+        return competitorMaxRatio;
+    }
+
+    /** @return the fraction of a currency unit every price ends in, NaN when off */
+    public double priceEnding() {
+        return priceEnding;
+    }
+
+    /** @return the smallest share of the current price's expected units to keep, 0 when off */
+    public double minVolumeShare() {
+        return minVolumeShare;
+    }
+
+    /** @return whether these are the rules of {@link #none()} */
+    public boolean isNone() {
+        return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
+                && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
+                && Double.isNaN(priceEnding) && minVolumeShare == 0;
+    }
+
+    @Override
+    public String toString() {
+        return "objective=" + objective + ", minMargin=" + minMargin + ", maxChange=" + maxChange
+                + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
+                + priceEnding + ", minVolumeShare=" + minVolumeShare;
+    }
+
+    /** Collects the rules; every setter checks its value. Not thread-safe. */
+    public static final class Builder {
+        private Objective objective = Objective.PROFIT;
+        private double minMargin;
+        private double maxChange = Double.POSITIVE_INFINITY;
+        private double competitorMinRatio;
+        private double competitorMaxRatio = Double.POSITIVE_INFINITY;
+        private double priceEnding = Double.NaN;
+        private double minVolumeShare;
+
+        private Builder() {
+        }
+
+        /**
+         * @param objective what to maximise
+         * @return this builder
+         */
+        public Builder objective(Objective objective) {
+            if (objective == null) {
+                throw new ValidationException("objective", "is missing");
+            }
+            this.objective = objective;
+            return this;
+        }
+
+        /**
+         * @param minMargin the smallest margin as a fraction of the price, in [0, 1)
+         * @return this builder
+         * @throws ValidationException when out of range
+         */
+        public Builder minMargin(double minMargin) {
+            if (!(minMargin >= 0 && minMargin < 1)) {
+                throw new ValidationException("minMargin", minMargin + " is not a fraction in [0, 1)");
+            }
+            this.minMargin = minMargin;
+            return this;
+        }
+
+        /**
+         * @param maxChange the largest relative change from the current price, &gt; 0 (0.1 allows
+         *     10% up or down); infinity turns the rule off
+         * @return this builder
+         * @throws ValidationException when not positive
+         */
+        public Builder maxChange(double maxChange) {
+            if (!(maxChange > 0)) {
+                throw new ValidationException("maxChange", maxChange + " must be > 0");
+            }
+            this.maxChange = maxChange;
+            return this;
+        }
+
+        /**
+         * @param minRatio the lowest price as a multiple of the competitor's price, finite, &gt;= 0
+         * @param maxRatio the highest price as a multiple of the competitor's price, &gt;= minRatio
+         *     (infinity for no upper bound)
+         * @return this builder
+         * @throws ValidationException when the range is empty or negative
+         */
+        public Builder competitorRange(double minRatio, double maxRatio) {
+            if (!(minRatio >= 0 && minRatio < Double.POSITIVE_INFINITY)) {
+                throw new ValidationException("competitorMinRatio", minRatio + " must be a finite number >= 0");
+            }
+            if (!(maxRatio >= minRatio && maxRatio > 0)) {
+                throw new ValidationException("competitorMaxRatio", maxRatio + " must be > 0 and >= " + minRatio);
+            }
+            this.competitorMinRatio = minRatio;
+            this.competitorMaxRatio = maxRatio;
+            return this;
+        }
+
+        /**
+         * @param priceEnding the fraction of a currency unit every price ends in, in [0, 1), e.g.
+         *     0.99; NaN turns the rule off
+         * @return this builder
+         * @throws ValidationException when out of range
+         */
+        public Builder priceEnding(double priceEnding) {
+            if (!Double.isNaN(priceEnding) && !(priceEnding >= 0 && priceEnding < 1)) {
+                throw new ValidationException("priceEnding", priceEnding + " is not a fraction in [0, 1)");
+            }
+            this.priceEnding = priceEnding;
+            return this;
+        }
+
+        /**
+         * @param minVolumeShare the smallest share of the units expected at the current price that
+         *     the recommended price must keep, finite and &gt;= 0 (0 turns the rule off; above 1
+         *     asks for more volume than now)
+         * @return this builder
+         * @throws ValidationException when negative or not finite
+         */
+        public Builder minVolumeShare(double minVolumeShare) {
+            if (!(minVolumeShare >= 0 && minVolumeShare < Double.POSITIVE_INFINITY)) {
+                throw new ValidationException("minVolumeShare", minVolumeShare + " must be a finite number >= 0");
+            }
+            this.minVolumeShare = minVolumeShare;
+            return this;
+        }
+
+        /** @return the rules */
+        public PricingRules build() {
+            return new PricingRules(this);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.mercator.api.pricing;
+
+import static io.mercator.api.Rejections.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mercator.api.ValidationException;
+import org.junit.jupiter.api.Test;
+
+class PricingRulesTest {
+
+    @Test
+    void everyRuleIsOffByDefault() {
+        PricingRules none = PricingRules.none();
+        assertTrue(none.isNone());
+        assertEquals(PricingRules.Objective.PROFIT, none.objective());
+        assertEquals(Double.POSITIVE_INFINITY, none.maxChange());
+        assertTrue(Double.isNaN(none.priceEnding()));
+        assertFalse(PricingRules.builder().priceEnding(0.99).build().isNone());
+        assertFalse(PricingRules.builder().objective(PricingRules.Objective.REVENUE).build().isNone());
+        assertFalse(PricingRules.builder().minVolumeShare(0.9).build().isNone());
+    }
+
+    @Test
+    void outOfRangeRulesAreRejected() {
+        assertRejected("minMargin", ValidationException.NO_ROW, "1.0 is not a fraction in [0, 1)",
+                () -> PricingRules.builder().minMargin(1));
+        assertRejected("maxChange", ValidationException.NO_ROW, "0.0 must be > 0",
+                () -> PricingRules.builder().maxChange(0));
+        assertRejected("competitorMaxRatio", ValidationException.NO_ROW, "must be > 0 and >= 1.1",
+                () -> PricingRules.builder().competitorRange(1.1, 0.9));
+        assertRejected("priceEnding", ValidationException.NO_ROW, "1.5 is not a fraction",
+                () -> PricingRules.builder().priceEnding(1.5));
+        assertRejected("minVolumeShare", ValidationException.NO_ROW, "-0.1 must be a finite number >= 0",
+                () -> PricingRules.builder().minVolumeShare(-0.1));
+    }
+}

@@ -1,0 +1,53 @@
+# Reference figures from R's forecast package for ForecastingBenchmark: ets(), auto.arima() and
+# thetaf() on a shared data folder with its train/test split, scored with the definitions of
+# shared/data/m3/README.md. Benchmark-only; never used by tests or the runtime.
+#   Rscript benchmarks/r/forecasting-reference.R ../shared/data/m3 [ets,arima,theta] [season]
+suppressPackageStartupMessages(library(forecast))
+args <- commandArgs(trailingOnly = TRUE)
+folder <- args[1]
+methods <- if (length(args) >= 2) strsplit(args[2], ",")[[1]] else c("ets", "arima", "theta")
+default_season <- if (length(args) >= 3) as.integer(args[3]) else 12
+read_long <- function(name) {
+  file <- file.path(folder, name)
+  if (!file.exists(file)) file <- paste0(file, ".gz")
+  d <- read.csv(file, stringsAsFactors = FALSE)
+  split(d[[3]], factor(d[[1]], levels = unique(d[[1]])))
+}
+train <- read_long("train.csv")
+test <- read_long("test.csv")
+catalogue <- read.csv(file.path(folder, "series.csv"), stringsAsFactors = FALSE)
+frequency <- if ("frequency" %in% names(catalogue)) setNames(catalogue$frequency, catalogue$series_id) else NULL
+period <- if ("period" %in% names(catalogue)) setNames(catalogue$period, catalogue$series_id) else NULL
+fitters <- list(
+  ets = function(y, h) forecast(ets(y), h = h, level = c(80, 95)),
+  arima = function(y, h) forecast(auto.arima(y), h = h, level = c(80, 95)),
+  theta = function(y, h) thetaf(y, h = h, level = c(80, 95)))
+for (method in methods) {
+  rows <- list()
+  start <- Sys.time()
+  for (id in names(train)) {
+    m <- if (is.null(frequency)) default_season else frequency[[id]]
+    y <- ts(train[[id]], frequency = m)
+    actual <- test[[id]]
+    f <- fitters[[method]](y, length(actual))
+    mean <- as.numeric(f$mean)
+    scale <- mean(abs(diff(train[[id]], lag = m)))
+    lo95 <- as.numeric(f$lower[, 2]); hi95 <- as.numeric(f$upper[, 2])
+    rows[[id]] <- data.frame(
+      group = if (is.null(period)) "ALL" else period[[id]],
+      smape = mean(200 * abs(actual - mean) / (abs(actual) + abs(mean))),
+      mase = mean(abs(actual - mean)) / scale,
+      cover80 = 100 * mean(actual >= f$lower[, 1] & actual <= f$upper[, 1]),
+      cover95 = 100 * mean(actual >= lo95 & actual <= hi95),
+      msis = mean(hi95 - lo95 + 40 * pmax(0, lo95 - actual) + 40 * pmax(0, actual - hi95)) / scale)
+  }
+  seconds <- as.numeric(difftime(Sys.time(), start, units = "secs"))
+  all <- do.call(rbind, rows)
+  cat(sprintf("\n%s %s: %d series in %.1f s (%.1f series/s)\n", basename(folder), method, nrow(all), seconds,
+              nrow(all) / seconds))
+  for (group in c(unique(all$group), "ALL")) {
+    g <- if (group == "ALL") all else all[all$group == group, ]
+    cat(sprintf("%-10s sMAPE %7.3f  MASE %6.3f  cover80 %6.2f  cover95 %6.2f  MSIS %7.3f\n", group,
+                mean(g$smape), mean(g$mase), mean(g$cover80), mean(g$cover95), mean(g$msis)))
+  }
+}

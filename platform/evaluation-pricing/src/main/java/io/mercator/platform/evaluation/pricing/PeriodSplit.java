@@ -1,0 +1,71 @@
+package io.mercator.platform.evaluation.pricing;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.pricing.PriceObservations;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Splits observations in time: the last {@code holdout} distinct periods are the test part,
+ * everything before is the training part. Test rows of products that never appear in training
+ * are dropped (and counted), since no model can know them.
+ *
+ * @param training the rows before the cut
+ * @param test the held-out rows of products seen in training
+ * @param firstTestPeriod the first held-out period
+ * @param droppedTestRows held-out rows of products without training rows
+ */
+record PeriodSplit(PriceObservations training, PriceObservations test, int firstTestPeriod, int droppedTestRows) {
+
+    /**
+     * @param data all observations
+     * @param holdout the number of distinct periods to hold out
+     * @return the split
+     * @throws ValidationException naming {@code holdoutPeriods} when fewer periods remain for
+     *     training than are held out
+     */
+    static PeriodSplit of(PriceObservations data, int holdout) {
+        TreeSet<Integer> periods = new TreeSet<>();
+        for (int row = 0; row < data.size(); row++) {
+            periods.add(data.period(row));
+        }
+        if (periods.size() < 2 * holdout) {
+            throw new ValidationException("holdoutPeriods", holdout + " leaves too little to train on: the data has "
+                    + periods.size() + " periods and at least as many must remain for training as are held out");
+        }
+        int cut = periods.descendingSet().stream().skip(holdout - 1).findFirst().orElseThrow();
+        PriceObservations.Builder training = PriceObservations.builder();
+        Set<Integer> trained = new HashSet<>();
+        for (int row = 0; row < data.size(); row++) {
+            if (data.period(row) < cut) {
+                copy(data, row, training);
+                trained.add(data.product(row));
+            }
+        }
+        PriceObservations.Builder test = PriceObservations.builder();
+        int dropped = 0;
+        for (int row = 0; row < data.size(); row++) {
+            if (data.period(row) >= cut) {
+                if (trained.contains(data.product(row))) {
+                    copy(data, row, test);
+                } else {
+                    dropped++;
+                }
+            }
+        }
+        return new PeriodSplit(training.build(), test.build(), cut, dropped);
+    }
+
+    private static void copy(PriceObservations data, int row, PriceObservations.Builder to) {
+        String product = data.products().id(data.product(row));
+        if (data.hasLocations()) {
+            to.add(product, data.locations().id(data.location(row)), data.period(row), data.price(row),
+                    data.units(row), data.hasPromo() && data.promo(row), data.hasFeature() ? data.feature(row) : 0);
+        } else if (data.hasPromo()) {
+            to.add(product, data.period(row), data.price(row), data.units(row), data.promo(row));
+        } else {
+            to.add(product, data.period(row), data.price(row), data.units(row));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.mercator.platform.registry;
+
+import io.mercator.api.Strategy;
+import io.mercator.api.ValidationException;
+import io.mercator.api.runtime.StrategyCall;
+import io.mercator.api.runtime.StrategyCallException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.service.log.Logger;
+
+/**
+ * Runs strategy calls on worker threads so that the caller can give up at the deadline even when
+ * the strategy hangs, and records each outcome in the strategy's health. A worker stuck in a hung
+ * strategy stays stuck (Java cannot stop it), but the circuit breaker soon stops sending it calls.
+ */
+final class ProtectedCalls {
+
+    private final StrategyTable table;
+    private final Logger logger;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService workers = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "mercator-strategy-call-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ProtectedCalls(StrategyTable table, Logger logger) {
+        this.table = table;
+        this.logger = logger;
+    }
+
+    <S extends Strategy<?, ?>, R> R run(StrategyTable.Entry entry, S strategy, Duration deadline,
+            StrategyCall<S, R> call) {
+        entry.callsInFlight.incrementAndGet();
+        long start = System.nanoTime();
+        Future<R> running = workers.submit(() -> call.apply(strategy));
+        try {
+            R result = running.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            entry.health.succeeded(System.nanoTime() - start);
+            return result;
+        } catch (TimeoutException late) {
+            running.cancel(true);
+            throw failure(entry, start, "missed its deadline of " + deadline.toMillis() + " ms", null);
+        } catch (ExecutionException thrown) {
+            Throwable cause = thrown.getCause();
+            if (cause instanceof ValidationException rejectedInput) {
+                // the caller's input was refused: a caller error, not the strategy's
+                throw rejectedInput;
+            }
+            throw failure(entry, start, "failed: " + cause, cause);
+        } catch (InterruptedException interrupted) {
+            running.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StrategyCallException(entry.descriptor + ": the caller was interrupted", interrupted);
+        } finally {
+            entry.callsInFlight.decrementAndGet();
+        }
+    }
+
+    private StrategyCallException failure(StrategyTable.Entry entry, long start, String what, Throwable cause) {
+        String message = entry.descriptor + " " + what;
+        if (table.failed(entry, System.nanoTime() - start, message)) {
+            logger.error("{}; taken out of routing after {} failures in a row", message,
+                    entry.health.snapshot().consecutiveFailures());
+        } else {
+            logger.warn(message);
+        }
+        return new StrategyCallException(message, cause);
+    }
+
+    void close() {
+        workers.shutdownNow();
+    }
+}

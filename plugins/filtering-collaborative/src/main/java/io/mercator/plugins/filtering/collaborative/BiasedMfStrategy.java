@@ -1,0 +1,118 @@
+package io.mercator.plugins.filtering.collaborative;
+
+import io.mercator.api.ParameterSpec;
+import io.mercator.api.Parameters;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.filtering.Interactions;
+import io.mercator.api.filtering.RecommenderStrategy;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.Random;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Biased matrix factorisation for explicit ratings, {@code r(u,i) ~ mu + b_u + b_i + p_u . q_i}
+ * (Koren, Bell and Volinsky 2009), fitted by stochastic gradient descent over the ratings in a
+ * seeded random order, with a learning rate that decays every epoch. Biases start from the
+ * regularised baseline. Top-N ranks by {@code b_i + p_u . q_i}; similar items by the cosine of
+ * the item factors.
+ */
+@Component(service = RecommenderStrategy.class, immediate = true)
+public final class BiasedMfStrategy extends CollaborativeStrategy {
+
+    static final String NAME = "biased-mf";
+    private static final String FACTORS = "factors";
+    private static final String EPOCHS = "epochs";
+    private static final String LEARNING_RATE = "learning-rate";
+    private static final String DECAY = "learning-rate-decay";
+    private static final String REGULARISATION = "regularisation";
+    private static final String BIAS_REGULARISATION = "bias-regularisation";
+    private static final String INITIAL_SPREAD = "initial-spread";
+    private static final String SEED = "seed";
+
+    /** Describes the strategy and its parameters. */
+    public BiasedMfStrategy() {
+        super(NAME, "Biased matrix factorisation (mu + b_u + b_i + p_u.q_i) fitted by SGD.",
+                ParameterSpec.integer(FACTORS, "Latent factors per user and item.", 50, 1, 1000),
+                ParameterSpec.integer(EPOCHS, "Passes over the ratings.", 60, 1, 10_000),
+                ParameterSpec.real(LEARNING_RATE, "SGD step size of the first epoch.", 0.02, 1e-6, 1),
+                ParameterSpec.real(DECAY, "The step size is multiplied by this after every epoch.", 0.95, 0.1, 1),
+                ParameterSpec.real(REGULARISATION, "L2 penalty on the factors.", 0.1, 0, 10),
+                ParameterSpec.real(BIAS_REGULARISATION, "L2 penalty on the user and item biases.", 0.02, 0, 10),
+                ParameterSpec.real(INITIAL_SPREAD, "Standard deviation of the random initial factors.", 0.1, 0, 10),
+                ParameterSpec.integer(SEED, "Seed of the initial factors and the rating order.", 42, 0,
+                        Integer.MAX_VALUE),
+                Baseline.USER_REGULARISATION_SPEC, Baseline.ITEM_REGULARISATION_SPEC);
+    }
+
+    @Override
+    CollaborativeModel fit(Interactions data, RatingMatrix matrix, Parameters parameters, TrainingContext context) {
+        int factors = parameters.getInt(FACTORS);
+        int epochs = parameters.getInt(EPOCHS);
+        double regularisation = parameters.getDouble(REGULARISATION);
+        double biasRegularisation = parameters.getDouble(BIAS_REGULARISATION);
+        Random random = new Random(parameters.getInt(SEED));
+        Baseline start = baseline(matrix, parameters);
+        double mean = start.mean;
+        double[] userBias = start.userBias.clone();
+        double[] itemBias = start.itemBias.clone();
+        double spread = parameters.getDouble(INITIAL_SPREAD);
+        double[] userFactors = MatrixFactorizationModel.randomFactors(random, matrix.users * factors, spread);
+        double[] itemFactors = MatrixFactorizationModel.randomFactors(random, matrix.items * factors, spread);
+        int entries = matrix.entries();
+        int[] entryUser = new int[entries];
+        for (int u = 0; u < matrix.users; u++) {
+            for (int entry = matrix.userStart[u]; entry < matrix.userStart[u + 1]; entry++) {
+                entryUser[entry] = u;
+            }
+        }
+        int[] order = new int[entries];
+        for (int entry = 0; entry < entries; entry++) {
+            order[entry] = entry;
+        }
+        double rate = parameters.getDouble(LEARNING_RATE);
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            context.checkCancelled();
+            context.progress((double) epoch / epochs, "epoch " + (epoch + 1));
+            shuffle(order, random);
+            for (int entry : order) {
+                int u = entryUser[entry];
+                int i = matrix.userItem[entry];
+                int userOffset = u * factors;
+                int itemOffset = i * factors;
+                double prediction = mean + userBias[u] + itemBias[i];
+                for (int f = 0; f < factors; f++) {
+                    prediction += userFactors[userOffset + f] * itemFactors[itemOffset + f];
+                }
+                double error = matrix.userValue[entry] - prediction;
+                userBias[u] += rate * (error - biasRegularisation * userBias[u]);
+                itemBias[i] += rate * (error - biasRegularisation * itemBias[i]);
+                for (int f = 0; f < factors; f++) {
+                    double p = userFactors[userOffset + f];
+                    double q = itemFactors[itemOffset + f];
+                    userFactors[userOffset + f] += rate * (error * q - regularisation * p);
+                    itemFactors[itemOffset + f] += rate * (error * p - regularisation * q);
+                }
+            }
+            rate *= parameters.getDouble(DECAY);
+        }
+        context.progress(1, "");
+        Baseline biases = new Baseline(mean, userBias, itemBias);
+        return new MatrixFactorizationModel(common(data, matrix, biases, userCounts(matrix)), NAME, factors, userFactors,
+                itemFactors);
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int k = order.length - 1; k > 0; k--) {
+            int other = random.nextInt(k + 1);
+            int kept = order[k];
+            order[k] = order[other];
+            order[other] = kept;
+        }
+    }
+
+    @Override
+    CollaborativeModel readBody(DataInputStream in, CollaborativeModel.Common common) throws IOException {
+        return MatrixFactorizationModel.readBody(in, common, NAME);
+    }
+}

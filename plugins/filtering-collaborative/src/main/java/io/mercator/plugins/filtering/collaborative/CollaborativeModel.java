@@ -1,0 +1,202 @@
+package io.mercator.plugins.filtering.collaborative;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.filtering.RecommenderModel;
+import io.mercator.api.filtering.Recommendations;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * What every model of this bundle shares: the ids, the value range, the regularised baseline that
+ * answers {@link #predict} for unknown ids, and the popularity ranking that answers top-N for
+ * unknown users and breaks ties. Subclasses score known users and items.
+ *
+ * <p>Binary format: magic, format, kind, strategy name and version, users, items, value range,
+ * popularity, baseline, then the subclass's body.
+ */
+abstract class CollaborativeModel implements RecommenderModel {
+
+    private static final int MAGIC = 0x4d434f4c; // "MCOL"
+    private static final int FORMAT = 1;
+
+    /** The parts every model has, as read back from bytes or assembled by a strategy. */
+    record Common(String name, String version, IdDictionary users, IdDictionary items, double minValue,
+            double maxValue, double[] popularity, Baseline baseline) {
+    }
+
+    final Common common;
+    /** Position of each item in the popularity ranking, 0 for the most popular; breaks score ties. */
+    private final int[] popularityRank;
+
+    CollaborativeModel(Common common) {
+        this.common = common;
+        int[] order = TopN.select(common.popularity, null, null, common.popularity.length);
+        popularityRank = new int[order.length];
+        for (int rank = 0; rank < order.length; rank++) {
+            popularityRank[order[rank]] = rank;
+        }
+    }
+
+    /** @return the name of this kind of model, checked when reading bytes back */
+    abstract String kind();
+
+    /**
+     * @param u a known user's index
+     * @return a finite relevance score per item, higher is better
+     */
+    abstract double[] userScores(int u);
+
+    /**
+     * @param i a known item's index
+     * @return a finite similarity per item, higher is more similar
+     */
+    abstract double[] itemSimilarities(int i);
+
+    /**
+     * @param u a user index, -1 when unknown
+     * @param i an item index, -1 when unknown
+     * @return the prediction before clamping to the training value range
+     */
+    double unclampedPrediction(int u, int i) {
+        return common.baseline.predict(u, i);
+    }
+
+    abstract void writeBody(DataOutputStream out) throws IOException;
+
+    @Override
+    public final IdDictionary users() {
+        return common.users;
+    }
+
+    @Override
+    public final IdDictionary items() {
+        return common.items;
+    }
+
+    @Override
+    public final String strategyName() {
+        return common.name;
+    }
+
+    @Override
+    public final String strategyVersion() {
+        return common.version;
+    }
+
+    @Override
+    public final Recommendations recommend(String userId, int count, Set<String> exclude) {
+        requireId("userId", userId);
+        requireCount(count);
+        if (exclude == null) {
+            throw new ValidationException("exclude", "must not be null; pass an empty set");
+        }
+        boolean[] allowed = new boolean[common.items.size()];
+        Arrays.fill(allowed, true);
+        for (String itemId : exclude) {
+            int i = common.items.indexOf(itemId);
+            if (i >= 0) {
+                allowed[i] = false;
+            }
+        }
+        int u = common.users.indexOf(userId);
+        return ranked(u < 0 ? common.popularity : userScores(u), allowed, count);
+    }
+
+    @Override
+    public final Recommendations similarItems(String itemId, int count) {
+        requireId("itemId", itemId);
+        requireCount(count);
+        int i = common.items.indexOf(itemId);
+        boolean[] allowed = new boolean[common.items.size()];
+        Arrays.fill(allowed, true);
+        if (i >= 0) {
+            allowed[i] = false;
+        }
+        return ranked(i < 0 ? common.popularity : itemSimilarities(i), allowed, count);
+    }
+
+    @Override
+    public final double predict(String userId, String itemId) {
+        requireId("userId", userId);
+        requireId("itemId", itemId);
+        double prediction = unclampedPrediction(common.users.indexOf(userId), common.items.indexOf(itemId));
+        return Math.max(common.minValue, Math.min(common.maxValue, prediction));
+    }
+
+    private Recommendations ranked(double[] scores, boolean[] allowed, int count) {
+        int[] best = TopN.select(scores, popularityRank, allowed, count);
+        String[] ids = new String[best.length];
+        double[] bestScores = new double[best.length];
+        for (int rank = 0; rank < best.length; rank++) {
+            ids[rank] = common.items.id(best[rank]);
+            bestScores[rank] = scores[best[rank]];
+        }
+        return new Recommendations(ids, bestScores);
+    }
+
+    private static void requireId(String field, String id) {
+        if (id == null) {
+            throw new ValidationException(field, "must not be null");
+        }
+    }
+
+    private static void requireCount(int count) {
+        if (count < 1) {
+            throw new ValidationException("count", count + " must be at least 1");
+        }
+    }
+
+    @Override
+    public final void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(kind());
+        data.writeUTF(common.name);
+        data.writeUTF(common.version);
+        Codec.writeIds(data, common.users);
+        Codec.writeIds(data, common.items);
+        data.writeDouble(common.minValue);
+        data.writeDouble(common.maxValue);
+        Codec.writeDoubles(data, common.popularity);
+        common.baseline.writeTo(data);
+        writeBody(data);
+        data.flush();
+    }
+
+    /**
+     * Reads the shared part of a model; the caller reads its body from the same stream next.
+     *
+     * @param in the stream, positioned at the start of a model
+     * @param expectedKind the kind the caller can read
+     * @return the shared part
+     * @throws IOException when the bytes are not a model of that kind
+     */
+    static Common readCommon(DataInputStream in, String expectedKind) throws IOException {
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new IOException("not a collaborative-filtering model of format " + FORMAT);
+        }
+        String kind = in.readUTF();
+        if (!kind.equals(expectedKind)) {
+            throw new IOException("the model is a " + kind + " model, not " + expectedKind);
+        }
+        String name = in.readUTF();
+        String version = in.readUTF();
+        IdDictionary users = Codec.readIds(in, "users");
+        IdDictionary items = Codec.readIds(in, "items");
+        double minValue = in.readDouble();
+        double maxValue = in.readDouble();
+        double[] popularity = Codec.readDoubles(in);
+        Baseline baseline = Baseline.read(in);
+        if (popularity.length != items.size() || baseline.itemBias.length != items.size()
+                || baseline.userBias.length != users.size()) {
+            throw new IOException("corrupt model: array lengths do not match the ids");
+        }
+        return new Common(name, version, users, items, minValue, maxValue, popularity, baseline);
+    }
+}

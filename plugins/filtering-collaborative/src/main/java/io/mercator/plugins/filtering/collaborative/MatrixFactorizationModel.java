@@ -1,0 +1,110 @@
+package io.mercator.plugins.filtering.collaborative;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Random;
+
+/**
+ * A factor model: row-major user and item factor matrices in flat arrays, and the biases in the
+ * shared baseline (all zero for implicit feedback). An unknown user or item contributes neither
+ * bias nor factors.
+ */
+final class MatrixFactorizationModel extends CollaborativeModel {
+
+    private final String kind;
+    private final int factors;
+    private final double[] userFactors;
+    private final double[] itemFactors;
+    private final double[] itemNorm;
+
+    MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors) {
+        super(common);
+        this.kind = kind;
+        this.factors = factors;
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+        itemNorm = new double[common.items().size()];
+        for (int i = 0; i < itemNorm.length; i++) {
+            itemNorm[i] = Math.sqrt(dot(itemFactors, i * factors, itemFactors, i * factors));
+        }
+    }
+
+    private double dot(double[] left, int leftOffset, double[] right, int rightOffset) {
+        double sum = 0;
+        for (int f = 0; f < factors; f++) {
+            sum += left[leftOffset + f] * right[rightOffset + f];
+        }
+        return sum;
+    }
+
+    @Override
+    String kind() {
+        return kind;
+    }
+
+    @Override
+    double[] userScores(int u) {
+        double[] itemBias = common.baseline().itemBias;
+        double[] scores = new double[itemBias.length];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = itemBias[i] + dot(userFactors, u * factors, itemFactors, i * factors);
+        }
+        return scores;
+    }
+
+    @Override
+    double[] itemSimilarities(int i) {
+        double[] scores = new double[itemNorm.length];
+        for (int j = 0; j < scores.length; j++) {
+            double norms = itemNorm[i] * itemNorm[j];
+            scores[j] = norms > 0 ? dot(itemFactors, i * factors, itemFactors, j * factors) / norms : 0;
+        }
+        return scores;
+    }
+
+    @Override
+    double unclampedPrediction(int u, int i) {
+        double prediction = common.baseline().predict(u, i);
+        return u < 0 || i < 0 ? prediction : prediction + dot(userFactors, u * factors, itemFactors, i * factors);
+    }
+
+    @Override
+    void writeBody(DataOutputStream out) throws IOException {
+        out.writeInt(factors);
+        Codec.writeDoubles(out, userFactors);
+        Codec.writeDoubles(out, itemFactors);
+    }
+
+    /**
+     * @param in the stream, positioned after the shared part
+     * @param common the shared part
+     * @param kind the strategy name the model was written by
+     * @return the model
+     * @throws IOException when the factor arrays do not fit the ids
+     */
+    static MatrixFactorizationModel readBody(DataInputStream in, Common common, String kind) throws IOException {
+        int factors = in.readInt();
+        double[] userFactors = Codec.readDoubles(in);
+        double[] itemFactors = Codec.readDoubles(in);
+        if (factors < 1 || userFactors.length != common.users().size() * factors
+                || itemFactors.length != common.items().size() * factors) {
+            throw new IOException("corrupt " + kind + " model: factor arrays do not match the ids");
+        }
+        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors);
+    }
+
+    /**
+     * @param random the seeded source
+     * @param length rows times factors
+     * @param spread the standard deviation
+     * @return normally distributed initial factors
+     */
+    static double[] randomFactors(Random random, int length, double spread) {
+        double[] values = new double[length];
+        for (int k = 0; k < length; k++) {
+            values[k] = random.nextGaussian() * spread;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,113 @@
+package io.mercator.plugins.filtering.collaborative;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.filtering.Interactions;
+import java.util.Arrays;
+
+/**
+ * The user-item matrix in compressed sparse rows (by user) and columns (by item), one entry per
+ * distinct pair. Repeated rows for the same pair are averaged: a re-rating replaces rather than
+ * doubles the user's opinion. Immutable.
+ */
+final class RatingMatrix {
+
+    final int users;
+    final int items;
+    /** Entries of user u are userStart[u] .. userStart[u + 1] - 1, sorted by item. */
+    final int[] userStart;
+    final int[] userItem;
+    final double[] userValue;
+    /** Entries of item i are itemStart[i] .. itemStart[i + 1] - 1, sorted by user. */
+    final int[] itemStart;
+    final int[] itemUser;
+    final double[] itemValue;
+    final double minValue;
+    final double maxValue;
+
+    private RatingMatrix(int users, int items, int[] userStart, int[] userItem, double[] userValue) {
+        this.users = users;
+        this.items = items;
+        this.userStart = userStart;
+        this.userItem = userItem;
+        this.userValue = userValue;
+        int entries = userItem.length;
+        itemStart = new int[items + 1];
+        for (int entry = 0; entry < entries; entry++) {
+            itemStart[userItem[entry] + 1]++;
+        }
+        for (int i = 0; i < items; i++) {
+            itemStart[i + 1] += itemStart[i];
+        }
+        itemUser = new int[entries];
+        itemValue = new double[entries];
+        int[] next = Arrays.copyOf(itemStart, items);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int u = 0; u < users; u++) {
+            for (int entry = userStart[u]; entry < userStart[u + 1]; entry++) {
+                int slot = next[userItem[entry]]++;
+                itemUser[slot] = u;
+                itemValue[slot] = userValue[entry];
+                min = Math.min(min, userValue[entry]);
+                max = Math.max(max, userValue[entry]);
+            }
+        }
+        minValue = min;
+        maxValue = max;
+    }
+
+    /**
+     * @param data the interactions
+     * @return their matrix
+     * @throws ValidationException naming {@code interactions} when there are none
+     */
+    static RatingMatrix of(Interactions data) {
+        int rows = data.size();
+        if (rows == 0) {
+            throw new ValidationException("interactions", "there are no rows to learn from");
+        }
+        int users = data.users().size();
+        int items = data.items().size();
+        int[] rowStart = new int[users + 1];
+        for (int row = 0; row < rows; row++) {
+            rowStart[data.user(row) + 1]++;
+        }
+        for (int u = 0; u < users; u++) {
+            rowStart[u + 1] += rowStart[u];
+        }
+        // per user, (item << 32 | row) sorts the user's rows by item and keeps the row
+        long[] itemAndRow = new long[rows];
+        int[] next = Arrays.copyOf(rowStart, users);
+        for (int row = 0; row < rows; row++) {
+            itemAndRow[next[data.user(row)]++] = ((long) data.item(row) << 32) | row;
+        }
+        int[] userStart = new int[users + 1];
+        int[] userItem = new int[rows];
+        double[] userValue = new double[rows];
+        int entries = 0;
+        for (int u = 0; u < users; u++) {
+            Arrays.sort(itemAndRow, rowStart[u], rowStart[u + 1]);
+            int k = rowStart[u];
+            while (k < rowStart[u + 1]) {
+                int item = (int) (itemAndRow[k] >>> 32);
+                double sum = 0;
+                int count = 0;
+                for (; k < rowStart[u + 1] && (int) (itemAndRow[k] >>> 32) == item; k++) {
+                    sum += data.value((int) itemAndRow[k]);
+                    count++;
+                }
+                userItem[entries] = item;
+                userValue[entries] = sum / count;
+                entries++;
+            }
+            userStart[u + 1] = entries;
+        }
+        return new RatingMatrix(users, items, userStart, Arrays.copyOf(userItem, entries),
+                Arrays.copyOf(userValue, entries));
+    }
+
+    /** @return the number of distinct user-item pairs */
+    int entries() {
+        return userItem.length;
+    }
+}

@@ -1,0 +1,126 @@
+package io.mercator.plugins.forecasting.smoothing;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.forecasting.ForecastModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * One or more {@link SmoothedState}s per series. With several (a combination), the point forecast
+ * is their mean and the standard error the mean of theirs, a conservative choice since the
+ * members' errors are positively correlated. Intervals are normal around the point forecast.
+ */
+final class SmoothingModel implements ForecastModel {
+
+    private static final int MAGIC = 0x534d5448; // "SMTH"
+    private static final int FORMAT = 1;
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    private final String name;
+    private final String version;
+    private final IdDictionary series;
+    private final SmoothedState[][] members;
+
+    SmoothingModel(String name, String version, IdDictionary series, SmoothedState[][] members) {
+        this.name = name;
+        this.version = version;
+        this.series = series;
+        this.members = members;
+    }
+
+    @Override
+    public IdDictionary series() {
+        return series;
+    }
+
+    /**
+     * @param seriesId a series id
+     * @return the fitted ETS form of that series' first member, e.g. {@code MAdM}
+     */
+    String form(String seriesId) {
+        return members[series.require("series", seriesId)][0].form.toString();
+    }
+
+    @Override
+    public Forecast forecast(String seriesId, int horizon, double... levels) {
+        SmoothedState[] states = members[series.require("series", seriesId)];
+        if (horizon < 1) {
+            throw new ValidationException("horizon", horizon + " must be at least 1");
+        }
+        double[] mean = new double[horizon];
+        double[] standardError = new double[horizon];
+        for (SmoothedState state : states) {
+            double[] memberMean = state.mean(horizon);
+            double[] memberError = state.standardError(memberMean);
+            for (int h = 0; h < horizon; h++) {
+                mean[h] += memberMean[h] / states.length;
+                standardError[h] += memberError[h] / states.length;
+            }
+        }
+        return Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability, levels);
+    }
+
+    @Override
+    public String strategyName() {
+        return name;
+    }
+
+    @Override
+    public String strategyVersion() {
+        return version;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(name);
+        data.writeUTF(version);
+        data.writeInt(series.size());
+        for (int s = 0; s < series.size(); s++) {
+            data.writeUTF(series.id(s));
+            data.writeInt(members[s].length);
+            for (SmoothedState state : members[s]) {
+                state.writeTo(data);
+            }
+        }
+        data.flush();
+    }
+
+    static SmoothingModel read(InputStream in, String expectedName) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
+            throw new IOException("not an exponential smoothing model of format " + FORMAT);
+        }
+        String name = data.readUTF();
+        if (!name.equals(expectedName)) {
+            throw new IOException("the model was fitted by " + name + ", not " + expectedName);
+        }
+        String version = data.readUTF();
+        int count = data.readInt();
+        if (count < 0) {
+            throw new IOException("corrupt model: negative series count");
+        }
+        String[] ids = new String[count];
+        SmoothedState[][] members = new SmoothedState[count][];
+        for (int s = 0; s < count; s++) {
+            ids[s] = data.readUTF();
+            int memberCount = data.readInt();
+            if (memberCount < 1) {
+                throw new IOException("corrupt model: series '" + ids[s] + "' has " + memberCount + " members");
+            }
+            members[s] = new SmoothedState[memberCount];
+            for (int k = 0; k < memberCount; k++) {
+                members[s][k] = SmoothedState.read(data);
+            }
+        }
+        return new SmoothingModel(name, version, IdDictionary.of("series", ids), members);
+    }
+}

@@ -1,0 +1,232 @@
+package io.mercator.plugins.optimization.policies;
+
+import io.mercator.api.optimization.ReplenishmentInput;
+import io.mercator.api.optimization.ReplenishmentModel;
+import io.mercator.api.optimization.ReplenishmentPlan;
+import io.mercator.api.optimization.ServiceMeasure;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Plans every SKU-location with one inventory policy from the demand and lead-time distribution of
+ * the input. Safety stock is the chosen level minus the mean demand over the protection period;
+ * expected cost is holding on safety plus half a lot, plus ordering per period.
+ */
+final class PolicyModel implements ReplenishmentModel {
+
+    private static final int MAGIC = 0x5245504c; // "REPL"
+    private static final int FORMAT = 1;
+    private static final double ROUNDING_SLACK = 1e-9;
+
+    /** The inventory policies. */
+    enum Policy {
+        /** (s,Q): when the position is at or below s, order whole lots of the EOQ. */
+        REORDER_POINT,
+        /** (s,S): when the position is at or below s, order up to S = s + EOQ. */
+        MIN_MAX,
+        /** (R,S): every review period, order up to S. */
+        ORDER_UP_TO,
+        /** One-shot buy up to the critical fractile of demand over the season (the review period). */
+        NEWSVENDOR
+    }
+
+    private final Policy policy;
+    private final String name;
+    private final String version;
+    private final PolicySettings settings;
+
+    PolicyModel(Policy policy, String name, String version, PolicySettings settings) {
+        this.policy = policy;
+        this.name = name;
+        this.version = version;
+        this.settings = settings;
+    }
+
+    @Override
+    public ReplenishmentPlan plan(ReplenishmentInput input) {
+        int rows = input.size();
+        double[] safetyStock = new double[rows];
+        double[] reorderPoint = new double[rows];
+        double[] orderUpTo = new double[rows];
+        double[] orderQuantity = new double[rows];
+        double[] expectedFillRate = new double[rows];
+        double[] expectedCost = new double[rows];
+        String[] binding = new String[rows];
+        boolean fillRateTarget = input.serviceMeasure() == ServiceMeasure.FILL_RATE;
+        for (int row = 0; row < rows; row++) {
+            double demand = input.demandMean(row);
+            double spread = input.demandStdDev(row);
+            double leadTime = input.leadTimeMean(row);
+            double leadTimeSpread = input.leadTimeStdDev(row);
+            double holding = input.unitCost(row) * input.holdingCostRate(row);
+            double target = input.targetServiceLevel(row);
+            double position = input.inventoryPosition(row);
+            double level;
+            double lot;
+            double ordersPerPeriod;
+            DemandDistribution protection;
+            DoubleUnaryOperator shortagePerCycle;
+            double wanted;
+            String lotBinding = ReplenishmentPlan.NONE;
+            switch (policy) {
+                case NEWSVENDOR: {
+                    double season = Math.max(input.reviewPeriod(row), 1);
+                    protection = distribution(demand, spread, season, 0);
+                    shortagePerCycle = protection::expectedShortage;
+                    level = protection.quantile(settings.criticalFractile());
+                    lot = protection.mean();
+                    ordersPerPeriod = 1 / season;
+                    wanted = Math.max(level - position, 0);
+                    break;
+                }
+                case ORDER_UP_TO: {
+                    double review = input.reviewPeriod(row) > 0 ? input.reviewPeriod(row) : 1;
+                    protection = distribution(demand, spread, leadTime + review, leadTimeSpread);
+                    DemandDistribution.Shape shape = settings.shape(protection.mean(),
+                            stdDev(demand, spread, leadTime + review, leadTimeSpread));
+                    DemandDistribution leadTimeOnly = DemandDistribution.over(demand, spread, leadTime,
+                            leadTimeSpread, shape);
+                    DemandDistribution covered = protection;
+                    // units short in a cycle: those short at the next arrival minus those already short at this one
+                    shortagePerCycle = s -> Math.max(covered.expectedShortage(s) - leadTimeOnly.expectedShortage(s), 0);
+                    lot = demand * review;
+                    level = fillRateTarget && lot > 0
+                            ? levelFor(shortagePerCycle, (1 - target) * lot, protection)
+                            : protection.quantile(target);
+                    ordersPerPeriod = demand > 0 ? 1 / review : 0;
+                    wanted = Math.max(level - position, 0);
+                    break;
+                }
+                default: {
+                    protection = distribution(demand, spread, leadTime + input.reviewPeriod(row), leadTimeSpread);
+                    double economicLot = Math.max(Math.min(
+                            StockLevels.economicOrderQuantity(demand, input.orderingCost(row), holding),
+                            demand * settings.maxCoverPeriods()), 1);
+                    double[] rounded = new double[1];
+                    lotBinding = applyOrderRules(economicLot, input.minOrderQuantity(row), input.casePack(row),
+                            rounded, 0);
+                    lot = rounded[0];
+                    double lotSize = lot;
+                    DemandDistribution covered = protection;
+                    shortagePerCycle = s -> covered.expectedShortage(s) - covered.expectedShortage(s + lotSize);
+                    level = fillRateTarget
+                            ? levelFor(shortagePerCycle, (1 - target) * lot, protection)
+                            : protection.quantile(target);
+                    ordersPerPeriod = demand / lot;
+                    if (position > level) {
+                        wanted = 0;
+                    } else if (policy == Policy.MIN_MAX) {
+                        wanted = level + lot - position;
+                    } else {
+                        wanted = lot * (Math.floor((level - position) / lot) + 1);
+                    }
+                    break;
+                }
+            }
+            safetyStock[row] = level - protection.mean();
+            reorderPoint[row] = level;
+            orderUpTo[row] = policy == Policy.REORDER_POINT || policy == Policy.MIN_MAX ? level + lot : level;
+            // every policy's lot is the demand of one cycle
+            expectedFillRate[row] = lot > 0
+                    ? Math.min(Math.max(1 - shortagePerCycle.applyAsDouble(level) / lot, 0), 1) : 1;
+            expectedCost[row] = holding * Math.max(safetyStock[row] + lot / 2, 0)
+                    + input.orderingCost(row) * ordersPerPeriod;
+            binding[row] = applyOrderRules(wanted, input.minOrderQuantity(row), input.casePack(row), orderQuantity,
+                    row);
+            if (binding[row].equals(ReplenishmentPlan.NONE)) {
+                // the rules may have shaped the lot rather than this order
+                binding[row] = lotBinding;
+            }
+        }
+        return new ReplenishmentPlan(input.skus(), safetyStock, reorderPoint, orderUpTo, orderQuantity,
+                expectedFillRate, expectedCost, binding);
+    }
+
+    private DemandDistribution distribution(double demand, double spread, double periods, double periodsSpread) {
+        return DemandDistribution.over(demand, spread, periods, periodsSpread,
+                settings.shape(demand * periods, stdDev(demand, spread, periods, periodsSpread)));
+    }
+
+    private static double stdDev(double demand, double spread, double periods, double periodsSpread) {
+        return Math.sqrt(periods * spread * spread + demand * demand * periodsSpread * periodsSpread);
+    }
+
+    private static double levelFor(DoubleUnaryOperator shortagePerCycle, double allowed, DemandDistribution demand) {
+        double scale = Math.max(Math.sqrt(Math.max(demand.mean(), 1)), 1);
+        return StockLevels.smallestLevelWithin(shortagePerCycle, allowed, demand.mean(), scale, demand.discrete());
+    }
+
+    /** Writes the order into {@code orders[row]} and returns what shaped it. */
+    private static String applyOrderRules(double wanted, double minOrderQuantity, double casePack, double[] orders,
+            int row) {
+        if (wanted <= 0) {
+            orders[row] = 0;
+            return ReplenishmentPlan.NO_ORDER_DUE;
+        }
+        String binding = ReplenishmentPlan.NONE;
+        double order = wanted;
+        if (order < minOrderQuantity) {
+            order = minOrderQuantity;
+            binding = ReplenishmentPlan.MIN_ORDER_QUANTITY;
+        }
+        double cases = Math.ceil(order / casePack - ROUNDING_SLACK) * casePack;
+        if (casePack > 1 && cases > order + ROUNDING_SLACK && binding.equals(ReplenishmentPlan.NONE)) {
+            binding = ReplenishmentPlan.CASE_PACK;
+        }
+        orders[row] = cases;
+        return binding;
+    }
+
+    @Override
+    public String strategyName() {
+        return name;
+    }
+
+    @Override
+    public String strategyVersion() {
+        return version;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(policy.name());
+        data.writeUTF(name);
+        data.writeUTF(version);
+        data.writeUTF(settings.demandModel().name());
+        data.writeDouble(settings.slowMoverMean());
+        data.writeDouble(settings.maxCoverPeriods());
+        data.writeDouble(settings.marginRate());
+        data.writeDouble(settings.salvageRate());
+        data.flush();
+    }
+
+    static PolicyModel read(InputStream in, Policy expected) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
+            throw new IOException("not a replenishment policy model of format " + FORMAT);
+        }
+        String policy = data.readUTF();
+        if (!policy.equals(expected.name())) {
+            throw new IOException("the model is a " + policy.toLowerCase(Locale.ROOT) + " policy, not "
+                    + expected.name().toLowerCase(Locale.ROOT));
+        }
+        String name = data.readUTF();
+        String version = data.readUTF();
+        PolicySettings.DemandModel demandModel;
+        try {
+            demandModel = PolicySettings.DemandModel.valueOf(data.readUTF());
+        } catch (IllegalArgumentException unknown) {
+            throw new IOException("corrupt model: " + unknown.getMessage());
+        }
+        return new PolicyModel(expected, name, version, new PolicySettings(demandModel, data.readDouble(),
+                data.readDouble(), data.readDouble(), data.readDouble()));
+    }
+}

@@ -1,0 +1,135 @@
+package io.mercator.plugins.pricing.elasticity;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.pricing.PriceRecommendations;
+import io.mercator.api.pricing.PricingRules;
+import java.util.Locale;
+
+/**
+ * The best price of one product under constant-elasticity demand {@code units = scale * price^e}
+ * within the business rules. For profit and {@code e < -1} the unconstrained optimum is the
+ * closed form {@code cost * e / (1 + e)}; otherwise the objective is monotone in the price and the
+ * optimum lies on a bound. The rules cut the allowed range to {@code [low, high]}; the optimum is
+ * clipped into it and, with a price ending, moved to the better of the two nearest prices with
+ * that ending inside the range. Plain Java, no OSGi.
+ */
+final class PriceOptimizer {
+
+    /** Tolerance for comparing prices with bounds computed in floating point. */
+    private static final double SLACK = 1e-9;
+
+    private final PricingRules rules;
+
+    PriceOptimizer(PricingRules rules) {
+        this.rules = rules;
+    }
+
+    /** A recommended price and the rule that limited it. */
+    record Choice(double price, String bindingRule) {
+    }
+
+    /**
+     * @param row the request row, for error messages
+     * @param product the product id, for error messages
+     * @param elasticity the own-price elasticity e
+     * @param cost unit cost
+     * @param current current price
+     * @param minPrice the request's lowest price
+     * @param maxPrice the request's highest price
+     * @param competitor the competitor's price, NaN when unknown
+     * @return the best allowed price
+     * @throws ValidationException when the rules leave no price, naming the row and the rules
+     */
+    Choice choose(int row, String product, double elasticity, double cost, double current, double minPrice,
+            double maxPrice, double competitor) {
+        double low = minPrice;
+        String lowRule = PriceRecommendations.MIN_PRICE;
+        double high = maxPrice;
+        String highRule = PriceRecommendations.MAX_PRICE;
+        double marginFloor = cost / (1 - rules.minMargin());
+        if (rules.minMargin() > 0 && marginFloor > low) {
+            low = marginFloor;
+            lowRule = PriceRecommendations.MIN_MARGIN;
+        }
+        if (rules.maxChange() < Double.POSITIVE_INFINITY) {
+            double down = current * Math.max(0, 1 - rules.maxChange());
+            double up = current * (1 + rules.maxChange());
+            if (down > low) {
+                low = down;
+                lowRule = PriceRecommendations.MAX_CHANGE;
+            }
+            if (up < high) {
+                high = up;
+                highRule = PriceRecommendations.MAX_CHANGE;
+            }
+        }
+        if (!Double.isNaN(competitor)) {
+            double below = competitor * rules.competitorMinRatio();
+            double above = competitor * rules.competitorMaxRatio();
+            if (below > low) {
+                low = below;
+                lowRule = PriceRecommendations.COMPETITOR;
+            }
+            if (above < high) {
+                high = above;
+                highRule = PriceRecommendations.COMPETITOR;
+            }
+        }
+        if (rules.minVolumeShare() > 0) {
+            // units(p) / units(current) = (p / current)^e >= share  <=>  p <= current * share^(1/e) for e < 0
+            double ceiling = elasticity < 0 ? current * Math.pow(rules.minVolumeShare(), 1 / elasticity)
+                    : rules.minVolumeShare() <= 1 ? Double.POSITIVE_INFINITY : 0;
+            if (ceiling < high) {
+                high = ceiling;
+                highRule = PriceRecommendations.VOLUME_FLOOR;
+            }
+        }
+        if (low > high * (1 + SLACK)) {
+            throw new ValidationException("rules", row, String.format(Locale.ROOT,
+                    "product '%s': %s needs a price of at least %.4f but %s allows at most %.4f",
+                    product, lowRule, low, highRule, high));
+        }
+        high = Math.max(high, low);
+        double optimum = unconstrainedOptimum(elasticity, cost, current);
+        double price = Math.min(Math.max(optimum, low), high);
+        String rule = optimum < low ? lowRule : optimum > high ? highRule : PriceRecommendations.NONE;
+        if (Double.isNaN(rules.priceEnding())) {
+            return new Choice(price, rule);
+        }
+        return withEnding(row, product, elasticity, cost, price, rule, low, high);
+    }
+
+    private double unconstrainedOptimum(double elasticity, double cost, double current) {
+        if (rules.objective() == PricingRules.Objective.REVENUE) {
+            return elasticity < -1 ? 0 : elasticity > -1 ? Double.POSITIVE_INFINITY : current;
+        }
+        return elasticity < -1 ? cost * elasticity / (1 + elasticity) : Double.POSITIVE_INFINITY;
+    }
+
+    private Choice withEnding(int row, String product, double elasticity, double cost, double price, String rule,
+            double low, double high) {
+        double ending = rules.priceEnding();
+        double below = Math.floor(price - ending) + ending;
+        double above = below + 1;
+        boolean belowAllowed = below >= low * (1 - SLACK) && below <= high * (1 + SLACK) && below > 0;
+        boolean aboveAllowed = above >= low * (1 - SLACK) && above <= high * (1 + SLACK);
+        if (!belowAllowed && !aboveAllowed) {
+            throw new ValidationException("rules", row, String.format(Locale.ROOT,
+                    "product '%s': no price ending in %.2f lies within the allowed range [%.4f, %.4f]",
+                    product, ending, low, high));
+        }
+        double chosen = !belowAllowed ? above : !aboveAllowed ? below
+                : objective(above, elasticity, cost) > objective(below, elasticity, cost) ? above : below;
+        boolean moved = Math.abs(chosen - price) > SLACK * price;
+        String bindingRule = !moved ? rule
+                : rule.equals(PriceRecommendations.NONE) ? PriceRecommendations.PRICE_ENDING
+                : rule + "+" + PriceRecommendations.PRICE_ENDING;
+        return new Choice(chosen, bindingRule);
+    }
+
+    /** Objective up to the positive demand scale, which does not change which price is better. */
+    private double objective(double price, double elasticity, double cost) {
+        double units = Math.pow(price, elasticity);
+        return rules.objective() == PricingRules.Objective.REVENUE ? price * units : (price - cost) * units;
+    }
+}
