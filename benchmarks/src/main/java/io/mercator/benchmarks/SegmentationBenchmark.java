@@ -3,6 +3,7 @@ package io.mercator.benchmarks;
 import io.mercator.api.segmentation.CustomerFeatures;
 import io.mercator.platform.evaluation.segmentation.SegmentationMetrics;
 import io.mercator.platform.evaluation.segmentation.TransactionsCsv;
+import io.mercator.plugins.segmentation.clustering.Agglomerative;
 import io.mercator.plugins.segmentation.clustering.KMeans;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -25,9 +27,11 @@ import java.util.stream.IntStream;
  * {@code python3-sklearn}, run by {@code benchmarks/segmentation/kmeans_sklearn.py}):
  * <ol>
  * <li>quality parity: within-cluster sum of squares on the standardised log RFM features of
- * {@code online-retail-uci} (as of 2011-12-10), same k and number of restarts;</li>
- * <li>speed: k-means on {@code points x dimensions} Gaussian blobs (default 1,000,000 x 10,
- * k = 8, one restart), each side timed twice in the same run.</li>
+ * {@code online-retail-uci} (as of 2011-12-10), same k and number of restarts, and Ward
+ * clustering of the first 500 of those customers against scipy's {@code linkage};</li>
+ * <li>speed: k-means on {@code points x dimensions} overlapping Gaussian blobs (default 1,000,000 x 10,
+ * k = 8, one restart), five seeded runs per side in the same process run (the iteration count
+ * depends on the seed, so compare time per iteration as well).</li>
  * </ol>
  * Arguments after the distribution archive (unused): [data folder] [points] [dimensions] [k]
  * [restarts]. Output goes to stdout: this is a command-line tool.
@@ -36,6 +40,8 @@ public final class SegmentationBenchmark {
 
     private static final String PYTHON = "/usr/bin/python3";
     private static final long SEED = 42;
+    /** Seeded runs per side: the iteration count, and so the time, depends on the seed. */
+    private static final int RUNS = 5;
 
     private SegmentationBenchmark() {
     }
@@ -50,6 +56,21 @@ public final class SegmentationBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         parity(data.resolve("online-retail-uci/transactions.csv.gz"));
         speed(points, dimensions, k, restarts);
+    }
+
+    private static void wardParity(double[] points, int customers) throws IOException, InterruptedException {
+        double[] first = Arrays.copyOf(points, customers * 3);
+        System.out.printf(Locale.ROOT, "%nWard parity with scipy on the first %d of those customers%n", customers);
+        int[] ks = {2, 3, 4, 5, 6, 7, 8};
+        List<String> reference = python("ward_scipy.py", first, 3,
+                Arrays.stream(ks).mapToObj(Integer::toString).toList());
+        Agglomerative ward = Agglomerative.fit(first, 3, Agglomerative.Linkage.WARD);
+        for (int i = 0; i < reference.size(); i++) {
+            int[] theirs = Arrays.stream(reference.get(i).trim().split(" ")).mapToInt(Integer::parseInt).toArray();
+            double agreement = SegmentationMetrics.adjustedRandIndex(ward.cut(ks[i]), theirs);
+            System.out.printf(Locale.ROOT, "k = %d: adjusted Rand index %.6f%s%n", ks[i], agreement,
+                    agreement == 1 ? " (identical partitions)" : "");
+        }
     }
 
     private static void parity(Path file) throws IOException, InterruptedException {
@@ -68,24 +89,29 @@ public final class SegmentationBenchmark {
             System.out.printf(Locale.ROOT, "%3d %14.3f %14s %10s%n", k, ours, theirs == null ? "-" : theirs,
                     theirs == null ? "-" : String.format(Locale.ROOT, "%.5f", ours / Double.parseDouble(theirs)));
         }
+        wardParity(points, 500);
     }
 
     private static void speed(int n, int dimensions, int k, int restarts) throws IOException, InterruptedException {
         double[] points = blobs(n, dimensions, k);
-        System.out.printf(Locale.ROOT, "%nk-means speed: %,d x %d Gaussian blobs (sd 1, centres uniform in [-10, 10]), "
+        System.out.printf(Locale.ROOT, "%nk-means speed: %,d x %d overlapping Gaussian blobs (sd 2, centres uniform in [-5, 5]), "
                 + "k = %d, %d restart(s)%n", n, dimensions, k, restarts);
         KMeans kMeans = new KMeans(points, dimensions);
-        for (int run = 1; run <= 2; run++) {
+        for (int run = 1; run <= RUNS; run++) {
             long start = System.nanoTime();
             KMeans.Result result = kMeans.fit(k, restarts, 300, SEED + run);
-            System.out.printf(Locale.ROOT, "Mercator run %d: %.3f s, WCSS %.1f, %d iterations%n", run,
-                    (System.nanoTime() - start) / 1e9, result.inertia(), result.iterations());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "Mercator run %d: %.3f s, WCSS %.1f, %d iterations, %.3f s per iteration%n",
+                    run, seconds, result.inertia(), result.iterations(), seconds / result.iterations());
         }
-        List<String> reference = sklearn(points, dimensions, restarts, new int[] {k, k});
+        int[] ks = new int[RUNS];
+        Arrays.fill(ks, k);
+        List<String> reference = sklearn(points, dimensions, restarts, ks);
         for (int run = 0; run < reference.size(); run++) {
             String[] fields = reference.get(run).split(" ");
-            System.out.printf(Locale.ROOT, "sklearn run %d: %s s, WCSS %.1f, %s iterations%n", run + 1, fields[1],
-                    Double.parseDouble(fields[2]), fields[3]);
+            System.out.printf(Locale.ROOT, "sklearn run %d: %s s, WCSS %.1f, %s iterations, %.3f s per iteration%n",
+                    run + 1, fields[1], Double.parseDouble(fields[2]), fields[3],
+                    Double.parseDouble(fields[1]) / Integer.parseInt(fields[3]));
         }
     }
 
@@ -94,13 +120,13 @@ public final class SegmentationBenchmark {
         Random random = new Random(SEED);
         double[] centres = new double[k * dimensions];
         for (int i = 0; i < centres.length; i++) {
-            centres[i] = -10 + 20 * random.nextDouble();
+            centres[i] = -5 + 10 * random.nextDouble();
         }
         double[] points = new double[n * dimensions];
         for (int i = 0; i < n; i++) {
             int centre = random.nextInt(k);
             for (int d = 0; d < dimensions; d++) {
-                points[i * dimensions + d] = centres[centre * dimensions + d] + random.nextGaussian();
+                points[i * dimensions + d] = centres[centre * dimensions + d] + 2 * random.nextGaussian();
             }
         }
         return points;
@@ -109,20 +135,31 @@ public final class SegmentationBenchmark {
     /** @return one line "k seconds inertia iterations" per k, or nothing when scikit-learn is not installed */
     private static List<String> sklearn(double[] points, int dimensions, int restarts, int[] ks)
             throws IOException, InterruptedException {
-        Path script = Path.of("benchmarks/segmentation/kmeans_sklearn.py").toAbsolutePath();
-        Path file = Files.createTempFile("kmeans-points", ".f64");
+        List<String> arguments = new ArrayList<>(List.of(Integer.toString(restarts), Long.toString(SEED)));
+        for (int k : ks) {
+            arguments.add(Integer.toString(k));
+        }
+        return python("kmeans_sklearn.py", points, dimensions, arguments);
+    }
+
+    /**
+     * Runs {@code benchmarks/segmentation/SCRIPT POINTS.f64 N DIMENSIONS ARGUMENTS...} on the points.
+     *
+     * @return its output lines, or nothing when it fails (scikit-learn or scipy not installed)
+     */
+    private static List<String> python(String script, double[] points, int dimensions, List<String> arguments)
+            throws IOException, InterruptedException {
+        Path file = Files.createTempFile("segmentation-points", ".f64");
         try {
             ByteBuffer bytes = ByteBuffer.allocate(points.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
             bytes.asDoubleBuffer().put(points);
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.write(bytes);
             }
-            List<String> command = new ArrayList<>(List.of(PYTHON, script.toString(), file.toString(),
-                    Integer.toString(points.length / dimensions), Integer.toString(dimensions), Integer.toString(restarts),
-                    Long.toString(SEED)));
-            for (int k : ks) {
-                command.add(Integer.toString(k));
-            }
+            List<String> command = new ArrayList<>(List.of(PYTHON,
+                    Path.of("benchmarks/segmentation", script).toAbsolutePath().toString(), file.toString(),
+                    Integer.toString(points.length / dimensions), Integer.toString(dimensions)));
+            command.addAll(arguments);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             List<String> lines = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
@@ -130,7 +167,7 @@ public final class SegmentationBenchmark {
                 out.lines().forEach(lines::add);
             }
             if (process.waitFor() != 0) {
-                System.out.println("scikit-learn not available (" + String.join(" ", lines) + "); figures without it");
+                System.out.println(script + " failed (" + String.join(" ", lines) + "); figures without it");
                 return List.of();
             }
             return lines;

@@ -1,5 +1,7 @@
 package io.mercator.api.segmentation;
 
+import io.mercator.api.ParameterSpec;
+import io.mercator.api.Parameters;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import java.time.LocalDate;
@@ -22,6 +24,14 @@ import java.util.Arrays;
  * its features are 0 and strategies leave it unassigned. Immutable.
  */
 public final class CustomerFeatures {
+
+    /**
+     * The {@code analysisDate} parameter that strategies working from these features declare,
+     * read by {@link #of(Transactions, String)}.
+     */
+    public static final ParameterSpec ANALYSIS_DATE = ParameterSpec.text("analysisDate",
+            "Day the features are measured at, not included (YYYY-MM-DD); blank for the day after the last "
+                    + "transaction", "");
 
     /** The names of the three features, in column order. */
     public static final String[] NAMES = {"recencyDays", "frequency", "monetary"};
@@ -90,11 +100,7 @@ public final class CustomerFeatures {
         if (transactions.size() == 0) {
             throw new ValidationException("transactions", "there are none");
         }
-        int last = 0;
-        for (int row = 0; row < transactions.size(); row++) {
-            last = Math.max(last, transactions.day(row));
-        }
-        return of(transactions, last + 1);
+        return of(transactions, transactions.scoringDay(1));
     }
 
     /**
@@ -116,6 +122,16 @@ public final class CustomerFeatures {
         } catch (DateTimeParseException notADate) {
             throw new ValidationException("analysisDate", "'" + analysisDate + "' is not a date of the form 2011-12-10");
         }
+    }
+
+    /**
+     * @param transactions the transactions
+     * @param parameters a strategy's parameters, including {@link #ANALYSIS_DATE}
+     * @return the features as of the analysis date the parameters give
+     * @throws ValidationException naming {@code analysisDate} when it is not a date
+     */
+    public static CustomerFeatures of(Transactions transactions, Parameters parameters) {
+        return of(transactions, parameters.getString(ANALYSIS_DATE.name()));
     }
 
     /** @return the customers, one per row */

@@ -3,6 +3,9 @@ package io.mercator.api.segmentation;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
 import io.mercator.api.data.IdDictionary;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 
 /**
  * The segment of each customer: row {@code r} is customer {@code customers().id(r)} and
@@ -40,6 +43,46 @@ public final class SegmentAssignment {
         }
         this.segment = segment;
         this.segmentCount = segmentCount;
+    }
+
+    /**
+     * Writes the assignment in a compact binary form that {@link #readFrom} reads back; for
+     * models that store the fit-time segment of every customer.
+     *
+     * @param out where to write
+     * @throws IOException when writing fails
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(segmentCount);
+        out.writeInt(customers.size());
+        for (int row = 0; row < segment.length; row++) {
+            out.writeUTF(customers.id(row));
+            out.writeInt(segment[row]);
+        }
+    }
+
+    /**
+     * @param in bytes written by {@link #writeTo}
+     * @return the assignment
+     * @throws IOException when the bytes cannot be read or do not hold a valid assignment
+     */
+    public static SegmentAssignment readFrom(DataInput in) throws IOException {
+        int segmentCount = in.readInt();
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException("corrupt segment assignment: " + count + " customers");
+        }
+        String[] ids = new String[count];
+        int[] segment = new int[count];
+        for (int row = 0; row < count; row++) {
+            ids[row] = in.readUTF();
+            segment[row] = in.readInt();
+        }
+        try {
+            return new SegmentAssignment(IdDictionary.of("customers", ids), segment, segmentCount);
+        } catch (ValidationException corrupt) {
+            throw new IOException("corrupt segment assignment: " + corrupt.getMessage(), corrupt);
+        }
     }
 
     /** @return the customers, one per row */

@@ -71,6 +71,21 @@ public final class Transactions {
     }
 
     /**
+     * The day models score new transactions at: features are measured as of the later of the
+     * fit's analysis day and the day after the last of these transactions.
+     *
+     * @param analysisDay the analysis day of a fit
+     * @return {@code max(analysisDay, last day + 1)}
+     */
+    public int scoringDay(int analysisDay) {
+        int scoring = analysisDay;
+        for (int d : day) {
+            scoring = Math.max(scoring, d + 1);
+        }
+        return scoring;
+    }
+
+    /**
      * @param row from 0 to {@code size() - 1}
      * @return the customer index of that row, into {@link #customers()}
      */

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mercator.api.ValidationException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +46,27 @@ class CustomerFeaturesTest {
         assertEquals(DAY.toEpochDay() + 1, features.analysisDay());
         assertEquals(1, features.recencyDays(0), 0);
         assertEquals(1045, features.monetary(0), 0);
+    }
+
+    @Test
+    void scoringDayIsTheLaterOfTheAnalysisDayAndTheDayAfterTheLastRow() {
+        Transactions transactions = data();
+        assertEquals(DAY.toEpochDay() + 1, transactions.scoringDay(10));
+        assertEquals(DAY.toEpochDay() + 30, transactions.scoringDay((int) DAY.toEpochDay() + 30));
+    }
+
+    @Test
+    void assignmentsRoundTrip() throws IOException {
+        SegmentAssignment assignment = new SegmentAssignment(data().customers(), new int[] {1, -1}, 2);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assignment.writeTo(new DataOutputStream(bytes));
+        SegmentAssignment read = SegmentAssignment.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(1, read.segmentOf("a"));
+        assertEquals(SegmentAssignment.UNASSIGNED, read.segmentOf("b"));
+        assertEquals(2, read.segmentCount());
+        byte[] corrupt = bytes.toByteArray();
+        corrupt[3] = 0; // no segments, yet customer "a" is in segment 1
+        assertThrows(IOException.class, () -> SegmentAssignment.readFrom(new DataInputStream(new ByteArrayInputStream(corrupt))));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
 import io.mercator.api.segmentation.ClusterQuality;
 import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.PropensityModel;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import io.mercator.api.segmentation.SegmentationStrategy;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -41,17 +43,16 @@ import org.osgi.service.log.LoggerFactory;
         property = Evaluator.FAMILY_PROPERTY + "=segmentation")
 public final class SegmentationEvaluator implements Evaluator {
 
-    static final String ANALYSIS_DATE = "analysisDate";
+    static final String ANALYSIS_DATE = CustomerFeatures.ANALYSIS_DATE.name();
     static final String SEED = "seed";
     static final String SILHOUETTE_SAMPLE = "silhouetteSample";
     static final String STABILITY_RUNS = "stabilityRuns";
 
     static final List<String> COLUMNS = List.of("segments", "silhouette", "Davies-Bouldin", "WCSS", "stability ARI",
-            "fit ms");
+            "AUC", "log-loss", "calibration error", "fit ms");
 
     private static final List<ParameterSpec> OPTIONS = List.of(
-            ParameterSpec.text(ANALYSIS_DATE,
-                    "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction", ""),
+            CustomerFeatures.ANALYSIS_DATE,
             ParameterSpec.integer(SEED, "Seed of the silhouette sample and of strategies that take a seed", 42,
                     Integer.MIN_VALUE, Integer.MAX_VALUE),
             ParameterSpec.integer(SILHOUETTE_SAMPLE, "Customers sampled for the silhouette", 2000, 100, 100_000),
@@ -105,6 +106,9 @@ public final class SegmentationEvaluator implements Evaluator {
                 + "), Davies-Bouldin (lower is better) and WCSS (sum of squared distances to segment means) there");
         notes.add("stability ARI: mean adjusted Rand index between the fit with the evaluation seed and "
                 + options.getInt(STABILITY_RUNS) + " refits with the next seeds; 1 for strategies without a seed");
+        notes.add("AUC, log-loss and calibration error (10 equal-width bins) only for propensity models, on a time "
+                + "split: refitted with the analysis date moved back by the model's horizon, scored on whether each "
+                + "customer then bought within the horizon");
         for (int s = 0; s < specs.size(); s++) {
             context.checkCancelled();
             context.progress((double) s / specs.size(), specs.get(s));
@@ -165,12 +169,24 @@ public final class SegmentationEvaluator implements Evaluator {
             }
             stability = sum / runs;
         }
+        double[] propensity = {Double.NaN, Double.NaN, Double.NaN};
+        if (model instanceof PropensityModel propensityModel && declares(descriptor, ANALYSIS_DATE)) {
+            int cutoff = features.analysisDay() - propensityModel.horizonDays();
+            given.put(ANALYSIS_DATE, LocalDate.ofEpochDay(cutoff).toString());
+            given.computeIfPresent(SEED, (name, value) -> seed);
+            SegmentationModel past = strategy.fit(transactions, Parameters.resolve(descriptor.parameters(), given),
+                    context);
+            propensity = timeSplit((PropensityModel) past, transactions, cutoff, features.analysisDay());
+        }
         return new double[] {
             model.segments().size(),
             ClusterQuality.silhouette(points, dimensions, labels, options.getInt(SILHOUETTE_SAMPLE), seed),
             ClusterQuality.daviesBouldin(points, dimensions, labels),
             ClusterQuality.withinSumOfSquares(points, dimensions, labels),
             stability,
+            propensity[0],
+            propensity[1],
+            propensity[2],
             fitMillis,
         };
     }
@@ -188,6 +204,31 @@ public final class SegmentationEvaluator implements Evaluator {
             text.append(')');
         }
         return text.toString();
+    }
+
+    /** @return AUC, log-loss and calibration error of the model's probabilities against purchases from cutoff to end */
+    private static double[] timeSplit(PropensityModel model, Transactions transactions, int cutoff, int end) {
+        int customers = transactions.customers().size();
+        boolean[] bought = new boolean[customers];
+        for (int row = 0; row < transactions.size(); row++) {
+            if (transactions.day(row) >= cutoff && transactions.day(row) < end && transactions.amount(row) > 0) {
+                bought[transactions.customer(row)] = true;
+            }
+        }
+        double[] probability = new double[customers];
+        boolean[] positive = new boolean[customers];
+        int scored = 0;
+        for (int c = 0; c < customers; c++) {
+            OptionalDouble p = model.probabilityOf(transactions.customers().id(c));
+            if (p.isPresent()) {
+                probability[scored] = p.getAsDouble();
+                positive[scored++] = bought[c];
+            }
+        }
+        probability = Arrays.copyOf(probability, scored);
+        positive = Arrays.copyOf(positive, scored);
+        return new double[] {SegmentationMetrics.auc(probability, positive),
+            SegmentationMetrics.logLoss(probability, positive), SegmentationMetrics.calibrationError(probability, positive)};
     }
 
     private static boolean declares(StrategyDescriptor descriptor, String parameter) {

@@ -2,6 +2,8 @@ package io.mercator.platform.evaluation.segmentation;
 
 import io.mercator.api.segmentation.ClusterQuality;
 import io.mercator.api.segmentation.CustomerFeatures;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,7 +55,7 @@ public final class SegmentationMetrics {
      * @return the index; 1 when fewer than two points are labelled in both or both put every
      *     point into one cluster
      */
-    static double adjustedRandIndex(int[] first, int[] second) {
+    public static double adjustedRandIndex(int[] first, int[] second) {
         Map<Long, Integer> pairs = new HashMap<>();
         Map<Integer, Integer> rows = new HashMap<>();
         Map<Integer, Integer> columns = new HashMap<>();
@@ -77,6 +79,73 @@ public final class SegmentationMetrics {
         double expected = rowPairs * columnPairs / total;
         double maximum = (rowPairs + columnPairs) / 2;
         return maximum == expected ? 1 : (index - expected) / (maximum - expected);
+    }
+
+    /**
+     * Area under the ROC curve: the probability that a random positive scores above a random
+     * negative, ties counting half (the Mann-Whitney statistic on mid-ranks).
+     *
+     * @return from 0 to 1; NaN when only one class is present
+     */
+    public static double auc(double[] score, boolean[] positive) {
+        Integer[] order = new Integer[score.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
+        double positiveRanks = 0;
+        long positives = 0;
+        for (int start = 0; start < order.length;) {
+            int end = start;
+            while (end < order.length && score[order[end]] == score[order[start]]) {
+                end++;
+            }
+            double midRank = (start + 1 + end) / 2.0;
+            for (int j = start; j < end; j++) {
+                if (positive[order[j]]) {
+                    positiveRanks += midRank;
+                    positives++;
+                }
+            }
+            start = end;
+        }
+        long negatives = score.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        return (positiveRanks - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    /** @return the mean negative log-likelihood of the outcomes, probabilities clipped to [1e-15, 1 - 1e-15] */
+    public static double logLoss(double[] probability, boolean[] positive) {
+        double total = 0;
+        for (int i = 0; i < probability.length; i++) {
+            double p = Math.min(1 - 1e-15, Math.max(1e-15, probability[i]));
+            total -= Math.log(positive[i] ? p : 1 - p);
+        }
+        return total / probability.length;
+    }
+
+    /**
+     * Expected calibration error over ten equal-width probability bins: the mean over customers
+     * of the gap between their bin's mean probability and its observed rate.
+     */
+    public static double calibrationError(double[] probability, boolean[] positive) {
+        int bins = 10;
+        double[] predicted = new double[bins];
+        double[] observed = new double[bins];
+        int[] count = new int[bins];
+        for (int i = 0; i < probability.length; i++) {
+            int bin = Math.min(bins - 1, (int) (probability[i] * bins));
+            predicted[bin] += probability[i];
+            observed[bin] += positive[i] ? 1 : 0;
+            count[bin]++;
+        }
+        double error = 0;
+        for (int bin = 0; bin < bins; bin++) {
+            error += Math.abs(predicted[bin] - observed[bin]);
+        }
+        return error / probability.length;
     }
 
     private static double pairsOf(long count) {

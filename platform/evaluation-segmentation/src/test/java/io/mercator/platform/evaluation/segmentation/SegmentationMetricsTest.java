@@ -23,6 +23,21 @@ class SegmentationMetricsTest {
     }
 
     @Test
+    void aucLogLossAndCalibrationByHand() {
+        double[] score = {0.1, 0.4, 0.35, 0.8};
+        boolean[] positive = {false, false, true, true};
+        // positives 0.35 and 0.8 against negatives 0.1 and 0.4: 3 of 4 pairs ordered right
+        assertEquals(0.75, SegmentationMetrics.auc(score, positive), 1e-12);
+        // a tie between a positive and a negative counts half
+        assertEquals(0.5, SegmentationMetrics.auc(new double[] {0.3, 0.3}, new boolean[] {true, false}), 1e-12);
+        assertEquals(Double.NaN, SegmentationMetrics.auc(score, new boolean[4]));
+        double logLoss = -(Math.log(0.9) + Math.log(0.6) + Math.log(0.35) + Math.log(0.8)) / 4;
+        assertEquals(logLoss, SegmentationMetrics.logLoss(score, positive), 1e-12);
+        // bins: 0.1 alone (gap 0.1), 0.35 alone (gap 0.65), 0.4 alone (gap 0.4), 0.8 alone (gap 0.2)
+        assertEquals((0.1 + 0.65 + 0.4 + 0.2) / 4, SegmentationMetrics.calibrationError(score, positive), 1e-12);
+    }
+
+    @Test
     void commonSpaceIsTheZScoredLogFeaturesOfTheActiveCustomers() {
         LocalDate day = LocalDate.parse("2020-01-10");
         Transactions data = Transactions.builder().add("a", day.minusDays(1), 10).add("b", day.minusDays(3), 30)

@@ -2,7 +2,6 @@ package io.mercator.plugins.segmentation.clustering;
 
 import static io.mercator.api.segmentation.ClusterQuality.squaredDistance;
 
-import io.mercator.api.data.IdDictionary;
 import io.mercator.api.segmentation.CustomerFeatures;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
@@ -30,19 +29,17 @@ final class CentroidModel implements SegmentationModel {
     private final int analysisDay;
     private final Standardisation standardisation;
     private final double[] centroids;
-    private final IdDictionary customers;
-    private final int[] segment;
+    private final SegmentAssignment fitted;
     private final SegmentProfiles profiles;
 
     CentroidModel(String name, String version, int analysisDay, Standardisation standardisation, double[] centroids,
-            IdDictionary customers, int[] segment, SegmentProfiles profiles) {
+            SegmentAssignment fitted, SegmentProfiles profiles) {
         this.name = name;
         this.version = version;
         this.analysisDay = analysisDay;
         this.standardisation = standardisation;
         this.centroids = centroids;
-        this.customers = customers;
-        this.segment = segment;
+        this.fitted = fitted;
         this.profiles = profiles;
     }
 
@@ -57,22 +54,20 @@ final class CentroidModel implements SegmentationModel {
      */
     @Override
     public SegmentAssignment assign(Transactions transactions) {
-        int day = analysisDay;
-        for (int row = 0; row < transactions.size(); row++) {
-            day = Math.max(day, transactions.day(row) + 1);
-        }
-        CustomerFeatures features = CustomerFeatures.of(transactions, day);
+        CustomerFeatures features = CustomerFeatures.of(transactions, transactions.scoringDay(analysisDay));
         double[] points = features.logValues();
         standardisation.apply(points);
         int segments = centroids.length / DIMENSIONS;
         int[] assigned = new int[features.size()];
         for (int c = 0; c < features.size(); c++) {
-            assigned[c] = features.isActive(c) ? nearest(points, c, segments) : SegmentAssignment.UNASSIGNED;
+            assigned[c] = features.isActive(c) ? nearest(points, c, centroids) : SegmentAssignment.UNASSIGNED;
         }
         return new SegmentAssignment(transactions.customers(), assigned, segments);
     }
 
-    private int nearest(double[] points, int row, int segments) {
+    /** @return the index of the centroid nearest to row {@code row} of the standardised {@code points} */
+    static int nearest(double[] points, int row, double[] centroids) {
+        int segments = centroids.length / DIMENSIONS;
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int s = 0; s < segments; s++) {
@@ -87,8 +82,7 @@ final class CentroidModel implements SegmentationModel {
 
     @Override
     public int segmentOf(String customerId) {
-        int row = customers.indexOf(customerId);
-        return row < 0 ? SegmentAssignment.UNASSIGNED : segment[row];
+        return fitted.segmentOf(customerId);
     }
 
     @Override
@@ -117,11 +111,7 @@ final class CentroidModel implements SegmentationModel {
         for (double value : centroids) {
             data.writeDouble(value);
         }
-        data.writeInt(customers.size());
-        for (int c = 0; c < customers.size(); c++) {
-            data.writeUTF(customers.id(c));
-            data.writeInt(segment[c]);
-        }
+        fitted.writeTo(data);
         profiles.writeTo(data);
         data.flush();
     }
@@ -148,17 +138,8 @@ final class CentroidModel implements SegmentationModel {
         for (int v = 0; v < values; v++) {
             centroids[v] = data.readDouble();
         }
-        int count = data.readInt();
-        if (count < 0) {
-            throw new IOException("corrupt model: negative customer count");
-        }
-        String[] ids = new String[count];
-        int[] segment = new int[count];
-        for (int c = 0; c < count; c++) {
-            ids[c] = data.readUTF();
-            segment[c] = data.readInt();
-        }
-        return new CentroidModel(name, version, analysisDay, new Standardisation(mean, scale), centroids,
-                IdDictionary.of("customers", ids), segment, SegmentProfiles.readFrom(data));
+        SegmentAssignment fitted = SegmentAssignment.readFrom(data);
+        return new CentroidModel(name, version, analysisDay, new Standardisation(mean, scale), centroids, fitted,
+                SegmentProfiles.readFrom(data));
     }
 }

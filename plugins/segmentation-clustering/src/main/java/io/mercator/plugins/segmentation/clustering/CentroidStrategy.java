@@ -1,5 +1,7 @@
 package io.mercator.plugins.segmentation.clustering;
 
+import io.mercator.api.Family;
+import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
@@ -24,12 +26,39 @@ import java.util.stream.IntStream;
  */
 abstract class CentroidStrategy implements SegmentationStrategy {
 
-    static final String ANALYSIS_DATE = "analysisDate";
+    static final String K = "k";
+    static final String MAX_K = "maxK";
+    static final String SEED = "seed";
 
     private final StrategyDescriptor descriptor;
 
     CentroidStrategy(StrategyDescriptor descriptor) {
         this.descriptor = descriptor;
+    }
+
+    /**
+     * @return a descriptor builder with the parameters every clustering strategy takes: {@code k},
+     *     {@code maxK} and {@code analysisDate}
+     */
+    static StrategyDescriptor.Builder describe(String name, String description) {
+        return StrategyDescriptor.builder(Family.SEGMENTATION, name, "1.0.0")
+                .vendor("Mercator")
+                .description(description)
+                .parameter(ParameterSpec.integer(K, "Number of segments; 0 chooses it by silhouette", 0, 0, 100))
+                .parameter(ParameterSpec.integer(MAX_K, "Largest k tried when k is chosen by silhouette", 8, 2, 30))
+                .parameter(CustomerFeatures.ANALYSIS_DATE);
+    }
+
+    /**
+     * @return the caller's k, 0 for "choose by silhouette"
+     * @throws ValidationException when k is more than the points
+     */
+    static int requestedK(Parameters parameters, int points) {
+        int k = parameters.getInt(K);
+        if (k > points) {
+            throw new ValidationException(K, k + " is more than the " + points + " customers with a purchase");
+        }
+        return k;
     }
 
     @Override
@@ -47,7 +76,7 @@ abstract class CentroidStrategy implements SegmentationStrategy {
 
     @Override
     public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
-        CustomerFeatures features = CustomerFeatures.of(data, parameters.getString(ANALYSIS_DATE));
+        CustomerFeatures features = CustomerFeatures.of(data, parameters);
         int[] active = IntStream.range(0, features.size()).filter(features::isActive).toArray();
         if (active.length < 2) {
             throw new ValidationException("transactions", "need at least 2 customers with a purchase before the "
@@ -92,7 +121,8 @@ abstract class CentroidStrategy implements SegmentationStrategy {
         SegmentProfiles profiles = SegmentProfiles.summarise(names, byCustomer, CustomerFeatures.NAMES, columns);
         context.progress(1, "");
         return new CentroidModel(descriptor.name(), descriptor.version(), features.analysisDay(), standardisation,
-                centroids(points, ranked, clusters), data.customers(), byCustomer, profiles);
+                centroids(points, ranked, clusters), new SegmentAssignment(data.customers(), byCustomer, clusters),
+                profiles);
     }
 
     /** @return for every cluster, its position when sorted by descending value */
@@ -106,7 +136,8 @@ abstract class CentroidStrategy implements SegmentationStrategy {
         return rank;
     }
 
-    private static double[] centroids(double[] points, int[] labels, int clusters) {
+    /** @return the mean of every cluster's points, row-major */
+    static double[] centroids(double[] points, int[] labels, int clusters) {
         int dimensions = CentroidModel.DIMENSIONS;
         double[] centroids = new double[clusters * dimensions];
         int[] counts = new int[clusters];

@@ -5,6 +5,8 @@ import static io.mercator.api.segmentation.ClusterQuality.squaredDistance;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -16,12 +18,16 @@ import java.util.stream.IntStream;
  * <p>A run stops when no point changes cluster, when the centroids' total squared shift falls to
  * {@code 1e-4} times the mean variance of the data (scikit-learn's tolerance), or after
  * {@code maxIterations}. The labels always belong to the final centroids. A cluster that empties
- * is moved onto the point farthest from its own centroid.
+ * is moved onto the point farthest from its own centroid. The passes over the points run in
+ * parallel over fixed chunks whose partial sums are added in chunk order, so a seed always gives
+ * the same result.
  */
 public final class KMeans {
 
     /** Relative tolerance on the centroids' shift, as scikit-learn's default {@code tol}. */
     private static final double RELATIVE_TOLERANCE = 1e-4;
+    /** Points per parallel task: large enough to amortise the task, small enough to balance two or more cores. */
+    private static final int CHUNK = 16_384;
 
     /**
      * A clustering.
@@ -38,6 +44,7 @@ public final class KMeans {
     private final int dimensions;
     private final int n;
     private final double tolerance;
+    private final int chunks;
 
     /**
      * @param points row-major, {@code dimensions} values per point; not copied
@@ -48,6 +55,7 @@ public final class KMeans {
         this.dimensions = dimensions;
         this.n = points.length / dimensions;
         this.tolerance = RELATIVE_TOLERANCE * meanVariance();
+        this.chunks = (n + CHUNK - 1) / CHUNK;
     }
 
     private double meanVariance() {
@@ -89,53 +97,161 @@ public final class KMeans {
                 .orElseThrow();
     }
 
+    private void inParallel(IntConsumer task) {
+        IntStream.range(0, chunks).parallel().forEach(task);
+    }
+
+    /** @return the sum of {@code partial(chunk)} over the chunks, computed in parallel and added in chunk order */
+    private double sumInParallel(IntToDoubleFunction partial) {
+        double[] partials = IntStream.range(0, chunks).parallel().mapToDouble(partial).toArray();
+        double sum = 0;
+        for (double value : partials) {
+            sum += value;
+        }
+        return sum;
+    }
+
+    /**
+     * One run of Hamerly's algorithm. Every chunk keeps the coordinate sums and sizes of the
+     * clusters over its own points, updated as points move, so that a Lloyd iteration reads the
+     * points once: bounds are loosened, tested and, where needed, recomputed in the same pass.
+     */
     private Result run(int k, int maxIterations, SplittableRandom random) {
         double[] centroids = seed(k, random);
         int[] labels = new int[n];
         double[] upper = new double[n];
         double[] lower = new double[n];
-        for (int i = 0; i < n; i++) {
-            assignExactly(i, centroids, k, labels, upper, lower);
-        }
+        double[][] chunkSums = new double[chunks][];
+        double[] seeded = centroids;
+        inParallel(chunk -> {
+            double[] sums = new double[k * (dimensions + 1)];
+            for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+                assignExactly(i, seeded, k, labels, upper, lower);
+                add(sums, k, i, labels[i], 1);
+            }
+            chunkSums[chunk] = sums;
+        });
         double[] shift = new double[k];
         double[] halfGap = new double[k];
         int iterations = 0;
         while (iterations < maxIterations) {
             iterations++;
-            double[] moved = updateCentroids(centroids, k, labels, upper);
+            double[] moved = centroidsFromSums(chunkSums, k, upper);
             double totalShift = 0;
             for (int c = 0; c < k; c++) {
                 shift[c] = Math.sqrt(squaredDistance(centroids, c, moved, c, dimensions));
                 totalShift += shift[c] * shift[c];
             }
             centroids = moved;
-            loosenBounds(shift, labels, upper, lower);
             halfGaps(centroids, k, halfGap);
-            int changed = 0;
-            for (int i = 0; i < n; i++) {
-                int own = labels[i];
-                double bound = Math.max(halfGap[own], lower[i]);
-                if (upper[i] <= bound) {
-                    continue;
-                }
-                upper[i] = Math.sqrt(squaredDistance(points, i, centroids, own, dimensions));
-                if (upper[i] <= bound) {
-                    continue;
-                }
-                assignExactly(i, centroids, k, labels, upper, lower);
-                if (labels[i] != own) {
-                    changed++;
-                }
-            }
+            Movement movement = Movement.of(shift);
+            double[] current = centroids;
+            int changed = IntStream.range(0, chunks).parallel()
+                    .map(chunk -> reassign(chunk, current, k, halfGap, movement, labels, upper, lower,
+                            chunkSums[chunk]))
+                    .sum();
             if (changed == 0 || totalShift <= tolerance) {
                 break;
             }
         }
-        double inertia = 0;
-        for (int i = 0; i < n; i++) {
-            inertia += squaredDistance(points, i, centroids, labels[i], dimensions);
+        double[] fitted = centroids;
+        double inertia = sumInParallel(chunk -> {
+            double partial = 0;
+            for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+                partial += squaredDistance(points, i, fitted, labels[i], dimensions);
+            }
+            return partial;
+        });
+        return new Result(fitted, labels, inertia, iterations);
+    }
+
+    /** How far the centroids moved: every centroid's shift, and the largest shifts for the lower bounds. */
+    private record Movement(double[] shift, int largest, double secondLargest) {
+        static Movement of(double[] shift) {
+            int largest = 0;
+            for (int c = 1; c < shift.length; c++) {
+                if (shift[c] > shift[largest]) {
+                    largest = c;
+                }
+            }
+            double secondLargest = 0;
+            for (int c = 0; c < shift.length; c++) {
+                if (c != largest) {
+                    secondLargest = Math.max(secondLargest, shift[c]);
+                }
+            }
+            return new Movement(shift, largest, secondLargest);
         }
-        return new Result(centroids, labels, inertia, iterations);
+
+        /** @return how much closer any other centroid may have come to a point of {@code cluster} */
+        double otherShift(int cluster) {
+            return cluster == largest ? secondLargest : shift[largest];
+        }
+    }
+
+    /**
+     * Hamerly's step for one chunk: loosens the bounds by the centroids' movement, and measures
+     * again only the points whose bounds no longer prove their cluster.
+     */
+    private int reassign(int chunk, double[] centroids, int k, double[] halfGap, Movement movement, int[] labels,
+            double[] upper, double[] lower, double[] sums) {
+        int changed = 0;
+        for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+            int own = labels[i];
+            upper[i] += movement.shift()[own];
+            lower[i] -= movement.otherShift(own);
+            double bound = Math.max(halfGap[own], lower[i]);
+            if (upper[i] <= bound) {
+                continue;
+            }
+            upper[i] = Math.sqrt(squaredDistance(points, i, centroids, own, dimensions));
+            if (upper[i] <= bound) {
+                continue;
+            }
+            assignExactly(i, centroids, k, labels, upper, lower);
+            if (labels[i] != own) {
+                add(sums, k, i, own, -1);
+                add(sums, k, i, labels[i], 1);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Adds point {@code i} to (sign 1) or removes it from (sign -1) the sums and size of {@code cluster}. */
+    private void add(double[] sums, int k, int i, int cluster, int sign) {
+        for (int d = 0; d < dimensions; d++) {
+            sums[cluster * dimensions + d] += sign * points[i * dimensions + d];
+        }
+        sums[k * dimensions + cluster] += sign;
+    }
+
+    /** @return the means of the clusters; an empty cluster takes the point farthest from its centroid */
+    private double[] centroidsFromSums(double[][] chunkSums, int k, double[] upper) {
+        double[] sums = new double[k * dimensions];
+        double[] counts = new double[k];
+        for (double[] partial : chunkSums) {
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] += partial[j];
+            }
+            for (int c = 0; c < k; c++) {
+                counts[c] += partial[k * dimensions + c];
+            }
+        }
+        int[] taken = new int[k];
+        int relocated = 0;
+        for (int c = 0; c < k; c++) {
+            if (counts[c] < 0.5) {
+                int farthest = farthestPoint(upper, taken, relocated);
+                taken[relocated++] = farthest;
+                System.arraycopy(points, farthest * dimensions, sums, c * dimensions, dimensions);
+                continue;
+            }
+            for (int d = 0; d < dimensions; d++) {
+                sums[c * dimensions + d] /= counts[c];
+            }
+        }
+        return sums;
     }
 
     /** Finds the nearest and second-nearest centroid of point {@code i} and sets its bounds exactly. */
@@ -158,33 +274,6 @@ public final class KMeans {
         lower[i] = Math.sqrt(second);
     }
 
-    /** @return the means of the clusters; an empty cluster takes the point farthest from its centroid */
-    private double[] updateCentroids(double[] centroids, int k, int[] labels, double[] upper) {
-        double[] sums = new double[k * dimensions];
-        int[] counts = new int[k];
-        for (int i = 0; i < n; i++) {
-            int offset = labels[i] * dimensions;
-            counts[labels[i]]++;
-            for (int d = 0; d < dimensions; d++) {
-                sums[offset + d] += points[i * dimensions + d];
-            }
-        }
-        int[] taken = new int[k];
-        int relocated = 0;
-        for (int c = 0; c < k; c++) {
-            if (counts[c] == 0) {
-                int farthest = farthestPoint(upper, taken, relocated);
-                taken[relocated++] = farthest;
-                System.arraycopy(points, farthest * dimensions, sums, c * dimensions, dimensions);
-                continue;
-            }
-            for (int d = 0; d < dimensions; d++) {
-                sums[c * dimensions + d] /= counts[c];
-            }
-        }
-        return sums;
-    }
-
     private int farthestPoint(double[] upper, int[] taken, int takenCount) {
         int farthest = -1;
         for (int i = 0; i < n; i++) {
@@ -202,26 +291,6 @@ public final class KMeans {
             }
         }
         return false;
-    }
-
-    /** Keeps the bounds valid after the centroids moved by {@code shift}. */
-    private void loosenBounds(double[] shift, int[] labels, double[] upper, double[] lower) {
-        int largest = 0;
-        for (int c = 1; c < shift.length; c++) {
-            if (shift[c] > shift[largest]) {
-                largest = c;
-            }
-        }
-        double secondLargest = 0;
-        for (int c = 0; c < shift.length; c++) {
-            if (c != largest) {
-                secondLargest = Math.max(secondLargest, shift[c]);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            upper[i] += shift[labels[i]];
-            lower[i] -= labels[i] == largest ? secondLargest : shift[largest];
-        }
     }
 
     /** Half the distance from every centroid to its nearest other centroid: closer points cannot change cluster. */
@@ -246,11 +315,14 @@ public final class KMeans {
         int first = random.nextInt(n);
         System.arraycopy(points, first * dimensions, centroids, 0, dimensions);
         double[] nearest = new double[n];
-        double potential = 0;
-        for (int i = 0; i < n; i++) {
-            nearest[i] = squaredDistance(points, i, centroids, 0, dimensions);
-            potential += nearest[i];
-        }
+        double potential = sumInParallel(chunk -> {
+            double partial = 0;
+            for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+                nearest[i] = squaredDistance(points, i, centroids, 0, dimensions);
+                partial += nearest[i];
+            }
+            return partial;
+        });
         int trials = 2 + (int) Math.log(k);
         double[] candidateDistance = new double[n];
         double[] bestDistance = new double[n];
@@ -259,11 +331,15 @@ public final class KMeans {
             double bestPotential = Double.POSITIVE_INFINITY;
             for (int trial = 0; trial < trials; trial++) {
                 int candidate = draw(nearest, potential, random);
-                double candidatePotential = 0;
-                for (int i = 0; i < n; i++) {
-                    candidateDistance[i] = Math.min(nearest[i], squaredDistance(points, i, points, candidate, dimensions));
-                    candidatePotential += candidateDistance[i];
-                }
+                double candidatePotential = sumInParallel(chunk -> {
+                    double partial = 0;
+                    for (int i = chunk * CHUNK; i < Math.min(n, (chunk + 1) * CHUNK); i++) {
+                        candidateDistance[i] = Math.min(nearest[i],
+                                squaredDistance(points, i, points, candidate, dimensions));
+                        partial += candidateDistance[i];
+                    }
+                    return partial;
+                });
                 if (candidatePotential < bestPotential) {
                     bestPotential = candidatePotential;
                     best = candidate;

@@ -1,11 +1,8 @@
 package io.mercator.plugins.segmentation.clustering;
 
-import io.mercator.api.Family;
 import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
-import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
-import io.mercator.api.ValidationException;
 import io.mercator.api.segmentation.ClusterQuality;
 import io.mercator.api.segmentation.SegmentationStrategy;
 import org.osgi.service.component.annotations.Component;
@@ -18,39 +15,26 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = SegmentationStrategy.class, immediate = true)
 public final class KMeansStrategy extends CentroidStrategy {
 
-    static final String K = "k";
-    static final String MAX_K = "maxK";
     static final String RESTARTS = "restarts";
     static final String MAX_ITERATIONS = "maxIterations";
-    static final String SEED = "seed";
     static final String SILHOUETTE_SAMPLE = "silhouetteSample";
 
     /** Describes the strategy and its parameters. */
     public KMeansStrategy() {
-        super(StrategyDescriptor.builder(Family.SEGMENTATION, "kmeans", "1.0.0")
-                .vendor("Mercator")
-                .description("k-means++ with restarts on standardised log RFM features; k chosen by silhouette.")
-                .parameter(ParameterSpec.integer(K, "Number of segments; 0 chooses it by silhouette", 0, 0, 100))
-                .parameter(ParameterSpec.integer(MAX_K, "Largest k tried when k is chosen by silhouette", 8, 2, 30))
+        super(describe("kmeans", "k-means++ with restarts on standardised log RFM features; k chosen by silhouette.")
                 .parameter(ParameterSpec.integer(RESTARTS, "Seeded runs; the lowest inertia wins", 10, 1, 100))
                 .parameter(ParameterSpec.integer(MAX_ITERATIONS, "Iteration limit of one run", 300, 1, 10_000))
                 .parameter(ParameterSpec.integer(SEED, "Random seed; the same seed gives the same segments", 42,
                         Integer.MIN_VALUE, Integer.MAX_VALUE))
                 .parameter(ParameterSpec.integer(SILHOUETTE_SAMPLE,
                         "Customers sampled to measure the silhouette when choosing k", 2000, 100, 100_000))
-                .parameter(ParameterSpec.text(ANALYSIS_DATE,
-                        "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction",
-                        ""))
                 .build());
     }
 
     @Override
     int[] cluster(double[] points, Parameters parameters, TrainingContext context) {
         int n = points.length / CentroidModel.DIMENSIONS;
-        int k = parameters.getInt(K);
-        if (k > n) {
-            throw new ValidationException(K, k + " is more than the " + n + " customers with a purchase");
-        }
+        int k = requestedK(parameters, n);
         KMeans kMeans = new KMeans(points, CentroidModel.DIMENSIONS);
         int restarts = parameters.getInt(RESTARTS);
         int maxIterations = parameters.getInt(MAX_ITERATIONS);

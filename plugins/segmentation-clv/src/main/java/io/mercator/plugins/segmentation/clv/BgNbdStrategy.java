@@ -7,6 +7,7 @@ import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import io.mercator.api.segmentation.SegmentationStrategy;
@@ -24,15 +25,13 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = SegmentationStrategy.class, immediate = true)
 public final class BgNbdStrategy implements SegmentationStrategy {
 
-    static final String ANALYSIS_DATE = "analysisDate";
     static final String HORIZON_WEEKS = "horizonWeeks";
     static final String ALIVE_THRESHOLD = "aliveThreshold";
 
     private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.SEGMENTATION, "bgnbd", "1.0.0")
             .vendor("Mercator")
             .description("BG/NBD buy-till-you-die model by maximum likelihood; value tiers and likely-lost customers.")
-            .parameter(ParameterSpec.text(ANALYSIS_DATE,
-                    "Day the history ends (YYYY-MM-DD, not included); blank for the day after the last transaction", ""))
+            .parameter(CustomerFeatures.ANALYSIS_DATE)
             .parameter(ParameterSpec.real(HORIZON_WEEKS, "Weeks ahead the purchases and value are predicted for", 52,
                     1, 520))
             .parameter(ParameterSpec.real(ALIVE_THRESHOLD,
@@ -46,7 +45,7 @@ public final class BgNbdStrategy implements SegmentationStrategy {
 
     @Override
     public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
-        int analysisDay = CustomerFeatures.of(data, parameters.getString(ANALYSIS_DATE)).analysisDay();
+        int analysisDay = CustomerFeatures.of(data, parameters).analysisDay();
         RepeatPurchases history = RepeatPurchases.of(data, analysisDay);
         if (Arrays.stream(history.x).sum() == 0) {
             throw new ValidationException("transactions", "no customer bought twice before the analysis date; "
@@ -64,8 +63,8 @@ public final class BgNbdStrategy implements SegmentationStrategy {
         SegmentProfiles profiles = SegmentProfiles.summarise(ValueTiers.SEGMENTS, segment, ValueTiers.FEATURES,
                 predictions);
         context.progress(1, "");
-        return new ClvModel(descriptor.name(), descriptor.version(), analysisDay, tiers, data.customers(), segment,
-                profiles);
+        return new ClvModel(descriptor.name(), descriptor.version(), analysisDay, tiers,
+                new SegmentAssignment(data.customers(), segment, profiles.size()), profiles);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.mercator.plugins.segmentation.clv;
 
-import io.mercator.api.data.IdDictionary;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
@@ -21,18 +20,16 @@ final class ClvModel implements SegmentationModel {
     private final String version;
     private final int analysisDay;
     private final ValueTiers tiers;
-    private final IdDictionary customers;
-    private final int[] segment;
+    private final SegmentAssignment fitted;
     private final SegmentProfiles profiles;
 
-    ClvModel(String name, String version, int analysisDay, ValueTiers tiers, IdDictionary customers, int[] segment,
+    ClvModel(String name, String version, int analysisDay, ValueTiers tiers, SegmentAssignment fitted,
             SegmentProfiles profiles) {
         this.name = name;
         this.version = version;
         this.analysisDay = analysisDay;
         this.tiers = tiers;
-        this.customers = customers;
-        this.segment = segment;
+        this.fitted = fitted;
         this.profiles = profiles;
     }
 
@@ -52,19 +49,14 @@ final class ClvModel implements SegmentationModel {
      */
     @Override
     public SegmentAssignment assign(Transactions transactions) {
-        int day = analysisDay;
-        for (int row = 0; row < transactions.size(); row++) {
-            day = Math.max(day, transactions.day(row) + 1);
-        }
-        RepeatPurchases history = RepeatPurchases.of(transactions, day);
+        RepeatPurchases history = RepeatPurchases.of(transactions, transactions.scoringDay(analysisDay));
         return new SegmentAssignment(transactions.customers(), tiers.segments(history, tiers.predict(history)),
                 profiles.size());
     }
 
     @Override
     public int segmentOf(String customerId) {
-        int row = customers.indexOf(customerId);
-        return row < 0 ? SegmentAssignment.UNASSIGNED : segment[row];
+        return fitted.segmentOf(customerId);
     }
 
     @Override
@@ -90,11 +82,7 @@ final class ClvModel implements SegmentationModel {
             tiers.aliveThreshold(), tiers.cuts()[0], tiers.cuts()[1]}) {
             data.writeDouble(value);
         }
-        data.writeInt(customers.size());
-        for (int c = 0; c < customers.size(); c++) {
-            data.writeUTF(customers.id(c));
-            data.writeInt(segment[c]);
-        }
+        fitted.writeTo(data);
         profiles.writeTo(data);
         data.flush();
     }
@@ -113,17 +101,7 @@ final class ClvModel implements SegmentationModel {
         }
         ValueTiers tiers = new ValueTiers(new BgNbd(values[0], values[1], values[2], values[3]), values[4], values[5],
                 new double[] {values[6], values[7]});
-        int count = data.readInt();
-        if (count < 0) {
-            throw new IOException("corrupt model: negative customer count");
-        }
-        String[] ids = new String[count];
-        int[] segment = new int[count];
-        for (int c = 0; c < count; c++) {
-            ids[c] = data.readUTF();
-            segment[c] = data.readInt();
-        }
-        return new ClvModel(name, version, analysisDay, tiers, IdDictionary.of("customers", ids), segment,
-                SegmentProfiles.readFrom(data));
+        SegmentAssignment fitted = SegmentAssignment.readFrom(data);
+        return new ClvModel(name, version, analysisDay, tiers, fitted, SegmentProfiles.readFrom(data));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.segmentation.CustomerFeatures;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import io.mercator.api.segmentation.Transactions;
@@ -23,7 +24,7 @@ class BgNbdStrategyTest {
 
     private static SegmentationModel fitCdnowCalibration() throws IOException {
         Parameters parameters = Parameters.resolve(STRATEGY.descriptor().parameters(),
-                Map.of(BgNbdStrategy.ANALYSIS_DATE, "1997-10-01"));
+                Map.of(CustomerFeatures.ANALYSIS_DATE.name(), "1997-10-01"));
         return STRATEGY.fit(CdnowData.read(), parameters, TrainingContext.none());
     }
 

@@ -1,6 +1,5 @@
 package io.mercator.plugins.segmentation.rfm;
 
-import io.mercator.api.data.IdDictionary;
 import io.mercator.api.segmentation.CustomerFeatures;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
@@ -26,18 +25,16 @@ final class RfmModel implements SegmentationModel {
     private final String version;
     private final int analysisDay;
     private final RfmScores scores;
-    private final IdDictionary customers;
-    private final int[] segment;
+    private final SegmentAssignment fitted;
     private final SegmentProfiles profiles;
 
-    RfmModel(String name, String version, int analysisDay, RfmScores scores, IdDictionary customers, int[] segment,
+    RfmModel(String name, String version, int analysisDay, RfmScores scores, SegmentAssignment fitted,
             SegmentProfiles profiles) {
         this.name = name;
         this.version = version;
         this.analysisDay = analysisDay;
         this.scores = scores;
-        this.customers = customers;
-        this.segment = segment;
+        this.fitted = fitted;
         this.profiles = profiles;
     }
 
@@ -84,19 +81,14 @@ final class RfmModel implements SegmentationModel {
      */
     @Override
     public SegmentAssignment assign(Transactions transactions) {
-        int day = analysisDay;
-        for (int row = 0; row < transactions.size(); row++) {
-            day = Math.max(day, transactions.day(row) + 1);
-        }
-        CustomerFeatures features = CustomerFeatures.of(transactions, day);
+        CustomerFeatures features = CustomerFeatures.of(transactions, transactions.scoringDay(analysisDay));
         int[] assigned = segments(features, scores, new double[PROFILE_FEATURES.length][features.size()]);
         return new SegmentAssignment(transactions.customers(), assigned, profiles.size());
     }
 
     @Override
     public int segmentOf(String customerId) {
-        int row = customers.indexOf(customerId);
-        return row < 0 ? SegmentAssignment.UNASSIGNED : segment[row];
+        return fitted.segmentOf(customerId);
     }
 
     @Override
@@ -122,11 +114,7 @@ final class RfmModel implements SegmentationModel {
                 data.writeDouble(cut);
             }
         }
-        data.writeInt(customers.size());
-        for (int c = 0; c < customers.size(); c++) {
-            data.writeUTF(customers.id(c));
-            data.writeInt(segment[c]);
-        }
+        fitted.writeTo(data);
         profiles.writeTo(data);
         data.flush();
     }
@@ -145,18 +133,7 @@ final class RfmModel implements SegmentationModel {
                 featureCuts[j] = data.readDouble();
             }
         }
-        int count = data.readInt();
-        if (count < 0) {
-            throw new IOException("corrupt model: negative customer count");
-        }
-        String[] ids = new String[count];
-        int[] segment = new int[count];
-        for (int c = 0; c < count; c++) {
-            ids[c] = data.readUTF();
-            segment[c] = data.readInt();
-        }
-        SegmentProfiles profiles = SegmentProfiles.readFrom(data);
-        return new RfmModel(name, version, analysisDay, new RfmScores(cuts), IdDictionary.of("customers", ids),
-                segment, profiles);
+        SegmentAssignment fitted = SegmentAssignment.readFrom(data);
+        return new RfmModel(name, version, analysisDay, new RfmScores(cuts), fitted, SegmentProfiles.readFrom(data));
     }
 }

@@ -1,11 +1,11 @@
 package io.mercator.plugins.segmentation.rfm;
 
 import io.mercator.api.Family;
-import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import io.mercator.api.segmentation.SegmentationStrategy;
@@ -22,13 +22,10 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = SegmentationStrategy.class, immediate = true)
 public final class RfmStrategy implements SegmentationStrategy {
 
-    static final String ANALYSIS_DATE = "analysisDate";
-
     private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.SEGMENTATION, "rfm", "1.0.0")
             .vendor("Mercator")
             .description("Recency, frequency and monetary quintile scores with named segments.")
-            .parameter(ParameterSpec.text(ANALYSIS_DATE,
-                    "Day the features are measured at (YYYY-MM-DD); blank for the day after the last transaction", ""))
+            .parameter(CustomerFeatures.ANALYSIS_DATE)
             .build();
 
     @Override
@@ -38,7 +35,7 @@ public final class RfmStrategy implements SegmentationStrategy {
 
     @Override
     public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
-        CustomerFeatures features = CustomerFeatures.of(data, parameters.getString(ANALYSIS_DATE));
+        CustomerFeatures features = CustomerFeatures.of(data, parameters);
         context.checkCancelled();
         RfmScores scores = RfmScores.fit(features);
         double[][] profileColumns = new double[RfmModel.PROFILE_FEATURES.length][features.size()];
@@ -47,7 +44,7 @@ public final class RfmStrategy implements SegmentationStrategy {
                 RfmModel.PROFILE_FEATURES, profileColumns);
         context.progress(1, "");
         return new RfmModel(descriptor.name(), descriptor.version(), features.analysisDay(), scores,
-                data.customers(), segment, profiles);
+                new SegmentAssignment(data.customers(), segment, profiles.size()), profiles);
     }
 
     @Override

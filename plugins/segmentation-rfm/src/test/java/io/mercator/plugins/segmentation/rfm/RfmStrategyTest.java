@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.segmentation.CustomerFeatures;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
@@ -46,7 +47,7 @@ class RfmStrategyTest {
     private static SegmentationModel fit(Transactions data) {
         RfmStrategy strategy = new RfmStrategy();
         return strategy.fit(data, Parameters.resolve(strategy.descriptor().parameters(),
-                Map.of(RfmStrategy.ANALYSIS_DATE, ANALYSIS.toString())), TrainingContext.none());
+                Map.of(CustomerFeatures.ANALYSIS_DATE.name(), ANALYSIS.toString())), TrainingContext.none());
     }
 
     @Test
@@ -85,7 +86,7 @@ class RfmStrategyTest {
     void badAnalysisDateAndEmptyDataAreNamed() {
         RfmStrategy strategy = new RfmStrategy();
         Parameters badDate = Parameters.resolve(strategy.descriptor().parameters(),
-                Map.of(RfmStrategy.ANALYSIS_DATE, "yesterday"));
+                Map.of(CustomerFeatures.ANALYSIS_DATE.name(), "yesterday"));
         ValidationException date = assertThrows(ValidationException.class,
                 () -> strategy.fit(handMadeTable(), badDate, TrainingContext.none()));
         assertEquals("analysisDate", date.field());

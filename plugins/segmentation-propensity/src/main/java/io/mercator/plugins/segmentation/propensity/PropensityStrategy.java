@@ -1,0 +1,104 @@
+package io.mercator.plugins.segmentation.propensity;
+
+import io.mercator.api.Family;
+import io.mercator.api.ParameterSpec;
+import io.mercator.api.Parameters;
+import io.mercator.api.StrategyDescriptor;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.segmentation.CustomerFeatures;
+import io.mercator.api.segmentation.SegmentProfiles;
+import io.mercator.api.segmentation.SegmentationModel;
+import io.mercator.api.segmentation.SegmentationStrategy;
+import io.mercator.api.segmentation.Transactions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Purchase propensity: the probability that a customer buys in the next {@code periodDays}. It
+ * learns from the past: features as of {@code periodDays} before the analysis date (see
+ * {@link PurchaseFeatures}) against whether the customer bought in the period up to it, with
+ * L2-regularised logistic regression (see {@link LogisticRegression}); then it scores every
+ * customer as of the analysis date. Segments: likely (probability from 0.5), possible (from 0.2),
+ * unlikely.
+ */
+@Component(service = SegmentationStrategy.class, immediate = true)
+public final class PropensityStrategy implements SegmentationStrategy {
+
+    static final String PERIOD_DAYS = "periodDays";
+    static final String L2 = "l2";
+
+    private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.SEGMENTATION, "propensity", "1.0.0")
+            .vendor("Mercator")
+            .description("Probability of buying in the next period: regularised logistic regression on RFM, tenure, "
+                    + "inter-purchase time and basket value.")
+            .parameter(CustomerFeatures.ANALYSIS_DATE)
+            .parameter(ParameterSpec.integer(PERIOD_DAYS, "Days ahead the purchase probability is for", 90, 7, 730))
+            .parameter(ParameterSpec.real(L2, "L2 penalty on the coefficients (scikit-learn's 1 / C)", 1, 1e-6, 1e6))
+            .build();
+
+    @Override
+    public StrategyDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
+        int analysisDay = CustomerFeatures.of(data, parameters).analysisDay();
+        int period = parameters.getInt(PERIOD_DAYS);
+        int trainingDay = analysisDay - period;
+        PurchaseFeatures past = PurchaseFeatures.of(data, Math.max(1, trainingDay));
+        boolean[] bought = boughtBetween(data, trainingDay, analysisDay);
+        int[] rows = IntStream.range(0, past.base.size()).filter(past.base::isActive).toArray();
+        int buyers = (int) Arrays.stream(rows).filter(c -> bought[c]).count();
+        if (buyers == 0 || buyers == rows.length) {
+            throw new ValidationException("transactions", "need customers who bought before "
+                    + LocalDate.ofEpochDay(Math.max(0, trainingDay)) + " and both buyers and non-buyers in the "
+                    + period + " days after; found " + rows.length + " customers and " + buyers + " buyers");
+        }
+        double[] features = new double[rows.length * PurchaseFeatures.DIMENSIONS];
+        int[] labels = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(past.values, rows[r] * PurchaseFeatures.DIMENSIONS, features,
+                    r * PurchaseFeatures.DIMENSIONS, PurchaseFeatures.DIMENSIONS);
+            labels[r] = bought[rows[r]] ? 1 : 0;
+        }
+        context.progress(0.3, "logistic regression");
+        LogisticRegression regression = LogisticRegression.fit(features, PurchaseFeatures.DIMENSIONS, labels,
+                parameters.getDouble(L2));
+        PurchaseFeatures now = PurchaseFeatures.of(data, analysisDay);
+        double[] probability = PurchasePropensityModel.probabilities(regression, now);
+        double[][] columns = new double[PurchasePropensityModel.PROFILE_FEATURES.length][probability.length];
+        for (int c = 0; c < probability.length; c++) {
+            columns[0][c] = Math.max(0, probability[c]);
+            for (int f = 0; f < 3; f++) {
+                columns[f + 1][c] = now.base.value(f, c);
+            }
+        }
+        SegmentProfiles profiles = SegmentProfiles.summarise(PurchasePropensityModel.SEGMENTS,
+                PurchasePropensityModel.segments(probability), PurchasePropensityModel.PROFILE_FEATURES, columns);
+        context.progress(1, "");
+        return new PurchasePropensityModel(descriptor.name(), descriptor.version(), analysisDay, period, regression,
+                data.customers(), probability, profiles);
+    }
+
+    /** @return per customer, whether it made a purchase from {@code fromDay} to the day before {@code toDay} */
+    static boolean[] boughtBetween(Transactions data, int fromDay, int toDay) {
+        boolean[] bought = new boolean[data.customers().size()];
+        for (int row = 0; row < data.size(); row++) {
+            if (data.day(row) >= fromDay && data.day(row) < toDay && data.amount(row) > 0) {
+                bought[data.customer(row)] = true;
+            }
+        }
+        return bought;
+    }
+
+    @Override
+    public SegmentationModel readModel(InputStream in) throws IOException {
+        return PurchasePropensityModel.read(in);
+    }
+}

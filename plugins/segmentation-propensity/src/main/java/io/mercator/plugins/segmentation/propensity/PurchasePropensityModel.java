@@ -1,0 +1,170 @@
+package io.mercator.plugins.segmentation.propensity;
+
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.segmentation.PropensityModel;
+import io.mercator.api.segmentation.SegmentAssignment;
+import io.mercator.api.segmentation.SegmentProfiles;
+import io.mercator.api.segmentation.Transactions;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.OptionalDouble;
+
+/** The fitted regression, the fit-time probability and segment of every customer, and the profiles. */
+final class PurchasePropensityModel implements PropensityModel {
+
+    private static final int MAGIC = 0x50524f50; // "PROP"
+    private static final int FORMAT = 1;
+
+    static final String[] SEGMENTS = {"likely", "possible", "unlikely"};
+    static final String[] PROFILE_FEATURES = {"probability", "recencyDays", "frequency", "monetary"};
+
+    private final String name;
+    private final String version;
+    private final int analysisDay;
+    private final int horizonDays;
+    private final LogisticRegression regression;
+    private final IdDictionary customers;
+    private final double[] probability;
+    private final SegmentProfiles profiles;
+
+    PurchasePropensityModel(String name, String version, int analysisDay, int horizonDays,
+            LogisticRegression regression, IdDictionary customers, double[] probability, SegmentProfiles profiles) {
+        this.name = name;
+        this.version = version;
+        this.analysisDay = analysisDay;
+        this.horizonDays = horizonDays;
+        this.regression = regression;
+        this.customers = customers;
+        this.probability = probability;
+        this.profiles = profiles;
+    }
+
+    /** @return the probability of every customer, -1 for those without a purchase */
+    static double[] probabilities(LogisticRegression regression, PurchaseFeatures features) {
+        double[] probability = new double[features.base.size()];
+        for (int c = 0; c < probability.length; c++) {
+            probability[c] = features.base.isActive(c) ? regression.probability(features.values, c) : -1;
+        }
+        return probability;
+    }
+
+    /** @return the segment of a probability: likely from 0.5, possible from 0.2, unlikely below */
+    static int segment(double probability) {
+        if (probability < 0) {
+            return SegmentAssignment.UNASSIGNED;
+        }
+        return probability >= 0.5 ? 0 : probability >= 0.2 ? 1 : 2;
+    }
+
+    static int[] segments(double[] probability) {
+        int[] segment = new int[probability.length];
+        for (int c = 0; c < segment.length; c++) {
+            segment[c] = segment(probability[c]);
+        }
+        return segment;
+    }
+
+    @Override
+    public String outcome() {
+        return "purchase in the next " + horizonDays + " days";
+    }
+
+    @Override
+    public int horizonDays() {
+        return horizonDays;
+    }
+
+    @Override
+    public OptionalDouble probabilityOf(String customerId) {
+        int row = customers.indexOf(customerId);
+        return row < 0 || probability[row] < 0 ? OptionalDouble.empty() : OptionalDouble.of(probability[row]);
+    }
+
+    @Override
+    public SegmentProfiles segments() {
+        return profiles;
+    }
+
+    /** Scores the customers as of the later of the model's analysis day and the day after the last new transaction. */
+    @Override
+    public SegmentAssignment assign(Transactions transactions) {
+        double[] scored = probabilities(regression,
+                PurchaseFeatures.of(transactions, transactions.scoringDay(analysisDay)));
+        return new SegmentAssignment(transactions.customers(), segments(scored), profiles.size());
+    }
+
+    @Override
+    public int segmentOf(String customerId) {
+        int row = customers.indexOf(customerId);
+        return row < 0 ? SegmentAssignment.UNASSIGNED : segment(probability[row]);
+    }
+
+    @Override
+    public String strategyName() {
+        return name;
+    }
+
+    @Override
+    public String strategyVersion() {
+        return version;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        DataOutputStream data = new DataOutputStream(out);
+        data.writeInt(MAGIC);
+        data.writeInt(FORMAT);
+        data.writeUTF(name);
+        data.writeUTF(version);
+        data.writeInt(analysisDay);
+        data.writeInt(horizonDays);
+        data.writeDouble(regression.intercept());
+        data.writeInt(regression.coefficients().length);
+        for (double coefficient : regression.coefficients()) {
+            data.writeDouble(coefficient);
+        }
+        data.writeInt(customers.size());
+        for (int c = 0; c < customers.size(); c++) {
+            data.writeUTF(customers.id(c));
+            data.writeDouble(probability[c]);
+        }
+        profiles.writeTo(data);
+        data.flush();
+    }
+
+    static PurchasePropensityModel read(InputStream in) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
+            throw new IOException("not a purchase propensity model of format " + FORMAT);
+        }
+        String name = data.readUTF();
+        String version = data.readUTF();
+        int analysisDay = data.readInt();
+        int horizonDays = data.readInt();
+        double intercept = data.readDouble();
+        int dimensions = data.readInt();
+        if (dimensions != PurchaseFeatures.DIMENSIONS) {
+            throw new IOException("corrupt model: " + dimensions + " coefficients");
+        }
+        double[] coefficients = new double[dimensions];
+        for (int d = 0; d < dimensions; d++) {
+            coefficients[d] = data.readDouble();
+        }
+        int count = data.readInt();
+        if (count < 0) {
+            throw new IOException("corrupt model: negative customer count");
+        }
+        String[] ids = new String[count];
+        double[] probability = new double[count];
+        for (int c = 0; c < count; c++) {
+            ids[c] = data.readUTF();
+            probability[c] = data.readDouble();
+        }
+        return new PurchasePropensityModel(name, version, analysisDay, horizonDays,
+                new LogisticRegression(intercept, coefficients), IdDictionary.of("customers", ids), probability,
+                SegmentProfiles.readFrom(data));
+    }
+}
