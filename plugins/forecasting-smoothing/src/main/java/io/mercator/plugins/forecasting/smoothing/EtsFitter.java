@@ -231,7 +231,7 @@ final class EtsFitter {
             this.seasonal0 = seasonal0;
         }
 
-        /** End states and the criterion {@code -2 log L} up to a constant. */
+        /** End states and the criterion {@code -2 log L} (as R reports it). */
         record Result(double criterion, double sumOfSquares, double level, double trend, double[] seasonal) {
         }
 
@@ -297,7 +297,8 @@ final class EtsFitter {
                     }
                 }
             }
-            double criterion = observed * Math.log(Math.max(sumOfSquares, 1e-300) / observed) + 2 * sumOfLogs;
+            // -2 log L as R's forecast::ets reports it (without the constants of the normal density)
+            double criterion = observed * Math.log(Math.max(sumOfSquares, 1e-300)) + 2 * sumOfLogs;
             if (!Double.isFinite(criterion)) {
                 criterion = PENALTY;
             }
