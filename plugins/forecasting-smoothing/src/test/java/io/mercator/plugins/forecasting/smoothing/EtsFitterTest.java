@@ -13,12 +13,12 @@ class EtsFitterTest {
     private static final double[] FOUR_YEARS = Arrays.copyOf(SmoothingStrategiesTest.AIR_PASSENGERS, 48);
 
     /**
-     * Expected values from R 4.2 with forecast 8.x (Debian r-cran-forecast):
+     * Expected values from R 4.2.2 with forecast 8.20 (Debian r-cran-forecast):
      * {@code ets(window(AirPassengers, end = c(1952, 12)), model = ..., damped = ...)}, its
      * {@code $loglik} and {@code forecast(fit, h = 1)$mean}. Both optimisers are Nelder-Mead
-     * and stop on flat ridges: ours ends within 0.05 of R's maximum, sometimes above it; the likelihood is flat along the
-     * trend (AAN: R's slope 2.38 per month, ours 1.86 with a higher likelihood), so only the
-     * one-step forecast is compared.
+     * and stop on flat ridges: ours ends within 0.05 of R's maximum, sometimes above it. The
+     * likelihood is flat along the trend (AAN: R's slope 2.38 per month, ours 1.86 with a higher
+     * likelihood), so only the one-step forecast is compared.
      */
     private static void assertMatchesR(String form, double logLikelihood, double oneStep) {
         EtsFitter.Fit fit = EtsFitter.fit(FOUR_YEARS, 1, EtsForm.parse(form));
