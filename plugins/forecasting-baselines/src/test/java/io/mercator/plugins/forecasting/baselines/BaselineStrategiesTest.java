@@ -76,4 +76,28 @@ class BaselineStrategiesTest {
                 () -> new NaiveStrategy().readModel(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals("the model was fitted by the mean method, not naive", wrongMethod.getMessage());
     }
+
+    @Test
+    void seasonalNaiveRepeatsTheLastSeasonWithRsIntervals() throws IOException {
+        // seasonal changes 1, 1, 2, 0: sigma sqrt(6 / 4); the fifth step is a second season ahead
+        ForecastModel model = fit(new SeasonalNaiveStrategy(), SeriesSet.builder(4).add("x", 1, 2, 3, 4, 2, 3, 5, 4)
+                .build());
+        Forecast forecast = model.forecast("x", 5, 95);
+        assertArrayEquals(new double[] {2, 3, 5, 4, 2}, forecast.mean(), 0);
+        double sigma = Math.sqrt(1.5);
+        assertEquals(2 + 1.959963984540054 * sigma, forecast.upper(0)[0], 1e-9);
+        assertEquals(2 + 1.959963984540054 * sigma * Math.sqrt(2), forecast.upper(0)[4], 1e-9);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        ForecastModel read = new SeasonalNaiveStrategy().readModel(new ByteArrayInputStream(bytes.toByteArray()));
+        assertArrayEquals(forecast.lower(0), read.forecast("x", 5, 95).lower(0), 0);
+    }
+
+    @Test
+    void seasonalNaiveFillsMissingAndShortSeasonsWithTheLastObservation() {
+        ForecastModel model = fit(new SeasonalNaiveStrategy(), SeriesSet.builder(4).add("gap", 1, 2, 3, 4, 5, Double.NaN,
+                7, 8).add("short", 9, 6).build());
+        assertArrayEquals(new double[] {5, 8, 7, 8}, model.forecast("gap", 4).mean(), 0);
+        assertArrayEquals(new double[] {6, 6, 9, 6}, model.forecast("short", 4).mean(), 0);
+    }
 }
