@@ -100,4 +100,18 @@ class BaselineStrategiesTest {
         assertArrayEquals(new double[] {5, 8, 7, 8}, model.forecast("gap", 4).mean(), 0);
         assertArrayEquals(new double[] {6, 6, 9, 6}, model.forecast("short", 4).mean(), 0);
     }
+
+    @Test
+    void movingAverageAveragesTheLastWindowWithItsOneStepErrorSpread() {
+        // window 2 on 2, 4, 9, 5: one-step errors 9 - 3 = 6 and 5 - 6.5 = -1.5; forecast (9 + 5) / 2
+        ForecastStrategy strategy = new MovingAverageStrategy();
+        ForecastModel model = strategy.fit(SeriesSet.builder(1).add("x", 2, 4, 9, 5).add("one", 8).build(),
+                Parameters.resolve(strategy.descriptor().parameters(), java.util.Map.of("window", 2)),
+                TrainingContext.none());
+        Forecast forecast = model.forecast("x", 3, 95);
+        assertArrayEquals(new double[] {7, 7, 7}, forecast.mean(), 0);
+        double sigma = Math.sqrt((36 + 2.25) / 2);
+        assertEquals(7 + 1.959963984540054 * sigma, forecast.upper(0)[2], 1e-9);
+        assertEquals(8, model.forecast("one", 1, 95).upper(0)[0], 0);
+    }
 }
