@@ -47,7 +47,7 @@ for (method in methods) {
   all <- do.call(rbind, rows)
   cat(sprintf("\n%s %s: %d series in %.1f s wall, %.1f s CPU (%.2f series/s wall)\n", basename(folder), method,
               nrow(all), seconds, cpu_seconds, nrow(all) / seconds))
-  for (group in c(unique(all$group), "ALL")) {
+  for (group in unique(c(all$group, "ALL"))) {
     g <- if (group == "ALL") all else all[all$group == group, ]
     cat(sprintf("%-10s sMAPE %7.3f  MASE %6.3f  cover80 %6.2f  cover95 %6.2f  MSIS %7.3f\n", group,
                 mean(g$smape), mean(g$mase), mean(g$cover80), mean(g$cover95), mean(g$msis)))
