@@ -25,6 +25,7 @@ fitters <- list(
 for (method in methods) {
   rows <- list()
   start <- Sys.time()
+  cpu <- proc.time()
   for (id in names(train)) {
     m <- if (is.null(frequency)) default_season else frequency[[id]]
     y <- ts(train[[id]], frequency = m)
@@ -42,10 +43,11 @@ for (method in methods) {
       msis = mean(hi95 - lo95 + 40 * pmax(0, lo95 - actual) + 40 * pmax(0, actual - hi95)) / scale)
   }
   seconds <- as.numeric(difftime(Sys.time(), start, units = "secs"))
+  cpu_seconds <- sum((proc.time() - cpu)[c("user.self", "sys.self")])
   all <- do.call(rbind, rows)
-  cat(sprintf("\n%s %s: %d series in %.1f s (%.1f series/s)\n", basename(folder), method, nrow(all), seconds,
-              nrow(all) / seconds))
-  for (group in c(unique(all$group), "ALL")) {
+  cat(sprintf("\n%s %s: %d series in %.1f s wall, %.1f s CPU (%.2f series/s wall)\n", basename(folder), method,
+              nrow(all), seconds, cpu_seconds, nrow(all) / seconds))
+  for (group in unique(c(all$group, "ALL"))) {
     g <- if (group == "ALL") all else all[all$group == group, ]
     cat(sprintf("%-10s sMAPE %7.3f  MASE %6.3f  cover80 %6.2f  cover95 %6.2f  MSIS %7.3f\n", group,
                 mean(g$smape), mean(g$mase), mean(g$cover80), mean(g$cover95), mean(g$msis)))

@@ -6,6 +6,7 @@ import io.mercator.platform.evaluation.forecasting.Backtest;
 import io.mercator.platform.evaluation.forecasting.ForecastAccuracy;
 import io.mercator.platform.evaluation.forecasting.SeriesFiles;
 import io.mercator.plugins.forecasting.baselines.NaiveStrategy;
+import io.mercator.plugins.forecasting.baselines.SeasonalNaiveStrategy;
 import io.mercator.plugins.forecasting.smoothing.CombinationStrategy;
 import io.mercator.plugins.forecasting.smoothing.EtsStrategy;
 import io.mercator.plugins.forecasting.smoothing.ThetaStrategy;
@@ -45,8 +46,8 @@ public final class ForecastingBenchmark {
             folders.add(shared.resolve("m3"));
             folders.add(shared.resolve("aus-retail-turnover"));
         }
-        List<ForecastStrategy> strategies = List.of(new NaiveStrategy(), new ThetaStrategy(), new EtsStrategy(),
-                new CombinationStrategy());
+        List<ForecastStrategy> strategies = List.of(new NaiveStrategy(), new SeasonalNaiveStrategy(),
+                new ThetaStrategy(), new EtsStrategy(), new CombinationStrategy());
         System.out.printf(Locale.ROOT, "Mercator forecasting benchmark on %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         for (Path folder : folders) {

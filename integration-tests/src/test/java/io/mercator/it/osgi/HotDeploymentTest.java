@@ -52,7 +52,8 @@ public class HotDeploymentTest extends PlatformTest {
         StrategyNotFoundException gone = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> forecastNext(registry, "seasonal-naive"));
         assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: combination, croston, ets, mean, naive, sba, theta, tsb)", gone.getMessage());
+                + "(registered: combination, croston, ets, mean, moving-average, naive, sba, snaive, theta, tsb)",
+                gone.getMessage());
         assertTrue("an uninstalled strategy must fail at once, not after the swap grace period",
                 System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
     }

@@ -62,8 +62,10 @@ public class PlatformBundlesTest extends PlatformTest {
                 "forecasting/croston@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/moving-average@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/sba@1.0.0 from io.mercator.plugins.forecasting.intermittent",
+                "forecasting/snaive@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/tsb@1.0.0 from io.mercator.plugins.forecasting.intermittent"), forecasting);
     }
@@ -146,11 +148,13 @@ public class PlatformBundlesTest extends PlatformTest {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
         assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: combination, croston, ets, mean, naive, sba, theta, tsb)", error.getMessage());
+                + "(registered: combination, croston, ets, mean, moving-average, naive, sba, snaive, theta, tsb)",
+                error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: combination, croston, ets, mean, naive, sba, theta, tsb)",
+                + "(no default is set and several are registered: combination, croston, ets, mean, "
+                + "moving-average, naive, sba, snaive, theta, tsb)",
                 noDefault.getMessage());
     }
 

@@ -15,7 +15,7 @@ import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * A model whose point forecast is the same for every period ahead (the last value, or the mean);
+ * A model whose point forecast is the same for every period ahead (the last value, the mean, or a moving average);
  * only the width of the intervals depends on the horizon and on the method.
  */
 final class FlatForecastModel implements ForecastModel {
@@ -28,7 +28,9 @@ final class FlatForecastModel implements ForecastModel {
         /** Random walk: the standard error grows with the square root of the horizon. */
         NAIVE,
         /** Historical mean: constant standard error {@code s * sqrt(1 + 1/n)}, t quantiles with n-1 degrees. */
-        MEAN
+        MEAN,
+        /** Moving average: constant standard error, the root mean square of the in-sample one-step errors. */
+        MOVING_AVERAGE
     }
 
     private final Method method;
@@ -77,9 +79,11 @@ final class FlatForecastModel implements ForecastModel {
     }
 
     private double standardError(int s, int stepsAhead) {
-        return method == Method.NAIVE
-                ? sigma[s] * Math.sqrt(stepsAhead)
-                : sigma[s] * Math.sqrt(1 + 1.0 / observations[s]);
+        return switch (method) {
+            case NAIVE -> sigma[s] * Math.sqrt(stepsAhead);
+            case MEAN -> sigma[s] * Math.sqrt(1 + 1.0 / observations[s]);
+            case MOVING_AVERAGE -> sigma[s];
+        };
     }
 
     @Override

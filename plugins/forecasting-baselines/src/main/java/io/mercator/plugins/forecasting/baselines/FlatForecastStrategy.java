@@ -29,9 +29,10 @@ abstract class FlatForecastStrategy implements ForecastStrategy {
 
     /**
      * @param observed the observed values of one series, oldest first, without missing ones
+     * @param parameters the validated parameters
      * @return {level, sigma}
      */
-    abstract double[] levelAndSigma(double[] observed);
+    abstract double[] levelAndSigma(double[] observed, Parameters parameters);
 
     @Override
     public ForecastModel fit(SeriesSet data, Parameters parameters, TrainingContext context) {
@@ -48,7 +49,7 @@ abstract class FlatForecastStrategy implements ForecastStrategy {
             if (observed.length == 0) {
                 throw new ValidationException("series '" + data.ids().id(s) + "'", "has no observed value");
             }
-            double[] fitted = levelAndSigma(observed);
+            double[] fitted = levelAndSigma(observed, parameters);
             level[s] = fitted[0];
             sigma[s] = fitted[1];
             observations[s] = observed.length;

@@ -1,6 +1,7 @@
 package io.mercator.plugins.forecasting.baselines;
 
 import io.mercator.api.Family;
+import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.forecasting.ForecastStrategy;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +24,7 @@ public final class MeanStrategy extends FlatForecastStrategy {
     }
 
     @Override
-    double[] levelAndSigma(double[] observed) {
+    double[] levelAndSigma(double[] observed, Parameters parameters) {
         int n = observed.length;
         double mean = 0;
         for (double value : observed) {

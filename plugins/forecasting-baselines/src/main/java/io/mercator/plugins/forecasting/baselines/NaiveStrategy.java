@@ -1,6 +1,7 @@
 package io.mercator.plugins.forecasting.baselines;
 
 import io.mercator.api.Family;
+import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.forecasting.ForecastStrategy;
 import org.osgi.service.component.annotations.Component;
@@ -24,7 +25,7 @@ public final class NaiveStrategy extends FlatForecastStrategy {
     }
 
     @Override
-    double[] levelAndSigma(double[] observed) {
+    double[] levelAndSigma(double[] observed, Parameters parameters) {
         double sumOfSquares = 0;
         for (int t = 1; t < observed.length; t++) {
             double change = observed[t] - observed[t - 1];

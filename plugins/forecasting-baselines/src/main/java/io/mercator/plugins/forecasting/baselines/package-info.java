@@ -1,2 +1,2 @@
-/** Built-in baseline forecasters: naive (random walk) and mean. */
+/** Built-in baseline forecasters: naive (random walk), seasonal naive, mean and moving average. */
 package io.mercator.plugins.forecasting.baselines;

@@ -76,4 +76,42 @@ class BaselineStrategiesTest {
                 () -> new NaiveStrategy().readModel(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals("the model was fitted by the mean method, not naive", wrongMethod.getMessage());
     }
+
+    @Test
+    void seasonalNaiveRepeatsTheLastSeasonWithRsIntervals() throws IOException {
+        // seasonal changes 1, 1, 2, 0: sigma sqrt(6 / 4); the fifth step is a second season ahead
+        ForecastModel model = fit(new SeasonalNaiveStrategy(), SeriesSet.builder(4).add("x", 1, 2, 3, 4, 2, 3, 5, 4)
+                .build());
+        Forecast forecast = model.forecast("x", 5, 95);
+        assertArrayEquals(new double[] {2, 3, 5, 4, 2}, forecast.mean(), 0);
+        double sigma = Math.sqrt(1.5);
+        assertEquals(2 + 1.959963984540054 * sigma, forecast.upper(0)[0], 1e-9);
+        assertEquals(2 + 1.959963984540054 * sigma * Math.sqrt(2), forecast.upper(0)[4], 1e-9);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        ForecastModel read = new SeasonalNaiveStrategy().readModel(new ByteArrayInputStream(bytes.toByteArray()));
+        assertArrayEquals(forecast.lower(0), read.forecast("x", 5, 95).lower(0), 0);
+    }
+
+    @Test
+    void seasonalNaiveFillsMissingAndShortSeasonsWithTheLastObservation() {
+        ForecastModel model = fit(new SeasonalNaiveStrategy(), SeriesSet.builder(4).add("gap", 1, 2, 3, 4, 5, Double.NaN,
+                7, 8).add("short", 9, 6).build());
+        assertArrayEquals(new double[] {5, 8, 7, 8}, model.forecast("gap", 4).mean(), 0);
+        assertArrayEquals(new double[] {6, 6, 9, 6}, model.forecast("short", 4).mean(), 0);
+    }
+
+    @Test
+    void movingAverageAveragesTheLastWindowWithItsOneStepErrorSpread() {
+        // window 2 on 2, 4, 9, 5: one-step errors 9 - 3 = 6 and 5 - 6.5 = -1.5; forecast (9 + 5) / 2
+        ForecastStrategy strategy = new MovingAverageStrategy();
+        ForecastModel model = strategy.fit(SeriesSet.builder(1).add("x", 2, 4, 9, 5).add("one", 8).build(),
+                Parameters.resolve(strategy.descriptor().parameters(), java.util.Map.of("window", 2)),
+                TrainingContext.none());
+        Forecast forecast = model.forecast("x", 3, 95);
+        assertArrayEquals(new double[] {7, 7, 7}, forecast.mean(), 0);
+        double sigma = Math.sqrt((36 + 2.25) / 2);
+        assertEquals(7 + 1.959963984540054 * sigma, forecast.upper(0)[2], 1e-9);
+        assertEquals(8, model.forecast("one", 1, 95).upper(0)[0], 0);
+    }
 }

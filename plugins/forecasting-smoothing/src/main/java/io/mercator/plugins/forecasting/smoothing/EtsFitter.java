@@ -2,14 +2,6 @@ package io.mercator.plugins.forecasting.smoothing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
 
 /**
  * Fits ETS state-space models (Hyndman, Koehler, Ord and Snyder 2008) by maximum likelihood and
@@ -106,14 +98,7 @@ final class EtsFitter {
         for (int i = 0; i < start.length; i++) {
             step[i] = i < form.smoothingParameters() ? 0.05 : 0.1 * scale;
         }
-        PointValuePair best;
-        try {
-            best = new SimplexOptimizer(1e-8, 1e-10).optimize(new MaxEval(MAX_EVALUATIONS), GoalType.MINIMIZE,
-                    new ObjectiveFunction(recursion::criterion), new InitialGuess(start), new NelderMeadSimplex(step));
-        } catch (TooManyEvaluationsException e) {
-            best = recursion.best;
-        }
-        double[] p = best.getPoint();
+        double[] p = NelderMead.minimise(recursion::criterion, start, step, 1e-8, MAX_EVALUATIONS);
         if (recursion.criterion(p) >= PENALTY) {
             return null;
         }
@@ -218,12 +203,11 @@ final class EtsFitter {
         }
     }
 
-    /** Runs the ETS recursions for one series and form; remembers the best point seen. */
+    /** Runs the ETS recursions for one series and form. */
     private static final class Recursion {
         private final double[] y;
         private final EtsForm form;
         private final double[] seasonal0;
-        private PointValuePair best;
 
         Recursion(double[] y, EtsForm form, double[] seasonal0) {
             this.y = y;
@@ -231,17 +215,12 @@ final class EtsFitter {
             this.seasonal0 = seasonal0;
         }
 
-        /** End states and the criterion {@code -2 log L} up to a constant. */
+        /** End states and the criterion {@code -2 log L} (as R reports it). */
         record Result(double criterion, double sumOfSquares, double level, double trend, double[] seasonal) {
         }
 
         double criterion(double[] p) {
-            Parameters parameters = Parameters.of(p, form);
-            double value = parameters.admissible(form) ? run(p).criterion : PENALTY;
-            if (best == null || value < best.getValue()) {
-                best = new PointValuePair(p, value);
-            }
-            return value;
+            return Parameters.of(p, form).admissible(form) ? run(p).criterion : PENALTY;
         }
 
         Result run(double[] p) {
@@ -297,7 +276,8 @@ final class EtsFitter {
                     }
                 }
             }
-            double criterion = observed * Math.log(Math.max(sumOfSquares, 1e-300) / observed) + 2 * sumOfLogs;
+            // -2 log L as R's forecast::ets reports it (without the constants of the normal density)
+            double criterion = observed * Math.log(Math.max(sumOfSquares, 1e-300)) + 2 * sumOfLogs;
             if (!Double.isFinite(criterion)) {
                 criterion = PENALTY;
             }

@@ -12,7 +12,9 @@ import org.osgi.service.component.annotations.Component;
  * ETS exponential smoothing: SES, Holt, damped Holt and Holt-Winters (additive and
  * multiplicative) as state-space models with additive or multiplicative errors, fitted by
  * maximum likelihood; by default the form with the smallest AICc is chosen per series, as R's
- * {@code forecast::ets} does.
+ * {@code forecast::ets} does. As there, seasons longer than 24 periods (weekly data with a yearly
+ * cycle) and series shorter than two seasons are fitted without seasonality, and multiplicative
+ * forms are only tried on strictly positive series.
  */
 @Component(service = ForecastStrategy.class, immediate = true)
 public final class EtsStrategy extends SmoothingStrategy {
