@@ -6,6 +6,7 @@ import static io.mercator.it.osgi.Frameworks.forecastNext;
 import static io.mercator.it.osgi.PlatformOptions.sampleV1;
 import static io.mercator.it.osgi.PlatformOptions.sampleV2;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -51,8 +53,10 @@ public class HotDeploymentTest extends PlatformTest {
         long start = System.nanoTime();
         StrategyNotFoundException gone = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> forecastNext(registry, "seasonal-naive"));
-        assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: combination, croston, ets, mean, moving-average, naive, sba, snaive, theta, tsb)",
+        String builtIns = registry.list(Family.FORECASTING).stream().map(info -> info.descriptor().name())
+                .distinct().sorted().collect(Collectors.joining(", "));
+        assertFalse(builtIns.contains("seasonal-naive"));
+        assertEquals("no such strategy: forecasting/seasonal-naive (registered: " + builtIns + ")",
                 gone.getMessage());
         assertTrue("an uninstalled strategy must fail at once, not after the swap grace period",
                 System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
