@@ -30,77 +30,49 @@ import org.junit.rules.TemporaryFolder;
  * process on a free port, then the CLI against it (install, update, uninstall, a plain copy into
  * {@code deploy/}, a bad command), then {@code bin/mercator stop}.
  *
- * <p>Needs the system property {@code mercator.distribution}: the absolute path of
- * {@code distribution/target/mercator} (falls back to that folder next to this module).
+ * <p>Needs the system property {@code mercator.archive}: the distribution's tar.gz.
  */
 public class DistributionEndToEndTest {
 
     private static final String SAMPLE = "io.mercator.sample.seasonalnaive";
-    private static final long STARTUP_TIMEOUT_MS = 60_000;
 
     @ClassRule
     public static final TemporaryFolder TEMP = new TemporaryFolder();
 
+    private static Installation installation;
     private static Path home;
-    private static Path console;
-    private static Process server;
 
     @BeforeClass
     public static void startServer() throws Exception {
-        home = TEMP.getRoot().toPath().resolve("mercator");
-        unpack(archive(), home);
-        console = TEMP.getRoot().toPath().resolve("console.log");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(mercator().toString(), "start", "--port", Integer.toString(port))
-                .directory(TEMP.getRoot())
-                .redirectErrorStream(true)
-                .redirectOutput(console.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().remove("MERCATOR_JAVA_OPTS");
-        server = builder.start();
-
-        long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MS;
-        while (!consoleText().contains("Mercator started in")) {
-            if (!server.isAlive()) {
-                fail("bin/mercator start exited with " + server.exitValue() + ":\n" + consoleText());
-            }
-            if (System.currentTimeMillis() > deadline) {
-                fail("not started after " + STARTUP_TIMEOUT_MS + " ms:\n" + consoleText());
-            }
-            Thread.sleep(50);
-        }
+        installation = new Installation(TEMP.getRoot().toPath());
+        home = installation.home();
+        installation.start();
     }
 
     @AfterClass
-    public static void killServerIfStillRunning() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+    public static void stopServerIfStillRunning() throws Exception {
+        if (installation != null) {
+            installation.close();
         }
     }
 
     @Test
     public void installUpdateUninstallHotCopyAndStop() throws Exception {
-        Result status = cli("status");
-        assertEquals(status.toString(), 0, status.exit);
-        assertTrue(status.toString(), status.out.contains("Mercator is running"));
+        Installation.Result status = cli("status");
+        assertEquals(status.toString(), 0, status.exit());
+        assertTrue(status.toString(), status.out().contains("Mercator is running"));
 
-        Result install = cli("install", "samples/seasonal-naive-1.0.0.jar");
-        assertEquals(install.toString(), 0, install.exit);
+        Installation.Result install = cli("install", "samples/seasonal-naive-1.0.0.jar");
+        assertEquals(install.toString(), 0, install.exit());
         assertEquals(Optional.of("1.0.0"), listedVersion("seasonal-naive"));
 
-        Result update = cli("update", "samples/seasonal-naive-2.0.0.jar");
-        assertEquals(update.toString(), 0, update.exit);
+        Installation.Result update = cli("update", "samples/seasonal-naive-2.0.0.jar");
+        assertEquals(update.toString(), 0, update.exit());
         assertEquals(Optional.of("2.0.0"), listedVersion("seasonal-naive"));
         assertTrue(bundleLine(SAMPLE).orElseThrow().contains("ACTIVE"));
 
-        Result uninstall = cli("uninstall", SAMPLE);
-        assertEquals(uninstall.toString(), 0, uninstall.exit);
+        Installation.Result uninstall = cli("uninstall", SAMPLE);
+        assertEquals(uninstall.toString(), 0, uninstall.exit());
         assertEquals(Optional.empty(), listedVersion("seasonal-naive"));
         assertEquals(Optional.empty(), bundleLine(SAMPLE));
 
@@ -116,21 +88,21 @@ public class DistributionEndToEndTest {
         assertEquals(Optional.of("1.0.0"), listedVersion("seasonal-naive"));
 
         Path data = TEMP.newFile("prices.csv").toPath();
-        Result emptyData = cli("evaluate", "pricing", data.toString());
-        assertEquals(emptyData.toString(), 1, emptyData.exit);
+        Installation.Result emptyData = cli("evaluate", "pricing", data.toString());
+        assertEquals(emptyData.toString(), 1, emptyData.exit());
         assertEquals(emptyData.toString(),
                 "mercator: the server answered 400 to evaluate: prices.csv line 1: has no column 'product' (columns: )",
-                emptyData.err.strip());
-        Result badFamily = cli("evaluate", "weather", data.toString());
-        assertEquals(badFamily.toString(), 1, badFamily.exit);
-        assertTrue(badFamily.toString(), badFamily.err.strip().endsWith(
+                emptyData.err().strip());
+        Installation.Result badFamily = cli("evaluate", "weather", data.toString());
+        assertEquals(badFamily.toString(), 1, badFamily.exit());
+        assertTrue(badFamily.toString(), badFamily.err().strip().endsWith(
                 "family: 'weather' is not a family; expected one of filtering, forecasting, optimization, "
                 + "segmentation, pricing"));
 
-        Result stop = cli("stop");
-        assertEquals(stop.toString(), 0, stop.exit);
-        assertTrue("the server did not exit within 30 s", server.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(consoleText(), 0, server.exitValue());
+        Installation.Result stop = cli("stop");
+        assertEquals(stop.toString(), 0, stop.exit());
+        assertTrue("the server did not exit within 30 s", installation.server().waitFor(30, TimeUnit.SECONDS));
+        assertEquals(consoleText(), 0, installation.server().exitValue());
         try (Stream<Path> files = Files.list(home.resolve("run"))) {
             assertEquals("run/ must be empty after stop", List.of(), files.collect(Collectors.toList()));
         }
@@ -139,16 +111,16 @@ public class DistributionEndToEndTest {
                 .filter(line -> line.contains(" ERROR ")).collect(Collectors.toList());
         assertEquals("errors in logs/mercator.log", List.of(), errors);
 
-        Result afterStop = cli("status");
-        assertEquals(afterStop.toString(), 3, afterStop.exit);
+        Installation.Result afterStop = cli("status");
+        assertEquals(afterStop.toString(), 3, afterStop.exit());
     }
 
     @Test
     public void generateWritesTheDemoRetailerAsCsv() throws Exception {
         Path out = TEMP.newFolder("generated").toPath();
-        Result generated = cli("generate", "--out", out.toString(), "--seed", "11");
-        assertEquals(generated.toString(), 0, generated.exit);
-        assertTrue(generated.toString(), generated.out.contains("Wrote 9 files"));
+        Installation.Result generated = cli("generate", "--out", out.toString(), "--seed", "11");
+        assertEquals(generated.toString(), 0, generated.exit());
+        assertTrue(generated.toString(), generated.out().contains("Wrote 14 files"));
         for (String file : List.of("catalogue.csv", "stores.csv", "demand.csv", "transactions.csv",
                 "interactions.csv", "truth/products.csv", "truth/customers.csv", "truth/seasonality.csv")) {
             assertTrue(file + " missing", Files.size(out.resolve(file)) > 0);
@@ -156,109 +128,51 @@ public class DistributionEndToEndTest {
         assertEquals("series,store,sku,date,period,units,price,promotion",
                 Files.readAllLines(out.resolve("demand.csv")).get(0));
 
-        Result badSize = cli("generate", "--out", out.toString(), "--size", "huge");
-        assertEquals(badSize.toString(), 2, badSize.exit);
-        assertEquals(badSize.toString(), 1, badSize.err.lines().count());
+        Installation.Result badSize = cli("generate", "--out", out.toString(), "--size", "huge");
+        assertEquals(badSize.toString(), 2, badSize.exit());
+        assertEquals(badSize.toString(), 1, badSize.err().lines().count());
     }
 
     @Test
     public void invalidCommandIsOneLineOnStderrAndANonZeroExit() throws Exception {
-        Result result = cli("frobnicate");
-        assertNotEquals(0, result.exit);
-        assertEquals(result.toString(), "", result.out);
-        assertEquals(result.toString(), 1, result.err.lines().count());
-        assertTrue(result.toString(), result.err.startsWith("mercator: unknown command 'frobnicate'"));
+        Installation.Result result = cli("frobnicate");
+        assertNotEquals(0, result.exit());
+        assertEquals(result.toString(), "", result.out());
+        assertEquals(result.toString(), 1, result.err().lines().count());
+        assertTrue(result.toString(), result.err().startsWith("mercator: unknown command 'frobnicate'"));
     }
 
     @Test
     public void installOfSomethingThatIsNotABundleFailsWithOneLine() throws Exception {
         Path notABundle = TEMP.newFile("not-a-bundle.jar").toPath();
         Files.writeString(notABundle, "not a jar");
-        Result result = cli("install", notABundle.toString());
-        assertEquals(result.toString(), 1, result.exit);
-        assertEquals(result.toString(), 1, result.err.lines().count());
-        assertFalse(result.toString(), result.err.contains("Exception"));
+        Installation.Result result = cli("install", notABundle.toString());
+        assertEquals(result.toString(), 1, result.exit());
+        assertEquals(result.toString(), 1, result.err().lines().count());
+        assertFalse(result.toString(), result.err().contains("Exception"));
     }
 
     /** @return the version of the listed strategy of that name in the forecasting family */
     private static Optional<String> listedVersion(String name) throws Exception {
-        Result strategies = cli("strategies");
-        assertEquals(strategies.toString(), 0, strategies.exit);
-        return strategies.out.lines().map(line -> line.trim().split("\\s+"))
+        Installation.Result strategies = cli("strategies");
+        assertEquals(strategies.toString(), 0, strategies.exit());
+        return strategies.out().lines().map(line -> line.trim().split("\\s+"))
                 .filter(cells -> cells.length >= 3 && cells[0].equals("forecasting") && cells[1].equals(name))
                 .map(cells -> cells[2]).findFirst();
     }
 
     private static Optional<String> bundleLine(String symbolicName) throws Exception {
-        Result bundles = cli("bundles");
-        assertEquals(bundles.toString(), 0, bundles.exit);
-        return bundles.out.lines().filter(line -> Arrays.asList(line.trim().split("\\s+")).contains(symbolicName))
+        Installation.Result bundles = cli("bundles");
+        assertEquals(bundles.toString(), 0, bundles.exit());
+        return bundles.out().lines().filter(line -> Arrays.asList(line.trim().split("\\s+")).contains(symbolicName))
                 .findFirst();
     }
 
-    private static final class Result {
-        final List<String> command;
-        final int exit;
-        final String out;
-        final String err;
-
-        Result(List<String> command, int exit, String out, String err) {
-            this.command = command;
-            this.exit = exit;
-            this.out = out;
-            this.err = err;
-        }
-
-        @Override
-        public String toString() {
-            return String.join(" ", command) + " -> exit " + exit + "\nstdout:\n" + out + "\nstderr:\n" + err;
-        }
-    }
-
-    /** Runs bin/mercator from the home folder, as an operator would. */
-    private static Result cli(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(mercator().toString());
-        command.addAll(Arrays.asList(args));
-        Path out = Files.createTempFile(TEMP.getRoot().toPath(), "out", ".txt");
-        Path err = Files.createTempFile(TEMP.getRoot().toPath(), "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish within 90 s");
-        }
-        return new Result(command, process.exitValue(), Files.readString(out), Files.readString(err));
-    }
-
-    private static Path mercator() {
-        return home.resolve("bin/mercator");
-    }
-
-    /** The shipped archive: unpacking it gives exactly what a fresh installation has. */
-    private static Path archive() {
-        String property = System.getProperty("mercator.archive");
-        if (property == null || !Files.isRegularFile(Path.of(property))) {
-            fail("no distribution archive at " + property + " (set -Dmercator.archive to distribution/target/*.tar.gz)");
-        }
-        return Path.of(property);
+    private static Installation.Result cli(String... args) throws IOException, InterruptedException {
+        return installation.cli(args);
     }
 
     private static String consoleText() {
-        try {
-            return Files.readString(console, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no console output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void unpack(Path archive, Path to) throws IOException, InterruptedException {
-        Files.createDirectories(to);
-        Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", to.toString(), "--strip-components=1")
-                .redirectErrorStream(true).start();
-        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals("tar failed: " + output, 0, tar.waitFor());
+        return installation.consoleText();
     }
 }

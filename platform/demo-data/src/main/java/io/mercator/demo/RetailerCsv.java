@@ -26,6 +26,14 @@ import org.apache.commons.csv.CSVPrinter;
  * <li>{@code truth/seasonality.csv}: category, monday .. sunday factors, yearly_amplitude, yearly_peak_day</li>
  * <li>{@code truth/stores.csv}: store, demand_factor</li>
  * </ul>
+ * and, in the layouts the families' evaluators read ({@code mercator evaluate FAMILY FILE}):
+ * <ul>
+ * <li>{@code forecasting/demand.csv}: series, period, units (daily, long format)</li>
+ * <li>{@code optimization/demand.csv}: sku (store/product), period (week), demand, unit_cost</li>
+ * <li>{@code pricing/prices.csv}: product, location, period (day), price, units, promo, feature</li>
+ * <li>{@code filtering/ratings.csv}: user_id, item_id, rating, timestamp</li>
+ * <li>{@code segmentation/transactions.csv}: customer_id, date, amount (one row per invoice)</li>
+ * </ul>
  */
 public final class RetailerCsv {
 
@@ -41,7 +49,9 @@ public final class RetailerCsv {
      * @throws IOException when a file cannot be written
      */
     public static List<Path> write(Retailer retailer, Path folder) throws IOException {
-        Files.createDirectories(folder.resolve("truth"));
+        for (String sub : List.of("truth", "forecasting", "optimization", "pricing", "filtering", "segmentation")) {
+            Files.createDirectories(folder.resolve(sub));
+        }
         return List.of(
                 write(folder.resolve("catalogue.csv"), out -> catalogue(retailer, out)),
                 write(folder.resolve("stores.csv"), out -> stores(retailer, out)),
@@ -51,7 +61,12 @@ public final class RetailerCsv {
                 write(folder.resolve("truth/products.csv"), out -> productTruth(retailer, out)),
                 write(folder.resolve("truth/customers.csv"), out -> customerTruth(retailer, out)),
                 write(folder.resolve("truth/seasonality.csv"), RetailerCsv::seasonalityTruth),
-                write(folder.resolve("truth/stores.csv"), out -> storeTruth(retailer, out)));
+                write(folder.resolve("truth/stores.csv"), out -> storeTruth(retailer, out)),
+                write(folder.resolve("forecasting/demand.csv"), out -> forecastingDemand(retailer, out)),
+                write(folder.resolve("optimization/demand.csv"), out -> weeklyDemand(retailer, out)),
+                write(folder.resolve("pricing/prices.csv"), out -> prices(retailer, out)),
+                write(folder.resolve("filtering/ratings.csv"), out -> ratings(retailer, out)),
+                write(folder.resolve("segmentation/transactions.csv"), out -> invoices(retailer, out)));
     }
 
     @FunctionalInterface
@@ -118,6 +133,72 @@ public final class RetailerCsv {
                     out.printRecord(series, r.storeIds[store], r.skuIds[s], dates[t], t, r.units[store][s][t],
                             number(r.price[s][t]), r.promoted[s][t] ? 1 : 0);
                 }
+            }
+        }
+    }
+
+    private static void forecastingDemand(Retailer r, CSVPrinter out) throws IOException {
+        out.printRecord("series", "period", "units");
+        for (int store = 0; store < r.storeIds.length; store++) {
+            for (int s = 0; s < r.skuIds.length; s++) {
+                String series = r.storeIds[store] + "/" + r.skuIds[s];
+                for (int t = 0; t < r.spec.days(); t++) {
+                    out.printRecord(series, t, r.units[store][s][t]);
+                }
+            }
+        }
+    }
+
+    private static void weeklyDemand(Retailer r, CSVPrinter out) throws IOException {
+        out.printRecord("sku", "period", "demand", "unit_cost");
+        int weeks = r.spec.days() / 7;
+        for (int store = 0; store < r.storeIds.length; store++) {
+            for (int s = 0; s < r.skuIds.length; s++) {
+                String series = r.storeIds[store] + "/" + r.skuIds[s];
+                for (int week = 0; week < weeks; week++) {
+                    int units = 0;
+                    for (int t = week * 7; t < week * 7 + 7; t++) {
+                        units += r.units[store][s][t];
+                    }
+                    out.printRecord(series, week, units, number(r.unitCost[s]));
+                }
+            }
+        }
+    }
+
+    private static void prices(Retailer r, CSVPrinter out) throws IOException {
+        out.printRecord("product", "location", "period", "price", "units", "promo", "feature");
+        for (int store = 0; store < r.storeIds.length; store++) {
+            for (int s = 0; s < r.skuIds.length; s++) {
+                for (int t = 0; t < r.spec.days(); t++) {
+                    out.printRecord(r.skuIds[s], r.storeIds[store], t, number(r.price[s][t]), r.units[store][s][t],
+                            r.promoted[s][t] ? 1 : 0, 0);
+                }
+            }
+        }
+    }
+
+    private static void ratings(Retailer r, CSVPrinter out) throws IOException {
+        out.printRecord("user_id", "item_id", "rating", "timestamp");
+        Columns.Interactions events = r.interactions;
+        for (int i = 0; i < events.size(); i++) {
+            if (events.event[i] == Columns.Interactions.RATING) {
+                out.printRecord(r.customerIds[events.customer[i]], r.skuIds[events.sku[i]], (long) events.value[i],
+                        events.timestamp[i]);
+            }
+        }
+    }
+
+    private static void invoices(Retailer r, CSVPrinter out) throws IOException {
+        out.printRecord("customer_id", "date", "amount");
+        Columns.Transactions lines = r.transactions;
+        String[] dates = dates(r);
+        double amount = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            amount += lines.amount[i];
+            if (i + 1 == lines.size() || lines.invoice[i + 1] != lines.invoice[i]) {
+                out.printRecord(r.customerIds[lines.customer[i]], dates[lines.day[i]], number(amount));
+                amount = 0;
             }
         }
     }
