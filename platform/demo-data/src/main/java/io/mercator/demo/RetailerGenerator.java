@@ -20,12 +20,16 @@ import org.apache.commons.math3.random.Well19937c;
  * elasticity, {@code sub} the product's substitute and {@code x} the cross-price elasticity.
  * Customers belong to planted {@link Segment segments} that set how often they visit, how much
  * they buy, how focused their category taste is, how much promotions attract them and whether
- * they lapse.
+ * they lapse. Each customer also has three favourite products, drawn from their taste, that make
+ * up 40% of their basket lines: the habitual repurchases a recommender should pick up.
  */
 public final class RetailerGenerator {
 
     private static final int PROMOTION_DAYS = 7;
     private static final double MEAN_DAYS_BETWEEN_PROMOTIONS = 56;
+    /** Products each customer buys out of habit, and the share of basket lines that are habitual. */
+    private static final int FAVOURITES = 3;
+    private static final double HABIT = 0.4;
 
     private RetailerGenerator() {
     }
@@ -204,6 +208,10 @@ public final class RetailerGenerator {
             Segment segment = segments[u];
             lastActiveDay[u] = segment.churns ? random.nextInt(days / 5, (int) (days * 0.6)) : days - 1;
             double[] taste = dirichlet(random, categories.length, segment.tasteConcentration);
+            int[] favourites = new int[FAVOURITES];
+            for (int f = 0; f < FAVOURITES; f++) {
+                favourites[f] = pickProduct(random, skusByCategory.get(pick(random, taste)), baseDemand, promoted, 0, 1);
+            }
             double strongest = 0;
             for (double share : taste) {
                 strongest = Math.max(strongest, share);
@@ -216,14 +224,19 @@ public final class RetailerGenerator {
                 long visitSecond = startSecond + t * 86_400L + random.nextInt(9 * 3600, 20 * 3600);
                 int basket = 1 + (int) random.nextPoisson(segment.basketSize - 1);
                 for (int line = 0; line < basket; line++) {
-                    int category = pick(random, taste);
-                    int sku = pickProduct(random, skusByCategory.get(category), baseDemand, promoted, t,
-                            segment.promotionAffinity);
+                    int sku;
+                    if (random.nextUniform(0, 1) < HABIT) {
+                        sku = favourites[random.nextInt(0, FAVOURITES - 1)];
+                    } else {
+                        sku = pickProduct(random, skusByCategory.get(pick(random, taste)), baseDemand, promoted, t,
+                                segment.promotionAffinity);
+                    }
                     if (sku < 0) {
                         continue;
                     }
                     int quantity = 1 + (int) random.nextPoisson(0.3);
                     long second = visitSecond + line * 30L;
+                    int category = categoryOf[sku].ordinal();
                     List<Integer> sameCategory = skusByCategory.get(category);
                     int views = random.nextInt(0, 2);
                     for (int v = 0; v < views; v++) {
