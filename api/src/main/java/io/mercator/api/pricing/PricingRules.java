@@ -17,6 +17,8 @@ import io.mercator.api.ValidationException;
  * <li>{@code minVolumeShare}: the price keeps expected units at least at this share of the units
  * expected at the current price (a volume floor; 0.9 keeps 90%).</li>
  * </ul>
+ * The objective is profit, revenue or a weighted sum of both; only the ratio of the two weights
+ * matters, and {@link #profitShare()} says how much of the objective is profit.
  * When the rules leave no price for a product, strategies throw a {@link ValidationException}
  * that names the product's row and the rules in conflict instead of breaking one of them.
  */
@@ -27,7 +29,12 @@ public final class PricingRules {
         /** Expected profit: units times (price minus unit cost). */
         PROFIT,
         /** Expected revenue: units times price. */
-        REVENUE
+        REVENUE,
+        /**
+         * A weighted sum of expected profit and expected revenue (see
+         * {@link Builder#weightedObjective(double, double)}).
+         */
+        WEIGHTED
     }
 
     private static final PricingRules NONE = builder().build();
@@ -39,9 +46,11 @@ public final class PricingRules {
     private final double competitorMaxRatio;
     private final double priceEnding;
     private final double minVolumeShare;
+    private final double profitShare;
 
     private PricingRules(Builder builder) {
         this.objective = builder.objective;
+        this.profitShare = builder.profitShare;
         this.minMargin = builder.minMargin;
         this.maxChange = builder.maxChange;
         this.competitorMinRatio = builder.competitorMinRatio;
@@ -63,6 +72,18 @@ public final class PricingRules {
     /** @return what to maximise */
     public Objective objective() {
         return objective;
+    }
+
+    /**
+     * The weight of profit in the objective divided by the sum of both weights: 1 for
+     * {@link Objective#PROFIT}, 0 for {@link Objective#REVENUE}. Maximising
+     * {@code share * profit + (1 - share) * revenue} is maximising the profit of a unit cost
+     * scaled by the share, which is how strategies can apply every objective alike.
+     *
+     * @return the profit share of the objective, in [0, 1]
+     */
+    public double profitShare() {
+        return profitShare;
     }
 
     /** @return the smallest margin as a fraction of the price, 0 when off */
@@ -104,7 +125,8 @@ public final class PricingRules {
 
     @Override
     public String toString() {
-        return "objective=" + objective + ", minMargin=" + minMargin + ", maxChange=" + maxChange
+        return "objective=" + objective + (objective == Objective.WEIGHTED ? "(profitShare=" + profitShare + ")" : "")
+                + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
                 + priceEnding + ", minVolumeShare=" + minVolumeShare;
     }
@@ -112,6 +134,7 @@ public final class PricingRules {
     /** Collects the rules; every setter checks its value. Not thread-safe. */
     public static final class Builder {
         private Objective objective = Objective.PROFIT;
+        private double profitShare = 1;
         private double minMargin;
         private double maxChange = Double.POSITIVE_INFINITY;
         private double competitorMinRatio;
@@ -123,14 +146,44 @@ public final class PricingRules {
         }
 
         /**
-         * @param objective what to maximise
+         * @param objective what to maximise: {@link Objective#PROFIT} or {@link Objective#REVENUE}
          * @return this builder
+         * @throws ValidationException when missing or {@link Objective#WEIGHTED}, which needs its
+         *     weights from {@link #weightedObjective(double, double)}
          */
         public Builder objective(Objective objective) {
             if (objective == null) {
                 throw new ValidationException("objective", "is missing");
             }
+            if (objective == Objective.WEIGHTED) {
+                throw new ValidationException("objective", "WEIGHTED needs its weights: use weightedObjective");
+            }
             this.objective = objective;
+            this.profitShare = objective == Objective.PROFIT ? 1 : 0;
+            return this;
+        }
+
+        /**
+         * Maximise {@code profitWeight * profit + revenueWeight * revenue}, for example to give up
+         * some profit for turnover.
+         *
+         * @param profitWeight the weight of expected profit, finite and &gt;= 0
+         * @param revenueWeight the weight of expected revenue, finite and &gt;= 0
+         * @return this builder
+         * @throws ValidationException when a weight is negative or not finite, or both are 0
+         */
+        public Builder weightedObjective(double profitWeight, double revenueWeight) {
+            if (!(profitWeight >= 0 && profitWeight < Double.POSITIVE_INFINITY)) {
+                throw new ValidationException("profitWeight", profitWeight + " must be a finite number >= 0");
+            }
+            if (!(revenueWeight >= 0 && revenueWeight < Double.POSITIVE_INFINITY)) {
+                throw new ValidationException("revenueWeight", revenueWeight + " must be a finite number >= 0");
+            }
+            if (profitWeight + revenueWeight == 0) {
+                throw new ValidationException("revenueWeight", "both weights are 0: nothing to maximise");
+            }
+            this.objective = Objective.WEIGHTED;
+            this.profitShare = profitWeight / (profitWeight + revenueWeight);
             return this;
         }
 

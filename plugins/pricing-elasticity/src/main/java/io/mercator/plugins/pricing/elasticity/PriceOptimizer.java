@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The best price of one product under constant-elasticity demand {@code units = scale * price^e}
  * within the business rules. For profit and {@code e < -1} the unconstrained optimum is the
- * closed form {@code cost * e / (1 + e)}; otherwise the objective is monotone in the price and the
+ * closed form {@code cost * e / (1 + e)}, and for a weighted objective the same with the cost
+ * scaled by the profit share; otherwise the objective is monotone in the price and the
  * optimum lies on a bound. The rules cut the allowed range to {@code [low, high]}; the optimum is
  * clipped into it and, with a price ending, moved to the better of the two nearest prices with
  * that ending inside the range. Plain Java, no OSGi.
@@ -99,11 +100,13 @@ final class PriceOptimizer {
         return withEnding(row, product, elasticity, cost, price, rule, low, high);
     }
 
+    /** A weighted objective is the profit of the unit cost scaled by the profit share (see PricingRules). */
     private double unconstrainedOptimum(double elasticity, double cost, double current) {
-        if (rules.objective() == PricingRules.Objective.REVENUE) {
-            return elasticity < -1 ? 0 : elasticity > -1 ? Double.POSITIVE_INFINITY : current;
+        double weightedCost = cost * rules.profitShare();
+        if (weightedCost == 0 && elasticity == -1) {
+            return current; // revenue does not depend on the price: keep it
         }
-        return elasticity < -1 ? cost * elasticity / (1 + elasticity) : Double.POSITIVE_INFINITY;
+        return elasticity < -1 ? weightedCost * elasticity / (1 + elasticity) : Double.POSITIVE_INFINITY;
     }
 
     private Choice withEnding(int row, String product, double elasticity, double cost, double price, String rule,
@@ -129,7 +132,6 @@ final class PriceOptimizer {
 
     /** Objective up to the positive demand scale, which does not change which price is better. */
     private double objective(double price, double elasticity, double cost) {
-        double units = Math.pow(price, elasticity);
-        return rules.objective() == PricingRules.Objective.REVENUE ? price * units : (price - cost) * units;
+        return (price - cost * rules.profitShare()) * Math.pow(price, elasticity);
     }
 }
