@@ -34,6 +34,11 @@ public final class PriceRecommendations {
     public static final String COMPETITOR = "competitor";
     /** The price was held low enough to keep the volume floor of the {@link PricingRules}. */
     public static final String VOLUME_FLOOR = "volumeFloor";
+    /**
+     * The price was moved from the product's own optimum to keep the size ladder of its size
+     * group (see {@link PricingRules#sizeLadder()}).
+     */
+    public static final String SIZE_LADDER = "sizeLadder";
     /** The optimum was moved to the nearest allowed price ending (such as .99). */
     public static final String PRICE_ENDING = "priceEnding";
 

@@ -15,7 +15,10 @@ import io.mercator.api.ValidationException;
  * between two multiples of it (for example 0.95 and 1.05);</li>
  * <li>{@code priceEnding}: the cents the price ends in, e.g. {@code 0.99} for x.99 prices;</li>
  * <li>{@code minVolumeShare}: the price keeps expected units at least at this share of the units
- * expected at the current price (a volume floor; 0.9 keeps 90%).</li>
+ * expected at the current price (a volume floor; 0.9 keeps 90%);</li>
+ * <li>{@code sizeLadder}: within each size group of the {@link PriceRequest}, a larger size costs
+ * at least as much as a smaller one and no more per unit of size (price per ounce does not rise
+ * with the pack size).</li>
  * </ul>
  * The objective is profit, revenue or a weighted sum of both; only the ratio of the two weights
  * matters, and {@link #profitShare()} says how much of the objective is profit.
@@ -47,10 +50,12 @@ public final class PricingRules {
     private final double priceEnding;
     private final double minVolumeShare;
     private final double profitShare;
+    private final boolean sizeLadder;
 
     private PricingRules(Builder builder) {
         this.objective = builder.objective;
         this.profitShare = builder.profitShare;
+        this.sizeLadder = builder.sizeLadder;
         this.minMargin = builder.minMargin;
         this.maxChange = builder.maxChange;
         this.competitorMinRatio = builder.competitorMinRatio;
@@ -116,11 +121,16 @@ public final class PricingRules {
         return minVolumeShare;
     }
 
+    /** @return whether the prices of a size group keep the size ladder */
+    public boolean sizeLadder() {
+        return sizeLadder;
+    }
+
     /** @return whether these are the rules of {@link #none()} */
     public boolean isNone() {
         return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
                 && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
-                && Double.isNaN(priceEnding) && minVolumeShare == 0;
+                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder;
     }
 
     @Override
@@ -128,7 +138,7 @@ public final class PricingRules {
         return "objective=" + objective + (objective == Objective.WEIGHTED ? "(profitShare=" + profitShare + ")" : "")
                 + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
-                + priceEnding + ", minVolumeShare=" + minVolumeShare;
+                + priceEnding + ", minVolumeShare=" + minVolumeShare + ", sizeLadder=" + sizeLadder;
     }
 
     /** Collects the rules; every setter checks its value. Not thread-safe. */
@@ -141,6 +151,7 @@ public final class PricingRules {
         private double competitorMaxRatio = Double.POSITIVE_INFINITY;
         private double priceEnding = Double.NaN;
         private double minVolumeShare;
+        private boolean sizeLadder;
 
         private Builder() {
         }
@@ -259,6 +270,16 @@ public final class PricingRules {
                 throw new ValidationException("minVolumeShare", minVolumeShare + " must be a finite number >= 0");
             }
             this.minVolumeShare = minVolumeShare;
+            return this;
+        }
+
+        /**
+         * @param sizeLadder whether, within each size group of the request, a larger size must
+         *     cost at least as much as a smaller one and no more per unit of size
+         * @return this builder
+         */
+        public Builder sizeLadder(boolean sizeLadder) {
+            this.sizeLadder = sizeLadder;
             return this;
         }
 

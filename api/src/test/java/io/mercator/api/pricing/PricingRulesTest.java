@@ -21,6 +21,8 @@ class PricingRulesTest {
         assertFalse(PricingRules.builder().objective(PricingRules.Objective.REVENUE).build().isNone());
         assertFalse(PricingRules.builder().minVolumeShare(0.9).build().isNone());
         assertEquals(1, none.profitShare());
+        assertFalse(none.sizeLadder());
+        assertFalse(PricingRules.builder().sizeLadder(true).build().isNone());
         assertEquals(0, PricingRules.builder().objective(PricingRules.Objective.REVENUE).build().profitShare());
     }
 

@@ -92,10 +92,9 @@ final class LogLogModel implements PricingModel {
         }
         PriceOptimizer optimizer = new PriceOptimizer(rules);
         int rows = request.size();
+        Product[] priced = new Product[rows];
+        SizeLadder.Member[] members = new SizeLadder.Member[rows];
         double[] price = new double[rows];
-        double[] units = new double[rows];
-        double[] revenue = new double[rows];
-        double[] profit = new double[rows];
         String[] binding = new String[rows];
         for (int row = 0; row < rows; row++) {
             String id = request.products().id(row);
@@ -106,14 +105,25 @@ final class LogLogModel implements PricingModel {
             }
             Product product = fitted[p];
             double e = product.elasticity().estimate();
-            PriceOptimizer.Choice choice = optimizer.choose(row, id, e, request.unitCost(row),
-                    request.currentPrice(row), request.minPrice(row), request.maxPrice(row),
-                    request.competitorPrice(row));
+            double cost = request.unitCost(row);
+            PriceOptimizer.Range range = optimizer.allowed(row, id, e, cost, request.currentPrice(row),
+                    request.minPrice(row), request.maxPrice(row), request.competitorPrice(row));
+            PriceOptimizer.Choice choice = optimizer.choose(row, id, e, cost, request.currentPrice(row), range);
+            priced[row] = product;
+            members[row] = new SizeLadder.Member(row, id, request.size(row), range, e, product.unitsAt(1), cost);
             price[row] = choice.price();
-            units[row] = product.unitsAt(choice.price());
+            binding[row] = choice.bindingRule();
+        }
+        if (rules.sizeLadder() && request.hasSizes()) {
+            new SizeLadder(optimizer, rules.priceEnding()).apply(request, members, price, binding);
+        }
+        double[] units = new double[rows];
+        double[] revenue = new double[rows];
+        double[] profit = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            units[row] = priced[row].unitsAt(price[row]);
             revenue[row] = price[row] * units[row];
             profit[row] = (price[row] - request.unitCost(row)) * units[row];
-            binding[row] = choice.bindingRule();
         }
         return new PriceRecommendations(request.products(), price, units, revenue, profit, binding);
     }
