@@ -23,7 +23,9 @@ import io.mercator.api.ValidationException;
  * The objective is profit, revenue or a weighted sum of both; only the ratio of the two weights
  * matters, and {@link #profitShare()} says how much of the objective is profit.
  * When the rules leave no price for a product, strategies throw a {@link ValidationException}
- * that names the product's row and the rules in conflict instead of breaking one of them.
+ * that names the product's row and the rules in conflict instead of breaking one of them; with
+ * {@link #rowErrors()} they instead keep that product's current price and report the conflict in
+ * its row of {@link PriceRecommendations}, so that one bad row does not fail a large batch.
  */
 public final class PricingRules {
 
@@ -51,11 +53,13 @@ public final class PricingRules {
     private final double minVolumeShare;
     private final double profitShare;
     private final boolean sizeLadder;
+    private final boolean rowErrors;
 
     private PricingRules(Builder builder) {
         this.objective = builder.objective;
         this.profitShare = builder.profitShare;
         this.sizeLadder = builder.sizeLadder;
+        this.rowErrors = builder.rowErrors;
         this.minMargin = builder.minMargin;
         this.maxChange = builder.maxChange;
         this.competitorMinRatio = builder.competitorMinRatio;
@@ -126,11 +130,19 @@ public final class PricingRules {
         return sizeLadder;
     }
 
+    /**
+     * @return whether a row that cannot be priced (rules in conflict, unknown product) is
+     *     reported in its row of the recommendations instead of failing the whole request
+     */
+    public boolean rowErrors() {
+        return rowErrors;
+    }
+
     /** @return whether these are the rules of {@link #none()} */
     public boolean isNone() {
         return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
                 && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
-                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder;
+                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder && !rowErrors;
     }
 
     @Override
@@ -138,7 +150,8 @@ public final class PricingRules {
         return "objective=" + objective + (objective == Objective.WEIGHTED ? "(profitShare=" + profitShare + ")" : "")
                 + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
-                + priceEnding + ", minVolumeShare=" + minVolumeShare + ", sizeLadder=" + sizeLadder;
+                + priceEnding + ", minVolumeShare=" + minVolumeShare + ", sizeLadder=" + sizeLadder
+                + ", rowErrors=" + rowErrors;
     }
 
     /** Collects the rules; every setter checks its value. Not thread-safe. */
@@ -152,6 +165,7 @@ public final class PricingRules {
         private double priceEnding = Double.NaN;
         private double minVolumeShare;
         private boolean sizeLadder;
+        private boolean rowErrors;
 
         private Builder() {
         }
@@ -280,6 +294,16 @@ public final class PricingRules {
          */
         public Builder sizeLadder(boolean sizeLadder) {
             this.sizeLadder = sizeLadder;
+            return this;
+        }
+
+        /**
+         * @param rowErrors whether a row that cannot be priced is reported in its row of the
+         *     recommendations (keeping its current price) instead of failing the whole request
+         * @return this builder
+         */
+        public Builder rowErrors(boolean rowErrors) {
+            this.rowErrors = rowErrors;
             return this;
         }
 

@@ -60,13 +60,15 @@ final class SizeLadder {
      * @param members per row, the product's member record (its range, demand and cost)
      * @param price per row, the product's own best price; updated in place
      * @param bindingRule per row, the rule that bound the price; updated in place
+     * @param error per row, why it could not be priced (rows without a member are skipped), or
+     *     {@code null} to fail on the first group without consistent prices; updated in place
      * @throws ValidationException naming the row of the smallest size of a group whose rules
-     *     leave no consistent prices
+     *     leave no consistent prices, unless {@code error} collects it for every row of the group
      */
-    void apply(PriceRequest request, Member[] members, double[] price, String[] bindingRule) {
+    void apply(PriceRequest request, Member[] members, double[] price, String[] bindingRule, String[] error) {
         Map<String, List<Member>> groups = new LinkedHashMap<>();
         for (int row = 0; row < request.size(); row++) {
-            if (request.sizeGroup(row) != null) {
+            if (request.sizeGroup(row) != null && members[row] != null) {
                 groups.computeIfAbsent(request.sizeGroup(row), g -> new ArrayList<>()).add(members[row]);
             }
         }
@@ -76,7 +78,18 @@ final class SizeLadder {
             if (sorted.length < 2 || holds(sorted, own)) {
                 return;
             }
-            double[] consistent = solve(group, sorted);
+            double[] consistent;
+            try {
+                consistent = solve(group, sorted);
+            } catch (ValidationException conflict) {
+                if (error == null) {
+                    throw conflict;
+                }
+                for (Member member : sorted) {
+                    keepCurrentPrice(request, member.row(), conflict, price, bindingRule, error);
+                }
+                return;
+            }
             for (int i = 0; i < sorted.length; i++) {
                 int row = sorted[i].row();
                 if (Math.abs(consistent[i] - price[row]) > SLACK * price[row]) {
@@ -85,6 +98,14 @@ final class SizeLadder {
                 }
             }
         });
+    }
+
+    /** Reports a row that could not be priced in its row, keeping its current price. */
+    static void keepCurrentPrice(PriceRequest request, int row, ValidationException problem, double[] price,
+            String[] bindingRule, String[] error) {
+        price[row] = request.currentPrice(row);
+        bindingRule[row] = PriceRecommendations.ERROR;
+        error[row] = problem.getMessage();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.mercator.plugins.pricing.elasticity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
 import io.mercator.api.pricing.PricingModel;
+import io.mercator.api.pricing.PricingRules;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -149,6 +151,52 @@ class LogLogStrategyTest {
                 () -> model.recommend(PriceRequest.builder().add("p0", 1, 2, 1, 3).add("x", 1, 2, 1, 3).build()));
         assertEquals("products", error.field());
         assertEquals(1, error.row());
+    }
+
+    @Test
+    void rowErrorsKeepTheCurrentPriceOfRowsThatCannotBePricedAndPriceTheRest() {
+        // units = 100 p^-3 (p0) and 100 p^-4 (p1); cost 6 gives the optima 9 and 8
+        PricingModel model = fit(noiselessDemand(), Map.of("shrinkage", false));
+        PriceRequest request = PriceRequest.builder()
+                .add("p0", 6, 10, 1, 100)
+                .add("unknown", 6, 10, 1, 100)
+                .add("p1", 6, 10, 12, 100) // at least 12 is more than 10% above 10: a conflict
+                .build();
+        PricingRules rules = PricingRules.builder().maxChange(0.1).rowErrors(true).build();
+        PriceRecommendations result = model.recommend(request, rules);
+        assertEquals(2, result.errorCount());
+        assertEquals(9, result.price(0), 1e-9);
+        assertNull(result.error(0));
+        assertEquals(10, result.price(1));
+        assertEquals(PriceRecommendations.ERROR, result.bindingRule(1));
+        assertTrue(result.error(1).startsWith("products (row 1): 'unknown' is not known"), result.error(1));
+        assertEquals(0, result.expectedUnits(1));
+        assertEquals(10, result.price(2));
+        assertEquals("rules (row 2): product 'p1': minPrice needs a price of at least 12.0000 but maxChange allows "
+                + "at most 11.0000", result.error(2));
+        assertEquals(100 * Math.pow(10, -4), result.expectedUnits(2), 1e-12);
+        assertEquals(10 * result.expectedUnits(2) - 6 * result.expectedUnits(2), result.expectedProfit(2), 1e-12);
+        ValidationException failFast = assertThrows(ValidationException.class,
+                () -> model.recommend(request, PricingRules.builder().maxChange(0.1).build()));
+        assertEquals(1, failFast.row());
+    }
+
+    @Test
+    void aSizeGroupWithoutConsistentPricesIsAnErrorOnEachOfItsRows() {
+        PricingModel model = fit(noiselessDemand(), Map.of("shrinkage", false));
+        // the larger size may not cost more than 8, the smaller not less than 10: the larger would be cheaper
+        PriceRequest request = PriceRequest.builder()
+                .add("p0", 6, 10, 10, 100, Double.NaN, "juice", 32)
+                .add("p1", 6, 7, 1, 8, Double.NaN, "juice", 64)
+                .build();
+        PricingRules rules = PricingRules.builder().sizeLadder(true).rowErrors(true).build();
+        PriceRecommendations result = model.recommend(request, rules);
+        assertEquals(2, result.errorCount());
+        assertArrayEquals(new double[] {10, 7}, result.price());
+        assertTrue(result.error(1).contains("size group 'juice'"), result.error(1));
+        ValidationException failFast = assertThrows(ValidationException.class,
+                () -> model.recommend(request, PricingRules.builder().sizeLadder(true).build()));
+        assertEquals(0, failFast.row());
     }
 
     @Test
