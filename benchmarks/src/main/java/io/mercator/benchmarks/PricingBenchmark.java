@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * README;</li>
  * <li>recommending prices under business rules (minimum margin, maximum change, competitor band,
  * .99 endings) for 100,000 SKUs of a synthetic constant-elasticity data set: fit once, then
- * time {@code recommend} (single thread).</li>
+ * time {@code recommend} (single thread), once per SKU and once with the SKUs as the sizes of
+ * products under the size ladder, a weighted profit/revenue objective and row errors.</li>
  * </ol>
  * Usage: {@code benchmarks/run pricing [DATA] [SKUS]}; DATA defaults to
  * {@code shared/data/dominicks-oj/sales.csv.gz} beside the repository (or beside a parent
@@ -125,31 +126,44 @@ public final class PricingBenchmark {
         double fitSeconds = (System.nanoTime() - start) / 1e9;
 
         PriceRequest.Builder request = PriceRequest.builder();
+        PriceRequest.Builder sized = PriceRequest.builder();
         for (int i = 0; i < skus; i++) {
             double current = base[i];
-            request.add("sku-" + i, 0.6 * current, current, 0.5 * current, 2 * current,
-                    current * (0.95 + 0.1 * random.nextDouble()));
+            double competitor = current * (0.95 + 0.1 * random.nextDouble());
+            request.add("sku-" + i, 0.6 * current, current, 0.5 * current, 2 * current, competitor);
+            // the same SKUs as sizes 1, 2 and 4 of one product per three, priced now on a consistent ladder (unit
+            // price falling with size) that their own optima often break
+            int size = 1 << (i % 3);
+            double ladder = base[i - i % 3] * Math.pow(size, 0.8);
+            sized.add("sku-" + i, 0.6 * ladder, ladder, 0.5 * ladder, 2 * ladder, ladder * competitor / current,
+                    "group-" + i / 3, size);
         }
-        PriceRequest requested = request.build();
-        PricingRules rules = PricingRules.builder().minMargin(0.1).maxChange(0.2).competitorRange(0.8, 1.25)
-                .priceEnding(0.99).build();
+        System.out.printf(Locale.ROOT, "%n%,d SKUs x 10 weeks (%,d rows): log-log fit %.2f s%n", skus, data.size(),
+                fitSeconds);
+        PricingRules.Builder rules = PricingRules.builder().minMargin(0.1).maxChange(0.2).competitorRange(0.8, 1.25)
+                .priceEnding(0.99);
+        timeRecommendations(model, request.build(), rules.build(), "min margin 10%, max change 20%, competitor "
+                + "0.8-1.25, .99 endings");
+        timeRecommendations(model, sized.build(), rules.sizeLadder(true).weightedObjective(3, 1).rowErrors(true)
+                .build(), "the same rules, size ladder over groups of 3 sizes, profit:revenue 3:1, row errors");
+    }
+
+    private static void timeRecommendations(PricingModel model, PriceRequest request, PricingRules rules,
+            String label) {
         double[] seconds = new double[7];
         PriceRecommendations last = null;
         for (int run = 0; run < seconds.length; run++) {
-            start = System.nanoTime();
-            last = model.recommend(requested, rules);
+            long start = System.nanoTime();
+            last = model.recommend(request, rules);
             seconds[run] = (System.nanoTime() - start) / 1e9;
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         Map<String, Long> binding = Arrays.stream(last.bindingRule())
                 .collect(Collectors.groupingBy(rule -> rule, TreeMap::new, Collectors.counting()));
-        System.out.printf(Locale.ROOT, "%n%,d SKUs x 10 weeks (%,d rows): log-log fit %.2f s%n", skus, data.size(),
-                fitSeconds);
-        System.out.printf(Locale.ROOT, "recommend %,d SKUs under min margin 10%%, max change 20%%, "
-                + "competitor 0.8-1.25, "
-                + ".99 endings: first %.3f s, median %.3f s, min %.3f s over %d runs (target < 5 s)%n", skus,
-                seconds[0], sorted[sorted.length / 2], sorted[0], seconds.length);
+        System.out.printf(Locale.ROOT, "recommend %,d SKUs under %s: first %.3f s, median %.3f s, min %.3f s over %d "
+                + "runs (target < 5 s)%n", request.size(), label, seconds[0], sorted[sorted.length / 2], sorted[0],
+                seconds.length);
         System.out.println("binding rules over the " + last.size() + " prices: " + binding);
     }
 }

@@ -1,5 +1,6 @@
 package io.mercator.api.pricing;
 
+import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
 import io.mercator.api.data.IdDictionary;
 
@@ -14,7 +15,11 @@ import io.mercator.api.data.IdDictionary;
  * <li>{@code expectedProfit}: revenue minus unit cost times expected units, finite (negative
  * when the price is below cost);</li>
  * <li>{@code bindingRule}: what limited the price, one of the constants of this class or a
- * strategy-specific word such as {@code "rounding"} or {@code "maxChange"}.</li>
+ * strategy-specific word such as {@code "rounding"} or {@code "maxChange"};</li>
+ * <li>{@code error}: only when the rules asked for {@link PricingRules#rowErrors() row errors},
+ * why a row could not be priced (null for the rows that were). Such a row keeps its current
+ * price, its {@code bindingRule} is {@link #ERROR}, and its expected values are those at the
+ * current price, or 0 when the product's demand is unknown.</li>
  * </ul>
  * Immutable; the arrays are copied on the way in and out.
  */
@@ -34,6 +39,13 @@ public final class PriceRecommendations {
     public static final String COMPETITOR = "competitor";
     /** The price was held low enough to keep the volume floor of the {@link PricingRules}. */
     public static final String VOLUME_FLOOR = "volumeFloor";
+    /**
+     * The price was moved from the product's own optimum to keep the size ladder of its size
+     * group (see {@link PricingRules#sizeLadder()}).
+     */
+    public static final String SIZE_LADDER = "sizeLadder";
+    /** The row could not be priced and keeps its current price; {@code error(row)} says why. */
+    public static final String ERROR = "error";
     /** The optimum was moved to the nearest allowed price ending (such as .99). */
     public static final String PRICE_ENDING = "priceEnding";
 
@@ -43,6 +55,7 @@ public final class PriceRecommendations {
     private final double[] expectedRevenue;
     private final double[] expectedProfit;
     private final String[] bindingRule;
+    private final String[] error;
 
     /**
      * Checks and copies the columns; see the class description for their meaning and ranges.
@@ -57,6 +70,25 @@ public final class PriceRecommendations {
      */
     public PriceRecommendations(IdDictionary products, double[] price, double[] expectedUnits,
             double[] expectedRevenue, double[] expectedProfit, String[] bindingRule) {
+        this(products, price, expectedUnits, expectedRevenue, expectedProfit, bindingRule, null);
+    }
+
+    /**
+     * Checks and copies the columns; see the class description for their meaning and ranges.
+     *
+     * @param products the products of the request, one per row
+     * @param price recommended price per product
+     * @param expectedUnits expected units per product
+     * @param expectedRevenue expected revenue per product
+     * @param expectedProfit expected profit per product
+     * @param bindingRule non-blank name of the rule that limited the price, per product
+     * @param error per product, why it could not be priced, or null where it was; or
+     *     {@code null} when every row was priced
+     * @throws io.mercator.api.ValidationException naming the field and row at fault, including a
+     *     row with an error whose binding rule is not {@link #ERROR} or the other way round
+     */
+    public PriceRecommendations(IdDictionary products, double[] price, double[] expectedUnits,
+            double[] expectedRevenue, double[] expectedProfit, String[] bindingRule, String[] error) {
         this.products = Columns.requireDictionary("products", products);
         int rows = products.size();
         this.price = Columns.requireLength("price", price, rows).clone();
@@ -69,6 +101,15 @@ public final class PriceRecommendations {
         Columns.requireFinite("expectedProfit", this.expectedProfit);
         this.bindingRule = Columns.requireLength("bindingRule", bindingRule, rows).clone();
         Columns.requireNonBlank("bindingRule", this.bindingRule);
+        this.error = error == null ? null : Columns.requireLength("error", error, rows).clone();
+        for (int row = 0; row < rows; row++) {
+            boolean failed = this.error != null && this.error[row] != null;
+            if (failed != ERROR.equals(this.bindingRule[row])) {
+                throw new ValidationException("error", row, failed
+                        ? "a row with an error must have the binding rule '" + ERROR + "'"
+                        : "a row with the binding rule '" + ERROR + "' needs its error message");
+            }
+        }
     }
 
     /** @return the products; row {@code r} is {@code products().id(r)} */
@@ -119,6 +160,23 @@ public final class PriceRecommendations {
      */
     public String bindingRule(int row) {
         return bindingRule[row];
+    }
+
+    /**
+     * @param row a product index
+     * @return why the row could not be priced, or {@code null} when it was
+     */
+    public String error(int row) {
+        return error == null ? null : error[row];
+    }
+
+    /** @return the number of rows that could not be priced */
+    public int errorCount() {
+        int count = 0;
+        for (int row = 0; error != null && row < error.length; row++) {
+            count += error[row] == null ? 0 : 1;
+        }
+        return count;
     }
 
     /** @return a copy of the price column */

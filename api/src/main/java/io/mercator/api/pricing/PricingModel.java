@@ -53,7 +53,8 @@ public interface PricingModel extends Model {
      * Recommends a price for each product of the request that respects the business rules and
      * maximises their objective. The {@code bindingRule} of each row names the rule that limited
      * the price ({@link PriceRecommendations#MIN_MARGIN}, {@link PriceRecommendations#MAX_CHANGE},
-     * ...).
+     * ...). Under {@link PricingRules#sizeLadder()} the products of a size group are priced
+     * together.
      *
      * <p>The default implementation serves strategies written before rules existed: it accepts
      * only {@link PricingRules#none()} and otherwise says that the strategy does not apply rules.
@@ -63,7 +64,9 @@ public interface PricingModel extends Model {
      * @param rules the business rules and the objective
      * @return one row per request row, in the same order, with the request's {@code products()}
      * @throws io.mercator.api.ValidationException when the rules leave no price for a product
-     *     (naming its row and the rules in conflict) or the strategy cannot apply them
+     *     (naming its row and the rules in conflict; with {@link PricingRules#rowErrors()} the row
+     *     reports it instead, see {@link PriceRecommendations#error(int)}) or the strategy cannot
+     *     apply them
      */
     default PriceRecommendations recommend(PriceRequest request, PricingRules rules) {
         if (rules == null || !rules.isNone()) {

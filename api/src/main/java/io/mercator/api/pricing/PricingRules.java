@@ -15,10 +15,17 @@ import io.mercator.api.ValidationException;
  * between two multiples of it (for example 0.95 and 1.05);</li>
  * <li>{@code priceEnding}: the cents the price ends in, e.g. {@code 0.99} for x.99 prices;</li>
  * <li>{@code minVolumeShare}: the price keeps expected units at least at this share of the units
- * expected at the current price (a volume floor; 0.9 keeps 90%).</li>
+ * expected at the current price (a volume floor; 0.9 keeps 90%);</li>
+ * <li>{@code sizeLadder}: within each size group of the {@link PriceRequest}, a larger size costs
+ * at least as much as a smaller one and no more per unit of size (price per ounce does not rise
+ * with the pack size).</li>
  * </ul>
+ * The objective is profit, revenue or a weighted sum of both; only the ratio of the two weights
+ * matters, and {@link #profitShare()} says how much of the objective is profit.
  * When the rules leave no price for a product, strategies throw a {@link ValidationException}
- * that names the product's row and the rules in conflict instead of breaking one of them.
+ * that names the product's row and the rules in conflict instead of breaking one of them; with
+ * {@link #rowErrors()} they instead keep that product's current price and report the conflict in
+ * its row of {@link PriceRecommendations}, so that one bad row does not fail a large batch.
  */
 public final class PricingRules {
 
@@ -27,7 +34,12 @@ public final class PricingRules {
         /** Expected profit: units times (price minus unit cost). */
         PROFIT,
         /** Expected revenue: units times price. */
-        REVENUE
+        REVENUE,
+        /**
+         * A weighted sum of expected profit and expected revenue (see
+         * {@link Builder#weightedObjective(double, double)}).
+         */
+        WEIGHTED
     }
 
     private static final PricingRules NONE = builder().build();
@@ -39,9 +51,15 @@ public final class PricingRules {
     private final double competitorMaxRatio;
     private final double priceEnding;
     private final double minVolumeShare;
+    private final double profitShare;
+    private final boolean sizeLadder;
+    private final boolean rowErrors;
 
     private PricingRules(Builder builder) {
         this.objective = builder.objective;
+        this.profitShare = builder.profitShare;
+        this.sizeLadder = builder.sizeLadder;
+        this.rowErrors = builder.rowErrors;
         this.minMargin = builder.minMargin;
         this.maxChange = builder.maxChange;
         this.competitorMinRatio = builder.competitorMinRatio;
@@ -63,6 +81,18 @@ public final class PricingRules {
     /** @return what to maximise */
     public Objective objective() {
         return objective;
+    }
+
+    /**
+     * The weight of profit in the objective divided by the sum of both weights: 1 for
+     * {@link Objective#PROFIT}, 0 for {@link Objective#REVENUE}. Maximising
+     * {@code share * profit + (1 - share) * revenue} is maximising the profit of a unit cost
+     * scaled by the share, which is how strategies can apply every objective alike.
+     *
+     * @return the profit share of the objective, in [0, 1]
+     */
+    public double profitShare() {
+        return profitShare;
     }
 
     /** @return the smallest margin as a fraction of the price, 0 when off */
@@ -95,42 +125,90 @@ public final class PricingRules {
         return minVolumeShare;
     }
 
+    /** @return whether the prices of a size group keep the size ladder */
+    public boolean sizeLadder() {
+        return sizeLadder;
+    }
+
+    /**
+     * @return whether a row that cannot be priced (rules in conflict, unknown product) is
+     *     reported in its row of the recommendations instead of failing the whole request
+     */
+    public boolean rowErrors() {
+        return rowErrors;
+    }
+
     /** @return whether these are the rules of {@link #none()} */
     public boolean isNone() {
         return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
                 && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
-                && Double.isNaN(priceEnding) && minVolumeShare == 0;
+                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder && !rowErrors;
     }
 
     @Override
     public String toString() {
-        return "objective=" + objective + ", minMargin=" + minMargin + ", maxChange=" + maxChange
+        return "objective=" + objective + (objective == Objective.WEIGHTED ? "(profitShare=" + profitShare + ")" : "")
+                + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
-                + priceEnding + ", minVolumeShare=" + minVolumeShare;
+                + priceEnding + ", minVolumeShare=" + minVolumeShare + ", sizeLadder=" + sizeLadder
+                + ", rowErrors=" + rowErrors;
     }
 
     /** Collects the rules; every setter checks its value. Not thread-safe. */
     public static final class Builder {
         private Objective objective = Objective.PROFIT;
+        private double profitShare = 1;
         private double minMargin;
         private double maxChange = Double.POSITIVE_INFINITY;
         private double competitorMinRatio;
         private double competitorMaxRatio = Double.POSITIVE_INFINITY;
         private double priceEnding = Double.NaN;
         private double minVolumeShare;
+        private boolean sizeLadder;
+        private boolean rowErrors;
 
         private Builder() {
         }
 
         /**
-         * @param objective what to maximise
+         * @param objective what to maximise: {@link Objective#PROFIT} or {@link Objective#REVENUE}
          * @return this builder
+         * @throws ValidationException when missing or {@link Objective#WEIGHTED}, which needs its
+         *     weights from {@link #weightedObjective(double, double)}
          */
         public Builder objective(Objective objective) {
             if (objective == null) {
                 throw new ValidationException("objective", "is missing");
             }
+            if (objective == Objective.WEIGHTED) {
+                throw new ValidationException("objective", "WEIGHTED needs its weights: use weightedObjective");
+            }
             this.objective = objective;
+            this.profitShare = objective == Objective.PROFIT ? 1 : 0;
+            return this;
+        }
+
+        /**
+         * Maximise {@code profitWeight * profit + revenueWeight * revenue}, for example to give up
+         * some profit for turnover.
+         *
+         * @param profitWeight the weight of expected profit, finite and &gt;= 0
+         * @param revenueWeight the weight of expected revenue, finite and &gt;= 0
+         * @return this builder
+         * @throws ValidationException when a weight is negative or not finite, or both are 0
+         */
+        public Builder weightedObjective(double profitWeight, double revenueWeight) {
+            if (!(profitWeight >= 0 && profitWeight < Double.POSITIVE_INFINITY)) {
+                throw new ValidationException("profitWeight", profitWeight + " must be a finite number >= 0");
+            }
+            if (!(revenueWeight >= 0 && revenueWeight < Double.POSITIVE_INFINITY)) {
+                throw new ValidationException("revenueWeight", revenueWeight + " must be a finite number >= 0");
+            }
+            if (profitWeight + revenueWeight == 0) {
+                throw new ValidationException("revenueWeight", "both weights are 0: nothing to maximise");
+            }
+            this.objective = Objective.WEIGHTED;
+            this.profitShare = profitWeight / (profitWeight + revenueWeight);
             return this;
         }
 
@@ -206,6 +284,26 @@ public final class PricingRules {
                 throw new ValidationException("minVolumeShare", minVolumeShare + " must be a finite number >= 0");
             }
             this.minVolumeShare = minVolumeShare;
+            return this;
+        }
+
+        /**
+         * @param sizeLadder whether, within each size group of the request, a larger size must
+         *     cost at least as much as a smaller one and no more per unit of size
+         * @return this builder
+         */
+        public Builder sizeLadder(boolean sizeLadder) {
+            this.sizeLadder = sizeLadder;
+            return this;
+        }
+
+        /**
+         * @param rowErrors whether a row that cannot be priced is reported in its row of the
+         *     recommendations (keeping its current price) instead of failing the whole request
+         * @return this builder
+         */
+        public Builder rowErrors(boolean rowErrors) {
+            this.rowErrors = rowErrors;
             return this;
         }
 

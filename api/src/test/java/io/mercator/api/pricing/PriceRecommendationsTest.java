@@ -3,6 +3,7 @@ package io.mercator.api.pricing;
 import static io.mercator.api.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
@@ -61,5 +62,21 @@ class PriceRecommendationsTest {
                 () -> new PriceRecommendations(products, of(1, 1), of(1, 1), of(1, 1), of(0), RULES));
         assertRejected("bindingRule", ValidationException.NO_ROW, "column is missing",
                 () -> new PriceRecommendations(products, of(1, 1), of(1, 1), of(1, 1), of(0, 0), null));
+    }
+
+    @Test
+    void rowErrorsGoWithTheErrorRuleOnly() {
+        String[] rules = {PriceRecommendations.NONE, PriceRecommendations.ERROR};
+        PriceRecommendations result = new PriceRecommendations(products, of(2.79, 3.49), of(50, 0), of(139.5, 0),
+                of(79.5, 0), rules, new String[] {null, "rules (row 1): conflict"});
+        assertNull(result.error(0));
+        assertEquals("rules (row 1): conflict", result.error(1));
+        assertEquals(1, result.errorCount());
+        assertEquals(0, new PriceRecommendations(products, of(2.79, 3.49), of(50, 20), of(139.5, 69.8),
+                of(79.5, -2), RULES).errorCount());
+        assertRejected("error", 1, "needs its error message", () -> new PriceRecommendations(products,
+                of(2.79, 3.49), of(50, 0), of(139.5, 0), of(79.5, 0), rules, new String[2]));
+        assertRejected("error", 0, "must have the binding rule 'error'", () -> new PriceRecommendations(products,
+                of(2.79, 3.49), of(50, 0), of(139.5, 0), of(79.5, 0), rules, new String[] {"x", "y"}));
     }
 }

@@ -2,6 +2,9 @@ package io.mercator.api.pricing;
 
 import static io.mercator.api.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
@@ -69,5 +72,24 @@ class PriceRequestTest {
         assertEquals(Double.NaN, request.competitorPrice(1));
         assertRejected("competitorPrice", 0, "-1.0 must be a finite number > 0",
                 () -> PriceRequest.builder().add("a", 1, 2, 1, 3, -1).build());
+    }
+
+    @Test
+    void sizeGroupsAreOptionalPerRowAndNeedAPositiveSize() {
+        PriceRequest request = PriceRequest.builder().add("oj-64", 1, 2, 1, 3, Double.NaN, "oj", 64)
+                .add("milk", 1, 2, 1, 3).build();
+        assertTrue(request.hasSizes());
+        assertEquals("oj", request.sizeGroup(0));
+        assertEquals(64, request.size(0));
+        assertNull(request.sizeGroup(1));
+        assertEquals(Double.NaN, request.size(1));
+        assertFalse(PriceRequest.builder().add("milk", 1, 2, 1, 3).build().hasSizes());
+        assertRejected("size", 0, "0.0 must be a finite number > 0 in size group 'oj'",
+                () -> PriceRequest.builder().add("oj-64", 1, 2, 1, 3, Double.NaN, "oj", 0).build());
+        assertRejected("sizeGroup", 0, "is blank",
+                () -> PriceRequest.builder().add("oj-64", 1, 2, 1, 3, Double.NaN, " ", 64).build());
+        double[] one = {1};
+        assertRejected("size", ValidationException.NO_ROW, "must both be given or both be absent",
+                () -> new PriceRequest(IdDictionary.of("products", "a"), one, one, one, one, null, new String[1], null));
     }
 }

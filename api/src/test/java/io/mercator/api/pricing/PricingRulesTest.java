@@ -20,6 +20,27 @@ class PricingRulesTest {
         assertFalse(PricingRules.builder().priceEnding(0.99).build().isNone());
         assertFalse(PricingRules.builder().objective(PricingRules.Objective.REVENUE).build().isNone());
         assertFalse(PricingRules.builder().minVolumeShare(0.9).build().isNone());
+        assertEquals(1, none.profitShare());
+        assertFalse(none.sizeLadder());
+        assertFalse(PricingRules.builder().sizeLadder(true).build().isNone());
+        assertEquals(0, PricingRules.builder().objective(PricingRules.Objective.REVENUE).build().profitShare());
+    }
+
+    @Test
+    void weightedObjectiveKeepsTheProfitShareOfItsWeights() {
+        PricingRules rules = PricingRules.builder().weightedObjective(3, 1).build();
+        assertEquals(PricingRules.Objective.WEIGHTED, rules.objective());
+        assertEquals(0.75, rules.profitShare());
+        assertFalse(rules.isNone());
+        assertTrue(rules.toString().contains("WEIGHTED(profitShare=0.75)"), rules.toString());
+        assertRejected("profitWeight", ValidationException.NO_ROW, "-1.0 must be a finite number >= 0",
+                () -> PricingRules.builder().weightedObjective(-1, 1));
+        assertRejected("revenueWeight", ValidationException.NO_ROW, "NaN must be a finite number >= 0",
+                () -> PricingRules.builder().weightedObjective(1, Double.NaN));
+        assertRejected("revenueWeight", ValidationException.NO_ROW, "both weights are 0",
+                () -> PricingRules.builder().weightedObjective(0, 0));
+        assertRejected("objective", ValidationException.NO_ROW, "use weightedObjective",
+                () -> PricingRules.builder().objective(PricingRules.Objective.WEIGHTED));
     }
 
     @Test

@@ -92,30 +92,49 @@ final class LogLogModel implements PricingModel {
         }
         PriceOptimizer optimizer = new PriceOptimizer(rules);
         int rows = request.size();
+        Product[] priced = new Product[rows];
+        SizeLadder.Member[] members = new SizeLadder.Member[rows];
         double[] price = new double[rows];
-        double[] units = new double[rows];
-        double[] revenue = new double[rows];
-        double[] profit = new double[rows];
         String[] binding = new String[rows];
+        String[] error = rules.rowErrors() ? new String[rows] : null;
         for (int row = 0; row < rows; row++) {
             String id = request.products().id(row);
             int p = products.indexOf(id);
-            if (p < 0) {
-                throw new ValidationException("products", row, "'" + id
-                        + "' is not known (not in the training data): its demand level cannot be predicted");
+            Product product = p < 0 ? null : fitted[p];
+            priced[row] = product;
+            try {
+                if (product == null) {
+                    throw new ValidationException("products", row, "'" + id
+                            + "' is not known (not in the training data): its demand level cannot be predicted");
+                }
+                double e = product.elasticity().estimate();
+                double cost = request.unitCost(row);
+                PriceOptimizer.Range range = optimizer.allowed(row, id, e, cost, request.currentPrice(row),
+                        request.minPrice(row), request.maxPrice(row), request.competitorPrice(row));
+                PriceOptimizer.Choice choice = optimizer.choose(row, id, e, cost, request.currentPrice(row), range);
+                members[row] = new SizeLadder.Member(row, id, request.size(row), range, e, product.unitsAt(1), cost);
+                price[row] = choice.price();
+                binding[row] = choice.bindingRule();
+            } catch (ValidationException problem) {
+                if (error == null) {
+                    throw problem;
+                }
+                SizeLadder.keepCurrentPrice(request, row, problem, price, binding, error);
             }
-            Product product = fitted[p];
-            double e = product.elasticity().estimate();
-            PriceOptimizer.Choice choice = optimizer.choose(row, id, e, request.unitCost(row),
-                    request.currentPrice(row), request.minPrice(row), request.maxPrice(row),
-                    request.competitorPrice(row));
-            price[row] = choice.price();
-            units[row] = product.unitsAt(choice.price());
+        }
+        if (rules.sizeLadder() && request.hasSizes()) {
+            new SizeLadder(optimizer, rules.priceEnding()).apply(request, members, price, binding, error);
+        }
+        double[] units = new double[rows];
+        double[] revenue = new double[rows];
+        double[] profit = new double[rows];
+        for (int row = 0; row < rows; row++) {
+            // a product of unknown demand is expected to sell nothing: no revenue or profit is promised for it
+            units[row] = priced[row] == null ? 0 : priced[row].unitsAt(price[row]);
             revenue[row] = price[row] * units[row];
             profit[row] = (price[row] - request.unitCost(row)) * units[row];
-            binding[row] = choice.bindingRule();
         }
-        return new PriceRecommendations(request.products(), price, units, revenue, profit, binding);
+        return new PriceRecommendations(request.products(), price, units, revenue, profit, binding, error);
     }
 
     @Override

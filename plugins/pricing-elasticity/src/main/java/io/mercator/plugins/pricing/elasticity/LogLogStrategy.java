@@ -29,6 +29,11 @@ import org.osgi.service.component.annotations.Component;
  * others; a product whose price never varies gets the
  * pooled elasticity. Prices maximise profit (or revenue) under constant elasticity within the
  * business rules.
+ *
+ * <p>Segment-level prices: observations labelled by customer segment (from the segmentation
+ * family) under ids {@code product@segment}, fitted with {@code categoryDelimiter = "@"}, give one
+ * elasticity per product and segment, pooled toward the product's other segments, and a price per
+ * product and segment for request rows with the same ids.
  */
 @Component(service = PricingStrategy.class, immediate = true)
 public final class LogLogStrategy implements PricingStrategy {

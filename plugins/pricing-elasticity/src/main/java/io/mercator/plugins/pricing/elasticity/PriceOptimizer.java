@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * The best price of one product under constant-elasticity demand {@code units = scale * price^e}
  * within the business rules. For profit and {@code e < -1} the unconstrained optimum is the
- * closed form {@code cost * e / (1 + e)}; otherwise the objective is monotone in the price and the
+ * closed form {@code cost * e / (1 + e)}, and for a weighted objective the same with the cost
+ * scaled by the profit share; otherwise the objective is monotone in the price and the
  * optimum lies on a bound. The rules cut the allowed range to {@code [low, high]}; the optimum is
  * clipped into it and, with a price ending, moved to the better of the two nearest prices with
  * that ending inside the range. Plain Java, no OSGi.
@@ -28,6 +29,10 @@ final class PriceOptimizer {
     record Choice(double price, String bindingRule) {
     }
 
+    /** The prices one product's rules allow and the rules that set each end. */
+    record Range(double low, String lowRule, double high, String highRule) {
+    }
+
     /**
      * @param row the request row, for error messages
      * @param product the product id, for error messages
@@ -41,6 +46,49 @@ final class PriceOptimizer {
      * @throws ValidationException when the rules leave no price, naming the row and the rules
      */
     Choice choose(int row, String product, double elasticity, double cost, double current, double minPrice,
+            double maxPrice, double competitor) {
+        return choose(row, product, elasticity, cost, current,
+                allowed(row, product, elasticity, cost, current, minPrice, maxPrice, competitor));
+    }
+
+    /**
+     * @param row the request row, for error messages
+     * @param product the product id, for error messages
+     * @param elasticity the own-price elasticity e
+     * @param cost unit cost
+     * @param current current price
+     * @param range the prices the rules allow, from {@link #allowed}
+     * @return the best price in the range, with the price ending when the rules have one
+     * @throws ValidationException when no price with the ending lies in the range
+     */
+    Choice choose(int row, String product, double elasticity, double cost, double current, Range range) {
+        double low = range.low();
+        double high = range.high();
+        double optimum = unconstrainedOptimum(elasticity, cost, current);
+        double price = Math.min(Math.max(optimum, low), high);
+        String rule = optimum < low ? range.lowRule() : optimum > high ? range.highRule() : PriceRecommendations.NONE;
+        if (Double.isNaN(rules.priceEnding())) {
+            return new Choice(price, rule);
+        }
+        return withEnding(row, product, elasticity, cost, price, rule, low, high);
+    }
+
+    /**
+     * The prices that every rule except the price ending allows: the request's range cut by the
+     * minimum margin, maximum change, competitor band and volume floor.
+     *
+     * @param row the request row, for error messages
+     * @param product the product id, for error messages
+     * @param elasticity the own-price elasticity e
+     * @param cost unit cost
+     * @param current current price
+     * @param minPrice the request's lowest price
+     * @param maxPrice the request's highest price
+     * @param competitor the competitor's price, NaN when unknown
+     * @return the allowed range, non-empty
+     * @throws ValidationException when the rules leave no price, naming the row and the rules
+     */
+    Range allowed(int row, String product, double elasticity, double cost, double current, double minPrice,
             double maxPrice, double competitor) {
         double low = minPrice;
         String lowRule = PriceRecommendations.MIN_PRICE;
@@ -89,21 +137,16 @@ final class PriceOptimizer {
                     "product '%s': %s needs a price of at least %.4f but %s allows at most %.4f",
                     product, lowRule, low, highRule, high));
         }
-        high = Math.max(high, low);
-        double optimum = unconstrainedOptimum(elasticity, cost, current);
-        double price = Math.min(Math.max(optimum, low), high);
-        String rule = optimum < low ? lowRule : optimum > high ? highRule : PriceRecommendations.NONE;
-        if (Double.isNaN(rules.priceEnding())) {
-            return new Choice(price, rule);
-        }
-        return withEnding(row, product, elasticity, cost, price, rule, low, high);
+        return new Range(low, lowRule, Math.max(high, low), highRule);
     }
 
+    /** A weighted objective is the profit of the unit cost scaled by the profit share (see PricingRules). */
     private double unconstrainedOptimum(double elasticity, double cost, double current) {
-        if (rules.objective() == PricingRules.Objective.REVENUE) {
-            return elasticity < -1 ? 0 : elasticity > -1 ? Double.POSITIVE_INFINITY : current;
+        double weightedCost = cost * rules.profitShare();
+        if (weightedCost == 0 && elasticity == -1) {
+            return current; // revenue does not depend on the price: keep it
         }
-        return elasticity < -1 ? cost * elasticity / (1 + elasticity) : Double.POSITIVE_INFINITY;
+        return elasticity < -1 ? weightedCost * elasticity / (1 + elasticity) : Double.POSITIVE_INFINITY;
     }
 
     private Choice withEnding(int row, String product, double elasticity, double cost, double price, String rule,
@@ -128,8 +171,7 @@ final class PriceOptimizer {
     }
 
     /** Objective up to the positive demand scale, which does not change which price is better. */
-    private double objective(double price, double elasticity, double cost) {
-        double units = Math.pow(price, elasticity);
-        return rules.objective() == PricingRules.Objective.REVENUE ? price * units : (price - cost) * units;
+    double objective(double price, double elasticity, double cost) {
+        return (price - cost * rules.profitShare()) * Math.pow(price, elasticity);
     }
 }

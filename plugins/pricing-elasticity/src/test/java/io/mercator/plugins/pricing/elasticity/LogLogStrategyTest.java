@@ -2,6 +2,7 @@ package io.mercator.plugins.pricing.elasticity;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,9 +16,11 @@ import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
 import io.mercator.api.pricing.PricingModel;
+import io.mercator.api.pricing.PricingRules;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -149,6 +152,87 @@ class LogLogStrategyTest {
                 () -> model.recommend(PriceRequest.builder().add("p0", 1, 2, 1, 3).add("x", 1, 2, 1, 3).build()));
         assertEquals("products", error.field());
         assertEquals(1, error.row());
+    }
+
+    @Test
+    void rowErrorsKeepTheCurrentPriceOfRowsThatCannotBePricedAndPriceTheRest() {
+        // units = 100 p^-3 (p0) and 100 p^-4 (p1); cost 6 gives the optima 9 and 8
+        PricingModel model = fit(noiselessDemand(), Map.of("shrinkage", false));
+        PriceRequest request = PriceRequest.builder()
+                .add("p0", 6, 10, 1, 100)
+                .add("unknown", 6, 10, 1, 100)
+                .add("p1", 6, 10, 12, 100) // at least 12 is more than 10% above 10: a conflict
+                .build();
+        PricingRules rules = PricingRules.builder().maxChange(0.1).rowErrors(true).build();
+        PriceRecommendations result = model.recommend(request, rules);
+        assertEquals(2, result.errorCount());
+        assertEquals(9, result.price(0), 1e-9);
+        assertNull(result.error(0));
+        assertEquals(10, result.price(1));
+        assertEquals(PriceRecommendations.ERROR, result.bindingRule(1));
+        assertTrue(result.error(1).startsWith("products (row 1): 'unknown' is not known"), result.error(1));
+        assertEquals(0, result.expectedUnits(1));
+        assertEquals(10, result.price(2));
+        assertEquals("rules (row 2): product 'p1': minPrice needs a price of at least 12.0000 but maxChange allows "
+                + "at most 11.0000", result.error(2));
+        assertEquals(100 * Math.pow(10, -4), result.expectedUnits(2), 1e-12);
+        assertEquals(10 * result.expectedUnits(2) - 6 * result.expectedUnits(2), result.expectedProfit(2), 1e-12);
+        ValidationException failFast = assertThrows(ValidationException.class,
+                () -> model.recommend(request, PricingRules.builder().maxChange(0.1).build()));
+        assertEquals(1, failFast.row());
+    }
+
+    @Test
+    void aSizeGroupWithoutConsistentPricesIsAnErrorOnEachOfItsRows() {
+        PricingModel model = fit(noiselessDemand(), Map.of("shrinkage", false));
+        // the larger size may not cost more than 8, the smaller not less than 10: the larger would be cheaper
+        PriceRequest request = PriceRequest.builder()
+                .add("p0", 6, 10, 10, 100, Double.NaN, "juice", 32)
+                .add("p1", 6, 7, 1, 8, Double.NaN, "juice", 64)
+                .build();
+        PricingRules rules = PricingRules.builder().sizeLadder(true).rowErrors(true).build();
+        PriceRecommendations result = model.recommend(request, rules);
+        assertEquals(2, result.errorCount());
+        assertArrayEquals(new double[] {10, 7}, result.price());
+        assertTrue(result.error(1).contains("size group 'juice'"), result.error(1));
+        ValidationException failFast = assertThrows(ValidationException.class,
+                () -> model.recommend(request, PricingRules.builder().sizeLadder(true).build()));
+        assertEquals(0, failFast.row());
+    }
+
+    @Test
+    void segmentElasticitiesAndPricesComeFromObservationsLabelledBySegment() {
+        // product "oj" sold to three customer segments with planted elasticities, labelled "oj@<segment>";
+        // units = 100 (store + 1) p^e exp(N(0, 0.2^2)), prices uniform in [2, 4], 4 stores, 60 weeks
+        String[] segments = {"loyal", "casual", "switcher"};
+        double[] planted = {-1.5, -2.5, -3.5};
+        Random random = new Random(17);
+        PriceObservations.Builder builder = PriceObservations.builder();
+        for (int week = 0; week < 60; week++) {
+            for (int store = 0; store < 4; store++) {
+                for (int s = 0; s < segments.length; s++) {
+                    double price = 2 + 2 * random.nextDouble();
+                    double units = 100 * (store + 1) * Math.pow(price, planted[s]) * Math.exp(0.2
+                            * random.nextGaussian());
+                    builder.add("oj@" + segments[s], "s" + store, week, price, units, false, 0);
+                }
+            }
+        }
+        PricingModel model = fit(builder.build(), Map.of("categoryDelimiter", "@"));
+        PriceRequest.Builder request = PriceRequest.builder();
+        for (int s = 0; s < segments.length; s++) {
+            Elasticity e = model.elasticity("oj@" + segments[s]);
+            assertTrue(e.lowerBound() <= planted[s] && planted[s] <= e.upperBound(), segments[s] + ": " + e);
+            request.add("oj@" + segments[s], 2, 3, 1, 20);
+        }
+        PriceRecommendations prices = model.recommend(request.build());
+        for (int s = 0; s < segments.length; s++) {
+            double e = model.elasticity("oj@" + segments[s]).estimate();
+            assertEquals(2 * e / (1 + e), prices.price(s), 1e-9, segments[s]);
+        }
+        // planted optima 6, 3.33 and 2.8: the least price-sensitive segment pays most
+        assertTrue(prices.price(0) > prices.price(1) && prices.price(1) > prices.price(2),
+                Arrays.toString(prices.price()));
     }
 
     @Test

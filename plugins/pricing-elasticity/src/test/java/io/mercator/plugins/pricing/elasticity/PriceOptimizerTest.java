@@ -87,6 +87,38 @@ class PriceOptimizerTest {
     }
 
     @Test
+    void weightedObjectiveIsTheProfitOptimumOfTheWeightedCost() {
+        // e = -2, cost 4, weights 1:1: (p - 4) p^-2 + p p^-2 = (2p - 4) p^-2 peaks where 2p - 2(2p - 4) = 0, p = 4
+        PricingRules even = PricingRules.builder().weightedObjective(1, 1).build();
+        PriceOptimizer.Choice choice = choose(even, -2, 4, 6, 1, 100, Double.NaN);
+        assertEquals(4, choice.price(), 1e-12);
+        assertEquals(PriceRecommendations.NONE, choice.bindingRule());
+        // weights 3:1: cost 4 * 3/4 = 3, optimum 3 * -2 / -1 = 6, between the profit (8) and revenue optima
+        assertEquals(6, choose(PricingRules.builder().weightedObjective(3, 1).build(), -2, 4, 6, 1, 100, Double.NaN)
+                .price(), 1e-12);
+        // a revenue-only weighting equals the REVENUE objective: the lowest allowed price for e < -1
+        assertEquals(2, choose(PricingRules.builder().weightedObjective(0, 5).build(), -2, 4, 6, 2, 100, Double.NaN)
+                .price(), 1e-12);
+    }
+
+    @Test
+    void weightedObjectiveKeepsTheVolumeFloorAndPriceEnding() {
+        // weights 1:3: cost 4 * 1/4 = 1, optimum 2 for e = -2; the 90% volume floor only caps prices above
+        // 6 / sqrt(0.9) = 6.32, and the ending .49 picks 1.49 or 2.49:
+        // (2.49 - 1) / 2.49^2 = 0.2403 > (1.49 - 1) / 1.49^2 = 0.2207
+        PricingRules rules = PricingRules.builder().weightedObjective(1, 3).minVolumeShare(0.9).priceEnding(0.49)
+                .build();
+        PriceOptimizer.Choice choice = choose(rules, -2, 4, 6, 1, 100, Double.NaN);
+        assertEquals(2.49, choice.price(), 1e-12);
+        assertEquals(PriceRecommendations.PRICE_ENDING, choice.bindingRule());
+        // a volume floor of 150% of today's units caps the price at 6 / sqrt(1.5) = 4.899; the optimum 6 of 3:1 binds
+        PriceOptimizer.Choice floored = choose(PricingRules.builder().weightedObjective(3, 1).minVolumeShare(1.5)
+                .build(), -2, 4, 6, 1, 100, Double.NaN);
+        assertEquals(6 / Math.sqrt(1.5), floored.price(), 1e-9);
+        assertEquals(PriceRecommendations.VOLUME_FLOOR, floored.bindingRule());
+    }
+
+    @Test
     void conflictingRulesAreAClearErrorNotABrokenRule() {
         // a 50% margin on cost 10 needs 20, but at most 10% above the current 12 is 13.2
         PricingRules rules = PricingRules.builder().minMargin(0.5).maxChange(0.1).build();
