@@ -83,6 +83,9 @@ final class BudgetedReplenishment {
 
     private static double[] orderQuantities(ReplenishmentInput input, double[] need, double[] holding,
             double[] penalty, double budget, boolean integerCasePacks) {
+        if (budget == Double.POSITIVE_INFINITY) {
+            return unconstrainedOrders(input, need, holding, penalty, integerCasePacks);
+        }
         int rows = input.size();
         double[] unitCost = new double[rows];
         double[] casePack = new double[rows];
@@ -98,6 +101,27 @@ final class BudgetedReplenishment {
         AllocationPlan allocation = LinearAllocator.solve(problem);
         double[] orders = new double[rows];
         Arrays.setAll(orders, r -> allocation.quantity(r, 0));
+        return orders;
+    }
+
+    /**
+     * Without a budget the rows do not interact, so each one is the LP's answer on its own: the
+     * whole need, or in whole cases the cheaper of rounding down (and paying the shortfall's
+     * penalty) and rounding up (and holding the surplus).
+     */
+    private static double[] unconstrainedOrders(ReplenishmentInput input, double[] need, double[] holding,
+            double[] penalty, boolean integerCasePacks) {
+        double[] orders = need.clone();
+        if (!integerCasePacks) {
+            return orders;
+        }
+        for (int r = 0; r < orders.length; r++) {
+            double pack = Math.max(1, Math.rint(input.casePack(r)));
+            double down = Math.floor(need[r] / pack) * pack;
+            double up = Math.ceil(need[r] / pack) * pack;
+            double unit = input.unitCost(r) + holding[r];
+            orders[r] = up * unit <= down * unit + (need[r] - down) * penalty[r] ? up : down;
+        }
         return orders;
     }
 

@@ -1,5 +1,6 @@
 package io.mercator.plugins.optimization.allocation;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,24 @@ class LpAllocationStrategyTest {
 
         assertEquals(30, plan.orderQuantity(0), 1e-9);
         assertEquals(ReplenishmentPlan.CASE_PACK, plan.bindingConstraint(0));
+    }
+
+    /** Without a budget rows are rounded on their own; a budget that never binds goes through the MIP. */
+    @Test
+    void closedFormRoundingMatchesTheMipWhenTheBudgetDoesNotBind() {
+        ReplenishmentInput.Builder builder = ReplenishmentInput.builder();
+        for (int pack = 1; pack <= 12; pack++) {
+            row(builder, "cheap-margin-" + pack, 2, 0.52, pack);
+            row(builder, "dear-margin-" + pack, 2, 0.99, pack);
+        }
+        ReplenishmentInput input = builder.build();
+
+        double[] closedForm = fit(Map.of()).plan(input).orderQuantity();
+        double[] mip = fit(Map.of(LpAllocationStrategy.BUDGET, 1e9)).plan(input).orderQuantity();
+
+        assertArrayEquals(mip, closedForm, 1e-9);
+        assertEquals(24, closedForm[2 * 11], 1e-9, "need 25 in cases of 12 at target 0.52: round down");
+        assertEquals(36, closedForm[2 * 11 + 1], 1e-9, "need 25 in cases of 12 at target 0.99: round up");
     }
 
     /**
