@@ -10,6 +10,8 @@ import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.integer.IntegerStrategy;
+import org.ojalgo.type.context.NumberContext;
 
 /**
  * Solves an {@link AllocationProblem} with ojAlgo's LP solver, and its integer case-pack
@@ -25,6 +27,14 @@ final class LinearAllocator {
 
     /** Relative slack below which a constraint counts as binding. */
     private static final double TIGHT = 1e-7;
+    /** Branch-and-bound on thousands of integer lanes can run for minutes; past this it gives up. */
+    private static final long MIP_TIME_LIMIT_MILLIS = 30_000;
+    /**
+     * Branch-and-bound stops when the best whole-case plan is proven within 4 significant digits
+     * (a relative gap of about 0.01 %) of the bound; ojAlgo's default of 7 digits costs minutes
+     * even on a few dozen SKUs.
+     */
+    private static final NumberContext MIP_GAP = NumberContext.of(4);
 
     static {
         // without a known hardware profile ojAlgo prints a notice on stdout when it first loads
@@ -45,9 +55,18 @@ final class LinearAllocator {
     static AllocationPlan solve(AllocationProblem problem) {
         requireOpenLaneForHardDemand(problem);
         Formulation lp = new Formulation(problem, false);
+        if (problem.integerCasePacks()) {
+            lp.model.options.time_abort = MIP_TIME_LIMIT_MILLIS;
+            lp.model.options.integer(IntegerStrategy.DEFAULT.withGapTolerance(MIP_GAP));
+        }
         Optimisation.Result result = lp.model.minimise();
         if (result.getState() == Optimisation.State.INFEASIBLE) {
             throw infeasible(problem);
+        }
+        if (!result.getState().isOptimal() && problem.integerCasePacks()) {
+            throw new ValidationException("integerCasePacks", "branch-and-bound proved no optimum within "
+                    + MIP_TIME_LIMIT_MILLIS / 1000 + " s (solver state " + result.getState() + "); solve the LP "
+                    + "relaxation (integerCasePacks=false) or split the problem");
         }
         if (!result.getState().isOptimal()) {
             throw new IllegalStateException("the allocation solver stopped in state " + result.getState());
