@@ -8,28 +8,18 @@ import io.mercator.api.optimization.AllocationPlan;
 import io.mercator.api.optimization.AllocationProblem;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.plugins.optimization.allocation.LpAllocationStrategy;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 
 /**
  * The issue's allocation figure: a multi-warehouse allocation LP (default 1,000 SKUs x 20
  * warehouses: 21,000 variables, 1,021 constraints with the budget) solved to proven optimality
  * by the lp-allocation strategy, then a small problem (default 10 SKUs x 3 warehouses) in whole
  * case packs (branch-and-bound).
- * Demand is log-normal, capacities are tight in total and the budget binds; seeded. With
- * {@code simplex} as last argument the LP is also solved by commons-math3's dense
- * {@code SimplexSolver} for comparison. Usage:
- * {@code benchmarks/run allocation [skus] [warehouses] [repetitions] [mip-skus] [mip-warehouses] [simplex]}.
+ * Demand is log-normal, capacities are tight in total and the budget binds; seeded. (The test
+ * {@code LinearAllocatorTest} cross-checks the objective against commons-math3's
+ * {@code SimplexSolver}.) Usage:
+ * {@code benchmarks/run allocation [skus] [warehouses] [repetitions] [mip-skus] [mip-warehouses]}.
  */
 public final class AllocationBenchmark {
 
@@ -42,7 +32,6 @@ public final class AllocationBenchmark {
         int repetitions = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         int mipSkus = args.length > 4 ? Integer.parseInt(args[4]) : 10;
         int mipWarehouses = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-        boolean simplex = args.length > 6 && args[6].equals("simplex");
         System.out.printf(Locale.ROOT, "Mercator allocation benchmark on %d cores, %s: %,d SKUs x %d warehouses%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), skus, warehouses);
         LpAllocationStrategy strategy = new LpAllocationStrategy();
@@ -62,13 +51,6 @@ public final class AllocationBenchmark {
                     (integer ? "MIP, whole case packs " : "LP ") + problem.skus().size() + "x"
                     + problem.warehouses().size(), repetitions, best, plan.totalCost(),
                     plan.bindingConstraints().size(), problem.warehouses().size() + 1);
-        }
-        if (simplex) {
-            AllocationProblem problem = problem(skus, warehouses, false, 42);
-            long start = System.nanoTime();
-            double objective = commonsMathSimplex(problem);
-            System.out.printf(Locale.ROOT, "%-28s once:      %8.0f ms  objective %.4f%n", "commons-math3 SimplexSolver",
-                    (System.nanoTime() - start) / 1e6, objective);
         }
     }
 
@@ -104,37 +86,5 @@ public final class AllocationBenchmark {
         }
         return new AllocationProblem(IdDictionary.of("sku", skuIds), IdDictionary.of("warehouse", warehouseIds),
                 demand, unitCost, holding, penalty, casePack, capacity, transport, 0.85 * totalPurchase, integer);
-    }
-
-    private static double commonsMathSimplex(AllocationProblem problem) {
-        int skus = problem.skus().size();
-        int warehouses = problem.warehouses().size();
-        int lanes = skus * warehouses;
-        int variables = lanes + skus;
-        double[] cost = new double[variables];
-        double[] budget = new double[variables];
-        List<LinearConstraint> constraints = new ArrayList<>();
-        for (int s = 0; s < skus; s++) {
-            double[] demand = new double[variables];
-            for (int w = 0; w < warehouses; w++) {
-                int lane = s * warehouses + w;
-                cost[lane] = problem.unitCost(s) + problem.holdingCost(s) + problem.transportCost(s, w);
-                demand[lane] = 1;
-                budget[lane] = problem.unitCost(s);
-            }
-            cost[lanes + s] = problem.shortagePenalty(s);
-            demand[lanes + s] = 1;
-            constraints.add(new LinearConstraint(demand, Relationship.GEQ, problem.demand(s)));
-        }
-        for (int w = 0; w < warehouses; w++) {
-            double[] capacity = new double[variables];
-            for (int s = 0; s < skus; s++) {
-                capacity[s * warehouses + w] = 1;
-            }
-            constraints.add(new LinearConstraint(capacity, Relationship.LEQ, problem.capacity(w)));
-        }
-        constraints.add(new LinearConstraint(budget, Relationship.LEQ, problem.budget()));
-        return new SimplexSolver().optimize(new MaxIter(1_000_000), new LinearObjectiveFunction(cost, 0),
-                new LinearConstraintSet(constraints), GoalType.MINIMIZE, new NonNegativeConstraint(true)).getValue();
     }
 }
