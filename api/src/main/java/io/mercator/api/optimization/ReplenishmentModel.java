@@ -24,4 +24,18 @@ public interface ReplenishmentModel extends Model {
      *     strategy, naming the field and row at fault
      */
     ReplenishmentPlan plan(ReplenishmentInput input);
+
+    /**
+     * Solves a multi-warehouse allocation to proven optimality. Only strategies that solve
+     * linear programs support it; the others keep this default.
+     *
+     * @param problem demand, costs, capacities and budget
+     * @return the optimal allocation
+     * @throws UnsupportedOperationException when this strategy does not allocate
+     * @throws io.mercator.api.ValidationException when the problem is infeasible, naming the
+     *     constraints that cannot all hold
+     */
+    default AllocationPlan allocate(AllocationProblem problem) {
+        throw new UnsupportedOperationException("strategy " + strategyName() + " does not solve allocations");
+    }
 }

@@ -179,9 +179,10 @@ public class PlatformBundlesTest extends PlatformTest {
         List<String> optimization = registry.list(Family.OPTIMIZATION).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         String bundle = " from io.mercator.plugins.optimization.policies";
-        assertEquals(List.of("optimization/min-max@1.0.0" + bundle, "optimization/newsvendor@1.0.0" + bundle,
-                "optimization/order-up-to@1.0.0" + bundle, "optimization/reorder-point-eoq@1.0.0" + bundle),
-                optimization);
+        String allocation = " from io.mercator.plugins.optimization.allocation";
+        assertEquals(List.of("optimization/lp-allocation@1.0.0" + allocation, "optimization/min-max@1.0.0" + bundle,
+                "optimization/newsvendor@1.0.0" + bundle, "optimization/order-up-to@1.0.0" + bundle,
+                "optimization/reorder-point-eoq@1.0.0" + bundle), optimization);
         assertEquals(1, context.getServiceReferences(Evaluator.class,
                 "(" + Evaluator.FAMILY_PROPERTY + "=optimization)").size());
     }
