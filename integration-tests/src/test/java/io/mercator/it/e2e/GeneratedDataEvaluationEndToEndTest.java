@@ -74,9 +74,12 @@ public class GeneratedDataEvaluationEndToEndTest {
     }
 
     @Test
-    public void segmentationScoresTheInvoices() throws Exception {
-        String out = evaluate("segmentation", "segmentation/transactions.csv", List.of("rfm", "kmeans"));
+    public void segmentationScoresTheInvoicesWithTheGivenParameters() throws Exception {
+        String out = evaluate("segmentation", "segmentation/transactions.csv", List.of("rfm", "kmeans"),
+                "-p", "kmeans.k=4");
         assertTrue(out, out.startsWith("segmentation on transactions.csv: 400 customers"));
+        // columns: strategy, segments, ...: the caller's k reached the strategy
+        assertTrue(out, out.lines().anyMatch(line -> line.matches("kmeans@1\\.0\\.0\\s+4\\.000\\s.*")));
     }
 
     @Test

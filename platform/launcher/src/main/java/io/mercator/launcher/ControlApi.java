@@ -46,8 +46,10 @@ public final class ControlApi {
      * @param data absolute path of the data file, readable by the server
      * @param strategies strategy specs; empty for every registered strategy of the family
      * @param options the evaluator's options by name, as text
+     * @param parameters strategy parameters as text, by strategy name and then parameter name
      */
-    public record EvaluateRequest(String family, String data, List<String> strategies, Map<String, String> options) {
+    public record EvaluateRequest(String family, String data, List<String> strategies, Map<String, String> options,
+            Map<String, Map<String, String>> parameters) {
     }
 
     /** The answer to {@code POST evaluate}: one row per strategy. */

@@ -51,7 +51,8 @@ final class Evaluations {
             Parameters options = Parameters.resolve(evaluator.options(),
                     request.options() == null ? Map.of() : request.options());
             EvaluationRequest evaluation = new EvaluationRequest(Path.of(request.data()),
-                    request.strategies() == null ? List.of() : request.strategies(), options);
+                    request.strategies() == null ? List.of() : request.strategies(), options,
+                    request.parameters() == null ? Map.of() : request.parameters());
             LOG.info("Evaluating {} strategies on {} with {}", family.id(), request.data(), options);
             EvaluationReport report = evaluator.evaluate(evaluation, new LoggingProgress(family));
             return toJson(report);

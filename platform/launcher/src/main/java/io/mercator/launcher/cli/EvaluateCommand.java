@@ -33,6 +33,10 @@ public final class EvaluateCommand extends ClientCommand implements Callable<Int
             description = "An evaluation option, e.g. -o horizon=18; repeat for several.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Option(names = {"-p", "--parameter"}, paramLabel = "STRATEGY.NAME=VALUE",
+            description = "A strategy parameter, e.g. -p kmeans.k=4; repeat for several. Default: the strategy's own.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         Path file = data.toAbsolutePath().normalize();
@@ -40,7 +44,7 @@ public final class EvaluateCommand extends ClientCommand implements Callable<Int
             throw new IllegalArgumentException("cannot read the data file " + file);
         }
         ControlApi.Report report = client().evaluate(
-                new ControlApi.EvaluateRequest(family, file.toString(), strategies, options));
+                new ControlApi.EvaluateRequest(family, file.toString(), strategies, options, byStrategy(parameters)));
         out().println(report.title());
         List<String> header = new ArrayList<>();
         header.add("STRATEGY");
@@ -56,6 +60,21 @@ public final class EvaluateCommand extends ClientCommand implements Callable<Int
         report.notes().forEach(note -> out().println("  " + note));
         out().flush();
         return 0;
+    }
+
+    /** Splits {@code strategy.parameter} keys at the first dot: strategy names hold no dots. */
+    static Map<String, Map<String, String>> byStrategy(Map<String, String> parameters) {
+        Map<String, Map<String, String>> byStrategy = new LinkedHashMap<>();
+        parameters.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                throw new IllegalArgumentException("-p " + key + "=" + value
+                        + ": expected STRATEGY.PARAMETER=VALUE, e.g. -p kmeans.k=4");
+            }
+            byStrategy.computeIfAbsent(key.substring(0, dot), name -> new LinkedHashMap<>())
+                    .put(key.substring(dot + 1), value);
+        });
+        return byStrategy;
     }
 
     /** Four significant digits, no exponent for everyday magnitudes; "-" where a metric does not apply. */

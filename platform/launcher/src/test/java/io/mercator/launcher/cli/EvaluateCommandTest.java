@@ -1,6 +1,9 @@
 package io.mercator.launcher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,5 +18,14 @@ class EvaluateCommandTest {
         assertEquals("-2.500", EvaluateCommand.format(-2.5));
         assertEquals("1.235e+08", EvaluateCommand.format(123_456_789.0));
         assertEquals("-", EvaluateCommand.format(null));
+    }
+
+    @Test
+    void strategyParametersAreGroupedByStrategy() {
+        assertEquals(Map.of("kmeans", Map.of("k", "4", "max.k", "9"), "ets", Map.of("model", "AAN")),
+                EvaluateCommand.byStrategy(Map.of("kmeans.k", "4", "kmeans.max.k", "9", "ets.model", "AAN")));
+        IllegalArgumentException noDot = assertThrows(IllegalArgumentException.class,
+                () -> EvaluateCommand.byStrategy(Map.of("k", "4")));
+        assertEquals("-p k=4: expected STRATEGY.PARAMETER=VALUE, e.g. -p kmeans.k=4", noDot.getMessage());
     }
 }

@@ -87,18 +87,19 @@ public final class FilteringEvaluator implements Evaluator {
             try (StrategyLease<RecommenderStrategy> lease = registry.acquire(RecommenderStrategy.class,
                     specs.get(s))) {
                 String name = lease.info().descriptor().name() + "@" + lease.info().descriptor().version();
-                rows.add(new EvaluationReport.Row(name, evaluateOne(lease.strategy(), name, evaluation, plan,
-                        context, notes)));
+                rows.add(new EvaluationReport.Row(name, evaluateOne(lease.strategy(), name,
+                        request.parametersFor(lease.info().descriptor()), evaluation, plan, context, notes)));
             }
         }
         context.progress(1, "");
         return new EvaluationReport("filtering on " + request.data().getFileName(), plan.columns(), rows, notes);
     }
 
-    private double[] evaluateOne(RecommenderStrategy strategy, String name, FilteringEvaluation evaluation,
-            FilteringEvaluation.Plan plan, TrainingContext context, List<String> notes) {
+    private double[] evaluateOne(RecommenderStrategy strategy, String name, Parameters parameters,
+            FilteringEvaluation evaluation, FilteringEvaluation.Plan plan, TrainingContext context,
+            List<String> notes) {
         try {
-            return evaluation.run(strategy, Parameters.defaults(strategy.descriptor().parameters()), context);
+            return evaluation.run(strategy, parameters, context);
         } catch (CancellationException cancelled) {
             throw cancelled;
         } catch (RuntimeException failed) {

@@ -58,13 +58,23 @@ public final class Backtest {
     }
 
     /**
-     * @param strategy the strategy, fitted with its default parameters
+     * @param strategy the strategy, fitted with its default parameters (see the overload for others)
      * @param context progress and cancellation
      * @return the figures
      * @throws io.mercator.api.ValidationException when the strategy rejects the data
      */
     public Result run(ForecastStrategy strategy, TrainingContext context) {
-        Parameters parameters = Parameters.defaults(strategy.descriptor().parameters());
+        return run(strategy, Parameters.defaults(strategy.descriptor().parameters()), context);
+    }
+
+    /**
+     * @param strategy the strategy
+     * @param parameters what to fit it with
+     * @param context progress and cancellation
+     * @return the figures
+     * @throws io.mercator.api.ValidationException when the strategy rejects the data
+     */
+    public Result run(ForecastStrategy strategy, Parameters parameters, TrainingContext context) {
         int origins = givenSplit() ? 1 : split.origins();
         Map<Integer, List<Integer>> bySeason = new TreeMap<>();
         for (int s = 0; s < data.ids().size(); s++) {

@@ -82,7 +82,8 @@ public final class ForecastingEvaluator implements Evaluator {
                 String label = info.descriptor().name() + "@" + info.descriptor().version();
                 int index = s;
                 try {
-                    Backtest.Result result = backtest.run(lease.strategy(), new ScaledProgress(context, index,
+                    Backtest.Result result = backtest.run(lease.strategy(),
+                            request.parametersFor(lease.info().descriptor()), new ScaledProgress(context, index,
                             specs.size()));
                     double[] values = Arrays.copyOf(result.metrics(), columns.size());
                     values[columns.size() - 2] = result.seconds();

@@ -105,7 +105,7 @@ public final class OptimizationEvaluator implements Evaluator {
                 try {
                     long start = System.nanoTime();
                     ReplenishmentModel model = strategy.fit(replay.training(),
-                            Parameters.defaults(strategy.descriptor().parameters()), context);
+                            request.parametersFor(strategy.descriptor()), context);
                     double fitMillis = (System.nanoTime() - start) / 1e6;
                     rows.add(row(label, replay.run(replay.estimating((mean, stdDev) -> Policies.of(model,
                             replay.skus(), mean, stdDev, replay.unitCost(), replay.settings(), replay.target(),

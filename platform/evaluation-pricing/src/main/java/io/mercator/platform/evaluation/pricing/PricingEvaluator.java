@@ -92,7 +92,8 @@ public final class PricingEvaluator implements Evaluator {
                 context.checkCancelled();
                 context.progress((double) s / specs.size(), label);
                 try {
-                    rows.add(new EvaluationReport.Row(label, score(lease.strategy(), split, options, label, notes)));
+                    rows.add(new EvaluationReport.Row(label, score(lease.strategy(),
+                            request.parametersFor(lease.info().descriptor()), split, options, label, notes)));
                 } catch (CancellationException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -128,10 +129,10 @@ public final class PricingEvaluator implements Evaluator {
         return notes;
     }
 
-    private double[] score(PricingStrategy strategy, PeriodSplit split, Parameters options, String label,
-            List<String> notes) {
+    private double[] score(PricingStrategy strategy, Parameters parameters, PeriodSplit split, Parameters options,
+            String label, List<String> notes) {
         long start = System.nanoTime();
-        PricingModel model = strategy.fit(split.training(), Parameters.defaults(strategy.descriptor().parameters()),
+        PricingModel model = strategy.fit(split.training(), parameters,
                 TrainingContext.none());
         double fitSeconds = (System.nanoTime() - start) / 1e9;
         DemandFit fit = demandFit(model, split.test(), label, notes);

@@ -115,7 +115,8 @@ public final class SegmentationEvaluator implements Evaluator {
             try (StrategyLease<SegmentationStrategy> lease = registry.acquire(SegmentationStrategy.class, specs.get(s))) {
                 String label = lease.info().descriptor().name() + "@" + lease.info().descriptor().version();
                 try {
-                    rows.add(new EvaluationReport.Row(label, evaluate(lease.strategy(), transactions, features, active,
+                    rows.add(new EvaluationReport.Row(label, evaluate(lease.strategy(),
+                            request.givenParameters(lease.info().descriptor()), transactions, features, active,
                             points, options, context, profiles -> notes.add(label + " segments: " + describe(profiles)))));
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
@@ -138,11 +139,12 @@ public final class SegmentationEvaluator implements Evaluator {
         return registry.list(Family.SEGMENTATION).stream().map(info -> info.descriptor().name()).distinct().toList();
     }
 
-    private double[] evaluate(SegmentationStrategy strategy, Transactions transactions, CustomerFeatures features,
+    private double[] evaluate(SegmentationStrategy strategy, Map<String, String> givenParameters,
+            Transactions transactions, CustomerFeatures features,
             int[] active, double[] points, Parameters options, TrainingContext context,
             Consumer<SegmentProfiles> profiles) {
         StrategyDescriptor descriptor = strategy.descriptor();
-        Map<String, Object> given = new HashMap<>();
+        Map<String, Object> given = new HashMap<>(givenParameters);
         if (declares(descriptor, ANALYSIS_DATE)) {
             given.put(ANALYSIS_DATE, LocalDate.ofEpochDay(features.analysisDay()).toString());
         }
