@@ -34,9 +34,14 @@ abstract class CollaborativeStrategy implements RecommenderStrategy {
 
     @Override
     public final RecommenderModel fit(Interactions data, Parameters parameters, TrainingContext context) {
-        RatingMatrix matrix = RatingMatrix.of(data);
+        RatingMatrix matrix = RatingMatrix.of(data, repeats());
         context.checkCancelled();
         return fit(data, matrix, parameters, context);
+    }
+
+    /** @return how repeated rows of a user-item pair are combined; ratings are averaged */
+    RatingMatrix.Repeats repeats() {
+        return RatingMatrix.Repeats.AVERAGE;
     }
 
     abstract CollaborativeModel fit(Interactions data, RatingMatrix matrix, Parameters parameters,

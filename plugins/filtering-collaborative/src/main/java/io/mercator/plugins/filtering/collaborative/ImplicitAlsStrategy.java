@@ -43,6 +43,12 @@ public final class ImplicitAlsStrategy extends CollaborativeStrategy {
                 ParameterSpec.integer(SEED, "Seed of the initial factors.", 42, 0, Integer.MAX_VALUE));
     }
 
+    /** Implicit feedback: every purchase adds to the confidence of the pair. */
+    @Override
+    RatingMatrix.Repeats repeats() {
+        return RatingMatrix.Repeats.SUM;
+    }
+
     @Override
     CollaborativeModel fit(Interactions data, RatingMatrix matrix, Parameters parameters, TrainingContext context) {
         if (matrix.minValue < 0) {

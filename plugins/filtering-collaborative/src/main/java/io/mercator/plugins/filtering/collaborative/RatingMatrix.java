@@ -6,10 +6,16 @@ import java.util.Arrays;
 
 /**
  * The user-item matrix in compressed sparse rows (by user) and columns (by item), one entry per
- * distinct pair. Repeated rows for the same pair are averaged: a re-rating replaces rather than
- * doubles the user's opinion. Immutable.
+ * distinct pair. Repeated rows for the same pair are combined as the strategy says: averaged for
+ * ratings (a re-rating replaces rather than doubles the user's opinion), summed for implicit
+ * feedback (ten purchases say more than one). Immutable.
  */
 final class RatingMatrix {
+
+    /** How repeated rows of one user-item pair become one entry. */
+    enum Repeats {
+        AVERAGE, SUM
+    }
 
     final int users;
     final int items;
@@ -58,10 +64,20 @@ final class RatingMatrix {
 
     /**
      * @param data the interactions
-     * @return their matrix
+     * @return their matrix, repeated pairs averaged
      * @throws ValidationException naming {@code interactions} when there are none
      */
     static RatingMatrix of(Interactions data) {
+        return of(data, Repeats.AVERAGE);
+    }
+
+    /**
+     * @param data the interactions
+     * @param repeats how repeated rows of a pair are combined
+     * @return their matrix
+     * @throws ValidationException naming {@code interactions} when there are none
+     */
+    static RatingMatrix of(Interactions data, Repeats repeats) {
         int rows = data.size();
         if (rows == 0) {
             throw new ValidationException("interactions", "there are no rows to learn from");
@@ -97,7 +113,7 @@ final class RatingMatrix {
                     count++;
                 }
                 userItem[entries] = item;
-                userValue[entries] = sum / count;
+                userValue[entries] = repeats == Repeats.SUM ? sum : sum / count;
                 entries++;
             }
             userStart[u + 1] = entries;
