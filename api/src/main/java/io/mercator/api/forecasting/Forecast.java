@@ -94,6 +94,41 @@ public final class Forecast {
         }
     }
 
+    /**
+     * Raises every point forecast and interval bound below a floor to it, for quantities that
+     * cannot go below it (units sold cannot be negative). The intervals keep their coverage: the
+     * quantity never falls below the floor.
+     *
+     * @param floor the smallest possible value, e.g. 0
+     * @return this forecast if nothing is below the floor, else the floored forecast
+     */
+    public Forecast atLeast(double floor) {
+        double[] flooredMean = floor(mean, floor);
+        double[][] flooredLower = new double[levels.length][];
+        double[][] flooredUpper = new double[levels.length][];
+        boolean changed = flooredMean != mean;
+        for (int l = 0; l < levels.length; l++) {
+            flooredLower[l] = floor(lower[l], floor);
+            flooredUpper[l] = floor(upper[l], floor);
+            changed |= flooredLower[l] != lower[l] || flooredUpper[l] != upper[l];
+        }
+        return changed ? new Forecast(flooredMean, levels, flooredLower, flooredUpper) : this;
+    }
+
+    /** @return the same array when nothing is below the floor, else a floored copy */
+    private static double[] floor(double[] values, double floor) {
+        double[] floored = values;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < floor) {
+                if (floored == values) {
+                    floored = values.clone();
+                }
+                floored[i] = floor;
+            }
+        }
+        return floored;
+    }
+
     /** @return the number of periods forecast */
     public int horizon() {
         return mean.length;

@@ -120,6 +120,20 @@ public final class SeriesSet {
         return Arrays.copyOfRange(values, offsets[series], offsets[series + 1]);
     }
 
+    /**
+     * @param series a series index
+     * @return true when no observed value of the series is negative, as for units sold: its
+     *     forecasts should not go below zero either (see {@link Forecast#atLeast})
+     */
+    public boolean isNonNegative(int series) {
+        for (int i = offsets[series]; i < offsets[series + 1]; i++) {
+            if (values[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Appends series one by one; grows its arrays geometrically. Not thread-safe. */
     public static final class Builder {
         private final int seasonLength;

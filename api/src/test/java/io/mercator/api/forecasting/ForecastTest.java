@@ -2,6 +2,7 @@ package io.mercator.api.forecasting;
 
 import static io.mercator.api.Rejections.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mercator.api.ValidationException;
@@ -73,5 +74,16 @@ class ForecastTest {
                 () -> Forecast.symmetric(MEAN, new double[] {1, -1}, p -> 1, 80));
         assertRejected("levels", 0, "0.0 is not a percentage in (0, 100)",
                 () -> Forecast.symmetric(MEAN, new double[] {1, 1}, p -> 1, 0));
+    }
+
+    @Test
+    void atLeastRaisesWhatFallsBelowTheFloor() {
+        Forecast forecast = Forecast.symmetric(new double[] {0.5, -0.2}, new double[] {1, 1}, p -> 2, 95);
+        Forecast floored = forecast.atLeast(0);
+        assertArrayEquals(new double[] {0.5, 0}, floored.mean(), 0);
+        assertArrayEquals(new double[] {0, 0}, floored.lower(0), 0);
+        assertArrayEquals(new double[] {2.5, 1.8}, floored.upper(0), 1e-12);
+        Forecast positive = Forecast.symmetric(new double[] {10}, new double[] {1}, p -> 2, 80);
+        assertSame(positive, positive.atLeast(0), "nothing below the floor: the same forecast");
     }
 }

@@ -1,6 +1,7 @@
 package io.mercator.api.forecasting;
 
 import static io.mercator.api.Rejections.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,5 +97,12 @@ class SeriesSetTest {
     void missingValuesColumnIsRejected() {
         assertRejected("values", ValidationException.NO_ROW, "column is missing",
                 () -> new SeriesSet(twoSeries, new int[] {0, 0, 0}, null, 1));
+    }
+
+    @Test
+    void nonNegativeSeriesIgnoreMissingValues() {
+        SeriesSet set = SeriesSet.builder(1).add("units", 0, Double.NaN, 3).add("returns", 2, -1).build();
+        assertTrue(set.isNonNegative(0));
+        assertFalse(set.isNonNegative(1));
     }
 }

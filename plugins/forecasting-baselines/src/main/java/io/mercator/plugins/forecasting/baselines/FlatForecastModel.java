@@ -21,7 +21,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 final class FlatForecastModel implements ForecastModel {
 
     private static final int MAGIC = 0x464c4154; // "FLAT"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** How the forecast error grows with the horizon. */
     enum Method {
@@ -40,9 +40,11 @@ final class FlatForecastModel implements ForecastModel {
     private final double[] level;
     private final double[] sigma;
     private final int[] observations;
+    /** Per series: no observed value was negative, so forecasts are floored at zero. */
+    private final boolean[] nonNegative;
 
     FlatForecastModel(Method method, String name, String version, IdDictionary series, double[] level,
-            double[] sigma, int[] observations) {
+            double[] sigma, int[] observations, boolean[] nonNegative) {
         this.method = method;
         this.name = name;
         this.version = version;
@@ -50,6 +52,7 @@ final class FlatForecastModel implements ForecastModel {
         this.level = level;
         this.sigma = sigma;
         this.observations = observations;
+        this.nonNegative = nonNegative;
     }
 
     @Override
@@ -69,7 +72,9 @@ final class FlatForecastModel implements ForecastModel {
             mean[h] = level[s];
             standardError[h] = standardError(s, h + 1);
         }
-        return Forecast.symmetric(mean, standardError, errorDistribution(s)::inverseCumulativeProbability, levels);
+        Forecast forecast = Forecast.symmetric(mean, standardError, errorDistribution(s)::inverseCumulativeProbability,
+                levels);
+        return nonNegative[s] ? forecast.atLeast(0) : forecast;
     }
 
     private RealDistribution errorDistribution(int s) {
@@ -110,6 +115,7 @@ final class FlatForecastModel implements ForecastModel {
             data.writeDouble(level[s]);
             data.writeDouble(sigma[s]);
             data.writeInt(observations[s]);
+            data.writeBoolean(nonNegative[s]);
         }
         data.flush();
     }
@@ -134,13 +140,15 @@ final class FlatForecastModel implements ForecastModel {
         double[] level = new double[count];
         double[] sigma = new double[count];
         int[] observations = new int[count];
+        boolean[] nonNegative = new boolean[count];
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
             level[s] = data.readDouble();
             sigma[s] = data.readDouble();
             observations[s] = data.readInt();
+            nonNegative[s] = data.readBoolean();
         }
         return new FlatForecastModel(expected, name, version, IdDictionary.of("series", ids), level, sigma,
-                observations);
+                observations, nonNegative);
     }
 }

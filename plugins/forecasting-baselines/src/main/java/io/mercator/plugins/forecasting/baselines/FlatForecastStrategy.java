@@ -55,8 +55,12 @@ abstract class FlatForecastStrategy implements ForecastStrategy {
             observations[s] = observed.length;
         }
         context.progress(1, "");
+        boolean[] nonNegative = new boolean[count];
+        for (int s = 0; s < count; s++) {
+            nonNegative[s] = data.isNonNegative(s);
+        }
         return new FlatForecastModel(method, descriptor.name(), descriptor.version(), data.ids(), level, sigma,
-                observations);
+                observations, nonNegative);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 final class SeasonalNaiveModel implements ForecastModel {
 
     private static final int MAGIC = 0x534e4156; // "SNAV"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final String name;
@@ -23,13 +23,17 @@ final class SeasonalNaiveModel implements ForecastModel {
     private final IdDictionary series;
     private final double[][] lastSeason;
     private final double[] sigma;
+    /** Per series: no observed value was negative, so forecasts are floored at zero. */
+    private final boolean[] nonNegative;
 
-    SeasonalNaiveModel(String name, String version, IdDictionary series, double[][] lastSeason, double[] sigma) {
+    SeasonalNaiveModel(String name, String version, IdDictionary series, double[][] lastSeason, double[] sigma,
+            boolean[] nonNegative) {
         this.name = name;
         this.version = version;
         this.series = series;
         this.lastSeason = lastSeason;
         this.sigma = sigma;
+        this.nonNegative = nonNegative;
     }
 
     @Override
@@ -50,7 +54,9 @@ final class SeasonalNaiveModel implements ForecastModel {
             mean[h] = lastSeason[s][h % m];
             standardError[h] = sigma[s] * Math.sqrt(h / m + 1);
         }
-        return Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability, levels);
+        Forecast forecast = Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability,
+                levels);
+        return nonNegative[s] ? forecast.atLeast(0) : forecast;
     }
 
     @Override
@@ -74,6 +80,7 @@ final class SeasonalNaiveModel implements ForecastModel {
         for (int s = 0; s < series.size(); s++) {
             data.writeUTF(series.id(s));
             data.writeDouble(sigma[s]);
+            data.writeBoolean(nonNegative[s]);
             data.writeInt(lastSeason[s].length);
             for (double value : lastSeason[s]) {
                 data.writeDouble(value);
@@ -96,9 +103,11 @@ final class SeasonalNaiveModel implements ForecastModel {
         String[] ids = new String[count];
         double[][] lastSeason = new double[count][];
         double[] sigma = new double[count];
+        boolean[] nonNegative = new boolean[count];
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
             sigma[s] = data.readDouble();
+            nonNegative[s] = data.readBoolean();
             int m = data.readInt();
             if (m < 1) {
                 throw new IOException("corrupt model: season length " + m);
@@ -108,6 +117,6 @@ final class SeasonalNaiveModel implements ForecastModel {
                 lastSeason[s][j] = data.readDouble();
             }
         }
-        return new SeasonalNaiveModel(name, version, IdDictionary.of("series", ids), lastSeason, sigma);
+        return new SeasonalNaiveModel(name, version, IdDictionary.of("series", ids), lastSeason, sigma, nonNegative);
     }
 }

@@ -70,7 +70,12 @@ public final class SeasonalNaiveStrategy implements ForecastStrategy {
             sigma[s] = changes > 0 ? Math.sqrt(sumOfSquares / changes) : 0;
         }
         context.progress(1, "");
-        return new SeasonalNaiveModel(descriptor.name(), descriptor.version(), data.ids(), lastSeason, sigma);
+        boolean[] nonNegative = new boolean[count];
+        for (int s = 0; s < count; s++) {
+            nonNegative[s] = data.isNonNegative(s);
+        }
+        return new SeasonalNaiveModel(descriptor.name(), descriptor.version(), data.ids(), lastSeason, sigma,
+                nonNegative);
     }
 
     @Override

@@ -36,14 +36,22 @@ class BaselineStrategiesTest {
     @Test
     void meanMatchesRsMeanfOnOneToTen() {
         double[] oneToTen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        ForecastModel model = fit(new MeanStrategy(), SeriesSet.builder(1).add("x", oneToTen).build());
+        double[] shifted = new double[oneToTen.length];
+        for (int t = 0; t < shifted.length; t++) {
+            shifted[t] = oneToTen[t] - 10;
+        }
+        ForecastModel model = fit(new MeanStrategy(), SeriesSet.builder(1).add("x", oneToTen).add("x-10", shifted)
+                .build());
         Forecast forecast = model.forecast("x", 2, 80, 95);
         assertEquals(5.5, forecast.mean(0), 1e-12);
         // R: meanf(1:10, h = 2) gives Lo 95 -1.683..., Hi 95 12.683...: qt(0.975, 9) * sd(1:10) * sqrt(1.1)
         double half95 = 2.2621571627409915 * 3.0276503540974917 * Math.sqrt(1.1);
-        assertEquals(5.5 - half95, forecast.lower(1)[0], 1e-9);
         assertEquals(5.5 + half95, forecast.upper(1)[1], 1e-9);
-        assertEquals(-1.683314, forecast.lower(1)[0], 1e-6);
+        // 1:10 never went below zero, so its forecast does not either; the shifted series keeps R's bound
+        assertEquals(0, forecast.lower(1)[0], 0);
+        Forecast negative = model.forecast("x-10", 2, 95);
+        assertEquals(-1.683314 - 10, negative.lower(0)[0], 1e-6);
+        assertEquals(5.5 - 10 - half95, negative.lower(0)[1], 1e-9);
     }
 
     @Test

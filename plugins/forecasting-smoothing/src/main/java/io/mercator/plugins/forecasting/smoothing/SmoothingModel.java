@@ -19,19 +19,23 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 final class SmoothingModel implements ForecastModel {
 
     private static final int MAGIC = 0x534d5448; // "SMTH"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final String name;
     private final String version;
     private final IdDictionary series;
     private final SmoothedState[][] members;
+    /** Per series: no observed value was negative, so forecasts are floored at zero. */
+    private final boolean[] nonNegative;
 
-    SmoothingModel(String name, String version, IdDictionary series, SmoothedState[][] members) {
+    SmoothingModel(String name, String version, IdDictionary series, SmoothedState[][] members,
+            boolean[] nonNegative) {
         this.name = name;
         this.version = version;
         this.series = series;
         this.members = members;
+        this.nonNegative = nonNegative;
     }
 
     @Override
@@ -49,7 +53,8 @@ final class SmoothingModel implements ForecastModel {
 
     @Override
     public Forecast forecast(String seriesId, int horizon, double... levels) {
-        SmoothedState[] states = members[series.require("series", seriesId)];
+        int s = series.require("series", seriesId);
+        SmoothedState[] states = members[s];
         if (horizon < 1) {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }
@@ -63,7 +68,9 @@ final class SmoothingModel implements ForecastModel {
                 standardError[h] += memberError[h] / states.length;
             }
         }
-        return Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability, levels);
+        Forecast forecast = Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability,
+                levels);
+        return nonNegative[s] ? forecast.atLeast(0) : forecast;
     }
 
     @Override
@@ -86,6 +93,7 @@ final class SmoothingModel implements ForecastModel {
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
             data.writeUTF(series.id(s));
+            data.writeBoolean(nonNegative[s]);
             data.writeInt(members[s].length);
             for (SmoothedState state : members[s]) {
                 state.writeTo(data);
@@ -110,8 +118,10 @@ final class SmoothingModel implements ForecastModel {
         }
         String[] ids = new String[count];
         SmoothedState[][] members = new SmoothedState[count][];
+        boolean[] nonNegative = new boolean[count];
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
+            nonNegative[s] = data.readBoolean();
             int memberCount = data.readInt();
             if (memberCount < 1) {
                 throw new IOException("corrupt model: series '" + ids[s] + "' has " + memberCount + " members");
@@ -121,6 +131,6 @@ final class SmoothingModel implements ForecastModel {
                 members[s][k] = SmoothedState.read(data);
             }
         }
-        return new SmoothingModel(name, version, IdDictionary.of("series", ids), members);
+        return new SmoothingModel(name, version, IdDictionary.of("series", ids), members, nonNegative);
     }
 }

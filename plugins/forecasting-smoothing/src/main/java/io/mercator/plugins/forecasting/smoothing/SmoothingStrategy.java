@@ -55,7 +55,11 @@ abstract class SmoothingStrategy implements ForecastStrategy {
             }
         });
         context.progress(1, count + " series");
-        return new SmoothingModel(descriptor.name(), descriptor.version(), data.ids(), members);
+        boolean[] nonNegative = new boolean[count];
+        for (int s = 0; s < count; s++) {
+            nonNegative[s] = data.isNonNegative(s);
+        }
+        return new SmoothingModel(descriptor.name(), descriptor.version(), data.ids(), members, nonNegative);
     }
 
     private SmoothedState[] fitOne(SeriesSet data, int s, Parameters parameters) {

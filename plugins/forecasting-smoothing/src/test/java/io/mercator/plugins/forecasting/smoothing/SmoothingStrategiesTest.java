@@ -141,4 +141,28 @@ class SmoothingStrategiesTest {
         assertThrows(ValidationException.class, () -> model.forecast("unknown", 1));
         assertThrows(ValidationException.class, () -> model.forecast("two", 0));
     }
+
+    /** Units sold cannot be negative: a slow mover's intervals stop at zero; a series that went negative keeps its. */
+    @Test
+    void forecastsOfNonNegativeSeriesStayAtOrAboveZero() throws IOException {
+        double[] slowMover = {0, 1, 0, 0, 2, 0, 1, 0, 0, 3, 0, 1, 0, 0, 1, 2, 0, 0, 1, 0};
+        double[] shifted = new double[slowMover.length];
+        for (int t = 0; t < shifted.length; t++) {
+            shifted[t] = slowMover[t] - 1;
+        }
+        SeriesSet data = SeriesSet.builder(1).add("units", slowMover).add("net", shifted).build();
+        CombinationStrategy strategy = new CombinationStrategy();
+        ForecastModel model = fit(strategy, data, Map.of());
+        Forecast units = model.forecast("units", 4, 95);
+        for (int h = 0; h < 4; h++) {
+            assertTrue(units.lower(0)[h] >= 0, "lower bound " + units.lower(0)[h]);
+        }
+        assertEquals(0, units.lower(0)[0], 0, "the unfloored 95% bound of this series is negative");
+        assertTrue(model.forecast("net", 4, 95).lower(0)[0] < -1, "a series with negative values is not floored");
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        ForecastModel read = strategy.readModel(new ByteArrayInputStream(bytes.toByteArray()));
+        assertArrayEquals(units.lower(0), read.forecast("units", 4, 95).lower(0), 0);
+    }
 }
