@@ -1,5 +1,6 @@
 package io.mercator.sample.seasonalnaive;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
@@ -8,26 +9,24 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import org.apache.commons.math3.special.Erf;
 
 /** The fitted seasonal pattern and residual spread of every series. Immutable. */
-final class SeasonalNaiveModel implements ForecastModel {
+final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x534e4156; // "SNAV"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** What one series needs for forecasting: one value per season position, and the residual spread. */
     record Fitted(double[] pattern, double sigma) {
     }
 
-    private final String version;
     private final IdDictionary series;
     private final int seasonLength;
     private final Fitted[] fitted;
 
     SeasonalNaiveModel(String version, IdDictionary series, int seasonLength, Fitted[] fitted) {
-        this.version = version;
+        super(SeasonalNaiveStrategy.NAME, version);
         this.series = series;
         this.seasonLength = seasonLength;
         this.fitted = fitted;
@@ -109,21 +108,17 @@ final class SeasonalNaiveModel implements ForecastModel {
     }
 
     @Override
-    public String strategyName() {
-        return SeasonalNaiveStrategy.NAME;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(seasonLength);
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
@@ -133,20 +128,11 @@ final class SeasonalNaiveModel implements ForecastModel {
                 data.writeDouble(value);
             }
         }
-        data.flush();
     }
 
-    static SeasonalNaiveModel read(InputStream in, String readerVersion) throws IOException {
+    static SeasonalNaiveModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC) {
-            throw new IOException("not a seasonal-naive model");
-        }
-        int format = data.readInt();
-        if (format != FORMAT) {
-            throw new IOException("seasonal-naive model format " + format + " is not supported by version "
-                    + readerVersion);
-        }
-        String version = data.readUTF();
+        String version = readHeader(data, MAGIC, FORMAT, "a seasonal-naive model").strategyVersion();
         int seasonLength = data.readInt();
         int count = data.readInt();
         if (seasonLength < 1 || count < 0) {

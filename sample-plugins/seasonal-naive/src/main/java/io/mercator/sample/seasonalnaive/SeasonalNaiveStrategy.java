@@ -78,6 +78,6 @@ public final class SeasonalNaiveStrategy implements ForecastStrategy {
 
     @Override
     public ForecastModel readModel(InputStream in) throws IOException {
-        return SeasonalNaiveModel.read(in, descriptor.version());
+        return SeasonalNaiveModel.read(in);
     }
 }

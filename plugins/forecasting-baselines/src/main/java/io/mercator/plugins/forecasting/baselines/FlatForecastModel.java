@@ -1,5 +1,6 @@
 package io.mercator.plugins.forecasting.baselines;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
@@ -8,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
@@ -18,7 +18,7 @@ import org.apache.commons.math3.distribution.TDistribution;
  * A model whose point forecast is the same for every period ahead (the last value, the mean, or a moving average);
  * only the width of the intervals depends on the horizon and on the method.
  */
-final class FlatForecastModel implements ForecastModel {
+final class FlatForecastModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x464c4154; // "FLAT"
     private static final int FORMAT = 2;
@@ -34,8 +34,6 @@ final class FlatForecastModel implements ForecastModel {
     }
 
     private final Method method;
-    private final String name;
-    private final String version;
     private final IdDictionary series;
     private final double[] level;
     private final double[] sigma;
@@ -45,9 +43,8 @@ final class FlatForecastModel implements ForecastModel {
 
     FlatForecastModel(Method method, String name, String version, IdDictionary series, double[] level,
             double[] sigma, int[] observations, boolean[] nonNegative) {
+        super(name, version);
         this.method = method;
-        this.name = name;
-        this.version = version;
         this.series = series;
         this.level = level;
         this.sigma = sigma;
@@ -92,23 +89,18 @@ final class FlatForecastModel implements ForecastModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeUTF(method.name());
-        data.writeUTF(name);
-        data.writeUTF(version);
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
             data.writeUTF(series.id(s));
@@ -117,21 +109,18 @@ final class FlatForecastModel implements ForecastModel {
             data.writeInt(observations[s]);
             data.writeBoolean(nonNegative[s]);
         }
-        data.flush();
     }
 
     static FlatForecastModel read(InputStream in, Method expected) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not a baseline forecasting model of format " + FORMAT);
-        }
+        Header header = readHeader(data, MAGIC, FORMAT, "a baseline forecasting model");
         String method = data.readUTF();
         if (!method.equals(expected.name())) {
             throw new IOException("the model was fitted by the " + method.toLowerCase(Locale.ROOT)
                     + " method, not " + expected.name().toLowerCase(Locale.ROOT));
         }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         int count = data.readInt();
         if (count < 0) {
             throw new IOException("corrupt model: negative series count");

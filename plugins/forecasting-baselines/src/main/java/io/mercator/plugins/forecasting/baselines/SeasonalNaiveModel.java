@@ -1,5 +1,6 @@
 package io.mercator.plugins.forecasting.baselines;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
@@ -8,18 +9,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /** The last season of every series and the spread of its seasonal changes; see {@link SeasonalNaiveStrategy}. */
-final class SeasonalNaiveModel implements ForecastModel {
+final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x534e4156; // "SNAV"
     private static final int FORMAT = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
-    private final String name;
-    private final String version;
     private final IdDictionary series;
     private final double[][] lastSeason;
     private final double[] sigma;
@@ -28,8 +26,7 @@ final class SeasonalNaiveModel implements ForecastModel {
 
     SeasonalNaiveModel(String name, String version, IdDictionary series, double[][] lastSeason, double[] sigma,
             boolean[] nonNegative) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.series = series;
         this.lastSeason = lastSeason;
         this.sigma = sigma;
@@ -60,22 +57,17 @@ final class SeasonalNaiveModel implements ForecastModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
             data.writeUTF(series.id(s));
@@ -86,16 +78,13 @@ final class SeasonalNaiveModel implements ForecastModel {
                 data.writeDouble(value);
             }
         }
-        data.flush();
     }
 
     static SeasonalNaiveModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not a seasonal naive model of format " + FORMAT);
-        }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "a seasonal naive model");
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         int count = data.readInt();
         if (count < 0) {
             throw new IOException("corrupt model: negative series count");

@@ -1,5 +1,6 @@
 package io.mercator.plugins.forecasting.intermittent;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
@@ -8,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
@@ -16,21 +16,18 @@ import java.util.Arrays;
  * one-step in-sample errors (their empirical quantiles around the rate), cut at zero demand;
  * these methods have no error model, and demand this lumpy is far from normal.
  */
-final class IntermittentModel implements ForecastModel {
+final class IntermittentModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x494e5452; // "INTR"
     private static final int FORMAT = 1;
 
-    private final String name;
-    private final String version;
     private final IdDictionary series;
     private final double[] rate;
     /** Sorted one-step errors per series; empty when the series had no demand after its first. */
     private final double[][] errors;
 
     IntermittentModel(String name, String version, IdDictionary series, double[] rate, double[][] errors) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.series = series;
         this.rate = rate;
         this.errors = errors;
@@ -71,22 +68,17 @@ final class IntermittentModel implements ForecastModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
             data.writeUTF(series.id(s));
@@ -96,19 +88,16 @@ final class IntermittentModel implements ForecastModel {
                 data.writeDouble(error);
             }
         }
-        data.flush();
     }
 
     static IntermittentModel read(InputStream in, String expectedName) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not an intermittent-demand model of format " + FORMAT);
-        }
-        String name = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "an intermittent-demand model");
+        String name = header.strategyName();
         if (!name.equals(expectedName)) {
             throw new IOException("the model was fitted by " + name + ", not " + expectedName);
         }
-        String version = data.readUTF();
+        String version = header.strategyVersion();
         int count = data.readInt();
         if (count < 0) {
             throw new IOException("corrupt model: negative series count");

@@ -1,5 +1,6 @@
 package io.mercator.plugins.forecasting.smoothing;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
@@ -8,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -16,14 +16,12 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * is their mean and the standard error the mean of theirs, a conservative choice since the
  * members' errors are positively correlated. Intervals are normal around the point forecast.
  */
-final class SmoothingModel implements ForecastModel {
+final class SmoothingModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x534d5448; // "SMTH"
     private static final int FORMAT = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
-    private final String name;
-    private final String version;
     private final IdDictionary series;
     private final SmoothedState[][] members;
     /** Per series: no observed value was negative, so forecasts are floored at zero. */
@@ -31,8 +29,7 @@ final class SmoothingModel implements ForecastModel {
 
     SmoothingModel(String name, String version, IdDictionary series, SmoothedState[][] members,
             boolean[] nonNegative) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.series = series;
         this.members = members;
         this.nonNegative = nonNegative;
@@ -74,22 +71,17 @@ final class SmoothingModel implements ForecastModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
             data.writeUTF(series.id(s));
@@ -99,19 +91,16 @@ final class SmoothingModel implements ForecastModel {
                 state.writeTo(data);
             }
         }
-        data.flush();
     }
 
     static SmoothingModel read(InputStream in, String expectedName) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not an exponential smoothing model of format " + FORMAT);
-        }
-        String name = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "an exponential smoothing model");
+        String name = header.strategyName();
         if (!name.equals(expectedName)) {
             throw new IOException("the model was fitted by " + name + ", not " + expectedName);
         }
-        String version = data.readUTF();
+        String version = header.strategyVersion();
         int count = data.readInt();
         if (count < 0) {
             throw new IOException("corrupt model: negative series count");

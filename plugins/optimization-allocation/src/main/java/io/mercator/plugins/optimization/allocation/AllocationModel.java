@@ -1,5 +1,6 @@
 package io.mercator.plugins.optimization.allocation;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.optimization.AllocationPlan;
 import io.mercator.api.optimization.AllocationProblem;
 import io.mercator.api.optimization.ReplenishmentInput;
@@ -9,19 +10,16 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * The LP strategy's model: its settings only, since it plans from the input alone. Plans are
  * budget-constrained replenishment; {@link #allocate} solves multi-warehouse allocations.
  */
-final class AllocationModel implements ReplenishmentModel {
+final class AllocationModel extends AbstractModel implements ReplenishmentModel {
 
     private static final int MAGIC = 0x414c4c4f; // "ALLO"
     private static final int FORMAT = 1;
 
-    private final String name;
-    private final String version;
     private final double budget;
     private final double marginRate;
     private final boolean integerCasePacks;
@@ -32,8 +30,7 @@ final class AllocationModel implements ReplenishmentModel {
      * @param integerCasePacks whether orders are whole cases
      */
     AllocationModel(String name, String version, double budget, double marginRate, boolean integerCasePacks) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.budget = budget;
         this.marginRate = marginRate;
         this.integerCasePacks = integerCasePacks;
@@ -50,35 +47,27 @@ final class AllocationModel implements ReplenishmentModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeDouble(budget);
         data.writeDouble(marginRate);
         data.writeBoolean(integerCasePacks);
-        data.flush();
     }
 
     static AllocationModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not an LP allocation model of format " + FORMAT);
-        }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "an LP allocation model");
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         double budget = data.readDouble();
         double marginRate = data.readDouble();
         boolean integerCasePacks = data.readBoolean();

@@ -1,5 +1,6 @@
 package io.mercator.plugins.optimization.policies;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.optimization.ReplenishmentInput;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentPlan;
@@ -8,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
@@ -17,7 +17,7 @@ import java.util.function.DoubleUnaryOperator;
  * the input. Safety stock is the chosen level minus the mean demand over the protection period;
  * expected cost is holding on safety plus half a lot, plus ordering per period.
  */
-final class PolicyModel implements ReplenishmentModel {
+final class PolicyModel extends AbstractModel implements ReplenishmentModel {
 
     private static final int MAGIC = 0x5245504c; // "REPL"
     private static final int FORMAT = 1;
@@ -36,14 +36,11 @@ final class PolicyModel implements ReplenishmentModel {
     }
 
     private final Policy policy;
-    private final String name;
-    private final String version;
     private final PolicySettings settings;
 
     PolicyModel(Policy policy, String name, String version, PolicySettings settings) {
+        super(name, version);
         this.policy = policy;
-        this.name = name;
-        this.version = version;
         this.settings = settings;
     }
 
@@ -183,43 +180,35 @@ final class PolicyModel implements ReplenishmentModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeUTF(policy.name());
-        data.writeUTF(name);
-        data.writeUTF(version);
         data.writeUTF(settings.demandModel().name());
         data.writeDouble(settings.slowMoverMean());
         data.writeDouble(settings.maxCoverPeriods());
         data.writeDouble(settings.marginRate());
         data.writeDouble(settings.salvageRate());
-        data.flush();
     }
 
     static PolicyModel read(InputStream in, Policy expected) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not a replenishment policy model of format " + FORMAT);
-        }
+        Header header = readHeader(data, MAGIC, FORMAT, "a replenishment policy model");
         String policy = data.readUTF();
         if (!policy.equals(expected.name())) {
             throw new IOException("the model is a " + policy.toLowerCase(Locale.ROOT) + " policy, not "
                     + expected.name().toLowerCase(Locale.ROOT));
         }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         PolicySettings.DemandModel demandModel;
         try {
             demandModel = PolicySettings.DemandModel.valueOf(data.readUTF());

@@ -1,5 +1,6 @@
 package io.mercator.plugins.pricing.elasticity;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.pricing.Elasticity;
@@ -14,7 +15,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * A fitted log-log demand model: per product the coefficients of {@link DemandFeatures}, one
@@ -25,7 +25,7 @@ import java.io.OutputStream;
  * {@code units(p) = smearing * exp(meanLogUnits + e * (log p - meanLogPrice))}, so expected
  * units are per row of the training data (per location and period).
  */
-final class LogLogModel implements PricingModel {
+final class LogLogModel extends AbstractModel implements PricingModel {
 
     private static final int MAGIC = 0x4c4c4f47; // "LLOG"
     private static final int FORMAT = 1;
@@ -40,8 +40,6 @@ final class LogLogModel implements PricingModel {
         }
     }
 
-    private final String name;
-    private final String version;
     private final int harmonics;
     private final int seasonLength;
     private final IdDictionary products;
@@ -51,8 +49,7 @@ final class LogLogModel implements PricingModel {
 
     LogLogModel(String name, String version, int harmonics, int seasonLength, IdDictionary products,
             String[] locations, Product[] fitted, Elasticity pooled) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.harmonics = harmonics;
         this.seasonLength = seasonLength;
         this.products = products;
@@ -173,22 +170,17 @@ final class LogLogModel implements PricingModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(harmonics);
         data.writeInt(seasonLength);
         writeElasticity(data, pooled);
@@ -213,7 +205,6 @@ final class LogLogModel implements PricingModel {
             data.writeDouble(product.meanLogUnits());
             data.writeDouble(product.meanLogPrice());
         }
-        data.flush();
     }
 
     /**
@@ -224,14 +215,12 @@ final class LogLogModel implements PricingModel {
      */
     static LogLogModel read(InputStream in, String expectedName) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not a log-log pricing model of format " + FORMAT);
-        }
-        String name = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "a log-log pricing model");
+        String name = header.strategyName();
         if (!name.equals(expectedName)) {
             throw new IOException("the model was fitted by " + name + ", not " + expectedName);
         }
-        String version = data.readUTF();
+        String version = header.strategyVersion();
         int harmonics = data.readInt();
         int seasonLength = data.readInt();
         Elasticity pooled = readElasticity(data);

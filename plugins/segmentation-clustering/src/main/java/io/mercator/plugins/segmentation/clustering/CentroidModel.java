@@ -1,5 +1,6 @@
 package io.mercator.plugins.segmentation.clustering;
 
+import io.mercator.api.AbstractModel;
 import static io.mercator.api.segmentation.ClusterQuality.squaredDistance;
 
 import io.mercator.api.segmentation.CustomerFeatures;
@@ -11,21 +12,18 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /**
  * Segments as centroids in the standardised log space of {@link CustomerFeatures#logValues()}:
  * a customer belongs to the segment of the nearest centroid. Holds the fit-time segment of every
  * customer and the profiles in original units.
  */
-final class CentroidModel implements SegmentationModel {
+final class CentroidModel extends AbstractModel implements SegmentationModel {
 
     private static final int MAGIC = 0x43454e54; // "CENT"
     private static final int FORMAT = 1;
     static final int DIMENSIONS = CustomerFeatures.NAMES.length;
 
-    private final String name;
-    private final String version;
     private final int analysisDay;
     private final Standardisation standardisation;
     private final double[] centroids;
@@ -34,8 +32,7 @@ final class CentroidModel implements SegmentationModel {
 
     CentroidModel(String name, String version, int analysisDay, Standardisation standardisation, double[] centroids,
             SegmentAssignment fitted, SegmentProfiles profiles) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.analysisDay = analysisDay;
         this.standardisation = standardisation;
         this.centroids = centroids;
@@ -86,22 +83,17 @@ final class CentroidModel implements SegmentationModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(analysisDay);
         for (int d = 0; d < DIMENSIONS; d++) {
             data.writeDouble(standardisation.mean()[d]);
@@ -113,16 +105,13 @@ final class CentroidModel implements SegmentationModel {
         }
         fitted.writeTo(data);
         profiles.writeTo(data);
-        data.flush();
     }
 
     static CentroidModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not a centroid segmentation model of format " + FORMAT);
-        }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "a centroid segmentation model");
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         int analysisDay = data.readInt();
         double[] mean = new double[DIMENSIONS];
         double[] scale = new double[DIMENSIONS];

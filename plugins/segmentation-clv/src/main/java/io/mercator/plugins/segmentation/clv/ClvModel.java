@@ -1,5 +1,6 @@
 package io.mercator.plugins.segmentation.clv;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
@@ -8,16 +9,13 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /** The fitted BG/NBD parameters, the value tiers, and the fit-time segment of every customer. */
-final class ClvModel implements SegmentationModel {
+final class ClvModel extends AbstractModel implements SegmentationModel {
 
     private static final int MAGIC = 0x434c5631; // "CLV1"
     private static final int FORMAT = 1;
 
-    private final String name;
-    private final String version;
     private final int analysisDay;
     private final ValueTiers tiers;
     private final SegmentAssignment fitted;
@@ -25,8 +23,7 @@ final class ClvModel implements SegmentationModel {
 
     ClvModel(String name, String version, int analysisDay, ValueTiers tiers, SegmentAssignment fitted,
             SegmentProfiles profiles) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.analysisDay = analysisDay;
         this.tiers = tiers;
         this.fitted = fitted;
@@ -60,22 +57,17 @@ final class ClvModel implements SegmentationModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(analysisDay);
         BgNbd model = tiers.model();
         for (double value : new double[] {model.r(), model.alpha(), model.a(), model.b(), tiers.horizonWeeks(),
@@ -84,16 +76,13 @@ final class ClvModel implements SegmentationModel {
         }
         fitted.writeTo(data);
         profiles.writeTo(data);
-        data.flush();
     }
 
     static ClvModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not a BG/NBD segmentation model of format " + FORMAT);
-        }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "a BG/NBD segmentation model");
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         int analysisDay = data.readInt();
         double[] values = new double[8];
         for (int v = 0; v < values.length; v++) {

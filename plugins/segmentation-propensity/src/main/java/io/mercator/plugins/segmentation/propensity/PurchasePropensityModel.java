@@ -1,5 +1,6 @@
 package io.mercator.plugins.segmentation.propensity;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.segmentation.PropensityModel;
 import io.mercator.api.segmentation.SegmentAssignment;
@@ -9,11 +10,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.OptionalDouble;
 
 /** The fitted regression, the fit-time probability and segment of every customer, and the profiles. */
-final class PurchasePropensityModel implements PropensityModel {
+final class PurchasePropensityModel extends AbstractModel implements PropensityModel {
 
     private static final int MAGIC = 0x50524f50; // "PROP"
     private static final int FORMAT = 1;
@@ -21,8 +21,6 @@ final class PurchasePropensityModel implements PropensityModel {
     static final String[] SEGMENTS = {"likely", "possible", "unlikely"};
     static final String[] PROFILE_FEATURES = {"probability", "recencyDays", "frequency", "monetary"};
 
-    private final String name;
-    private final String version;
     private final int analysisDay;
     private final int horizonDays;
     private final LogisticRegression regression;
@@ -32,8 +30,7 @@ final class PurchasePropensityModel implements PropensityModel {
 
     PurchasePropensityModel(String name, String version, int analysisDay, int horizonDays,
             LogisticRegression regression, IdDictionary customers, double[] probability, SegmentProfiles profiles) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.analysisDay = analysisDay;
         this.horizonDays = horizonDays;
         this.regression = regression;
@@ -103,22 +100,17 @@ final class PurchasePropensityModel implements PropensityModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(analysisDay);
         data.writeInt(horizonDays);
         data.writeDouble(regression.intercept());
@@ -132,16 +124,13 @@ final class PurchasePropensityModel implements PropensityModel {
             data.writeDouble(probability[c]);
         }
         profiles.writeTo(data);
-        data.flush();
     }
 
     static PurchasePropensityModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not a purchase propensity model of format " + FORMAT);
-        }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "a purchase propensity model");
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         int analysisDay = data.readInt();
         int horizonDays = data.readInt();
         double intercept = data.readDouble();

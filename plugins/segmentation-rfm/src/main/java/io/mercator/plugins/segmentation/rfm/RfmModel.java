@@ -1,5 +1,6 @@
 package io.mercator.plugins.segmentation.rfm;
 
+import io.mercator.api.AbstractModel;
 import io.mercator.api.segmentation.CustomerFeatures;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
@@ -9,10 +10,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 /** RFM cut points learnt at fit time, the fit-time segment of every customer and the segment profiles. */
-final class RfmModel implements SegmentationModel {
+final class RfmModel extends AbstractModel implements SegmentationModel {
 
     private static final int MAGIC = 0x52464d31; // "RFM1"
     private static final int FORMAT = 1;
@@ -21,8 +21,6 @@ final class RfmModel implements SegmentationModel {
     static final String[] PROFILE_FEATURES = {"recencyDays", "frequency", "monetary", "recencyScore",
         "frequencyScore", "monetaryScore"};
 
-    private final String name;
-    private final String version;
     private final int analysisDay;
     private final RfmScores scores;
     private final SegmentAssignment fitted;
@@ -30,8 +28,7 @@ final class RfmModel implements SegmentationModel {
 
     RfmModel(String name, String version, int analysisDay, RfmScores scores, SegmentAssignment fitted,
             SegmentProfiles profiles) {
-        this.name = name;
-        this.version = version;
+        super(name, version);
         this.analysisDay = analysisDay;
         this.scores = scores;
         this.fitted = fitted;
@@ -92,22 +89,17 @@ final class RfmModel implements SegmentationModel {
     }
 
     @Override
-    public String strategyName() {
-        return name;
+    protected int magic() {
+        return MAGIC;
     }
 
     @Override
-    public String strategyVersion() {
-        return version;
+    protected int format() {
+        return FORMAT;
     }
 
     @Override
-    public void writeTo(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(MAGIC);
-        data.writeInt(FORMAT);
-        data.writeUTF(name);
-        data.writeUTF(version);
+    protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(analysisDay);
         for (double[] featureCuts : scores.cuts()) {
             for (double cut : featureCuts) {
@@ -116,16 +108,13 @@ final class RfmModel implements SegmentationModel {
         }
         fitted.writeTo(data);
         profiles.writeTo(data);
-        data.flush();
     }
 
     static RfmModel read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (data.readInt() != MAGIC || data.readInt() != FORMAT) {
-            throw new IOException("not an RFM segmentation model of format " + FORMAT);
-        }
-        String name = data.readUTF();
-        String version = data.readUTF();
+        Header header = readHeader(data, MAGIC, FORMAT, "an RFM segmentation model");
+        String name = header.strategyName();
+        String version = header.strategyVersion();
         int analysisDay = data.readInt();
         double[][] cuts = new double[3][RfmScores.LEVELS - 1];
         for (double[] featureCuts : cuts) {
