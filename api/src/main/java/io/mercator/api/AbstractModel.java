@@ -23,14 +23,20 @@ public abstract class AbstractModel implements Model {
 
     private final String strategyName;
     private final String strategyVersion;
+    private final int magic;
+    private final int format;
 
     /**
      * @param strategyName the name of the strategy that fitted the model
      * @param strategyVersion the version of the strategy that fitted the model
+     * @param magic the number that marks this kind of model's bytes
+     * @param format the version of the body's layout; a reader accepts only its own
      */
-    protected AbstractModel(String strategyName, String strategyVersion) {
+    protected AbstractModel(String strategyName, String strategyVersion, int magic, int format) {
         this.strategyName = strategyName;
         this.strategyVersion = strategyVersion;
+        this.magic = magic;
+        this.format = format;
     }
 
     @Override
@@ -43,12 +49,6 @@ public abstract class AbstractModel implements Model {
         return strategyVersion;
     }
 
-    /** @return the number that marks this kind of model's bytes */
-    protected abstract int magic();
-
-    /** @return the version of the body's layout; a reader accepts only its own */
-    protected abstract int format();
-
     /**
      * Writes what follows the header.
      *
@@ -60,8 +60,8 @@ public abstract class AbstractModel implements Model {
     @Override
     public final void writeTo(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(magic());
-        data.writeInt(format());
+        data.writeInt(magic);
+        data.writeInt(format);
         data.writeUTF(strategyName);
         data.writeUTF(strategyVersion);
         writeBody(data);
@@ -83,5 +83,26 @@ public abstract class AbstractModel implements Model {
             throw new IOException("not " + kind + " of format " + format);
         }
         return new Header(in.readUTF(), in.readUTF());
+    }
+
+    /**
+     * Like {@link #readHeader(DataInputStream, int, int, String)}, for strategies that share one
+     * model kind: the model must also have been fitted by the strategy reading it.
+     *
+     * @param in the model's bytes
+     * @param magic the number that marks the expected kind of model
+     * @param format the body layout the reader understands
+     * @param kind the kind of model, for the error message
+     * @param expectedName the name of the reading strategy
+     * @return the header
+     * @throws IOException when the bytes are of another kind, format or strategy, or cannot be read
+     */
+    protected static Header readHeader(DataInputStream in, int magic, int format, String kind, String expectedName)
+            throws IOException {
+        Header header = readHeader(in, magic, format, kind);
+        if (!header.strategyName().equals(expectedName)) {
+            throw new IOException("the model was fitted by " + header.strategyName() + ", not " + expectedName);
+        }
+        return header;
     }
 }

@@ -17,18 +17,8 @@ class AbstractModelTest {
         private final double value;
 
         Constant(String name, String version, double value) {
-            super(name, version);
+            super(name, version, 0x434f4e53, 3);
             this.value = value;
-        }
-
-        @Override
-        protected int magic() {
-            return 0x434f4e53;
-        }
-
-        @Override
-        protected int format() {
-            return 3;
         }
 
         @Override
@@ -66,5 +56,9 @@ class AbstractModelTest {
         IOException wrongFormat = assertThrows(IOException.class, () -> Constant.read(bytes));
         assertEquals("not a constant model of format 3", wrongFormat.getMessage());
         assertThrows(IOException.class, () -> Constant.read(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}));
+        byte[] good = bytesOf(new Constant("constant", "1.0.0", 1));
+        IOException otherStrategy = assertThrows(IOException.class, () -> AbstractModel.readHeader(
+                new DataInputStream(new ByteArrayInputStream(good)), 0x434f4e53, 3, "a constant model", "zero"));
+        assertEquals("the model was fitted by constant, not zero", otherStrategy.getMessage());
     }
 }

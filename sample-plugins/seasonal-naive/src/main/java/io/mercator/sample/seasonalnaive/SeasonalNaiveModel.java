@@ -26,7 +26,7 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
     private final Fitted[] fitted;
 
     SeasonalNaiveModel(String version, IdDictionary series, int seasonLength, Fitted[] fitted) {
-        super(SeasonalNaiveStrategy.NAME, version);
+        super(SeasonalNaiveStrategy.NAME, version, MAGIC, FORMAT);
         this.series = series;
         this.seasonLength = seasonLength;
         this.fitted = fitted;
@@ -105,16 +105,6 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
 
     private static double normalQuantile(double p) {
         return Math.sqrt(2) * Erf.erfInv(2 * p - 1);
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

@@ -43,7 +43,7 @@ final class FlatForecastModel extends AbstractModel implements ForecastModel {
 
     FlatForecastModel(Method method, String name, String version, IdDictionary series, double[] level,
             double[] sigma, int[] observations, boolean[] nonNegative) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.method = method;
         this.series = series;
         this.level = level;
@@ -86,16 +86,6 @@ final class FlatForecastModel extends AbstractModel implements ForecastModel {
             case MEAN -> sigma[s] * Math.sqrt(1 + 1.0 / observations[s]);
             case MOVING_AVERAGE -> sigma[s];
         };
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

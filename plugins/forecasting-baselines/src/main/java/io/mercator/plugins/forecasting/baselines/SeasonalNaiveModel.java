@@ -26,7 +26,7 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
 
     SeasonalNaiveModel(String name, String version, IdDictionary series, double[][] lastSeason, double[] sigma,
             boolean[] nonNegative) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.series = series;
         this.lastSeason = lastSeason;
         this.sigma = sigma;
@@ -54,16 +54,6 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
         Forecast forecast = Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability,
                 levels);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

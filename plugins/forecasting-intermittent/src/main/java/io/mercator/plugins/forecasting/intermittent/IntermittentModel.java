@@ -27,7 +27,7 @@ final class IntermittentModel extends AbstractModel implements ForecastModel {
     private final double[][] errors;
 
     IntermittentModel(String name, String version, IdDictionary series, double[] rate, double[][] errors) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.series = series;
         this.rate = rate;
         this.errors = errors;
@@ -68,16 +68,6 @@ final class IntermittentModel extends AbstractModel implements ForecastModel {
     }
 
     @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
-    }
-
-    @Override
     protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
@@ -92,11 +82,8 @@ final class IntermittentModel extends AbstractModel implements ForecastModel {
 
     static IntermittentModel read(InputStream in, String expectedName) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "an intermittent-demand model");
+        Header header = readHeader(data, MAGIC, FORMAT, "an intermittent-demand model", expectedName);
         String name = header.strategyName();
-        if (!name.equals(expectedName)) {
-            throw new IOException("the model was fitted by " + name + ", not " + expectedName);
-        }
         String version = header.strategyVersion();
         int count = data.readInt();
         if (count < 0) {

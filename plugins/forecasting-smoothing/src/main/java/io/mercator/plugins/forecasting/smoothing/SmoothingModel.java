@@ -29,7 +29,7 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
 
     SmoothingModel(String name, String version, IdDictionary series, SmoothedState[][] members,
             boolean[] nonNegative) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.series = series;
         this.members = members;
         this.nonNegative = nonNegative;
@@ -71,16 +71,6 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
     }
 
     @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
-    }
-
-    @Override
     protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(series.size());
         for (int s = 0; s < series.size(); s++) {
@@ -95,11 +85,8 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
 
     static SmoothingModel read(InputStream in, String expectedName) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "an exponential smoothing model");
+        Header header = readHeader(data, MAGIC, FORMAT, "an exponential smoothing model", expectedName);
         String name = header.strategyName();
-        if (!name.equals(expectedName)) {
-            throw new IOException("the model was fitted by " + name + ", not " + expectedName);
-        }
         String version = header.strategyVersion();
         int count = data.readInt();
         if (count < 0) {

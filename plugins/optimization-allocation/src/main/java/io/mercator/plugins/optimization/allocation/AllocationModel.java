@@ -30,7 +30,7 @@ final class AllocationModel extends AbstractModel implements ReplenishmentModel 
      * @param integerCasePacks whether orders are whole cases
      */
     AllocationModel(String name, String version, double budget, double marginRate, boolean integerCasePacks) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.budget = budget;
         this.marginRate = marginRate;
         this.integerCasePacks = integerCasePacks;
@@ -44,16 +44,6 @@ final class AllocationModel extends AbstractModel implements ReplenishmentModel 
     @Override
     public AllocationPlan allocate(AllocationProblem problem) {
         return LinearAllocator.solve(problem);
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

@@ -39,7 +39,7 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
     private final PolicySettings settings;
 
     PolicyModel(Policy policy, String name, String version, PolicySettings settings) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.policy = policy;
         this.settings = settings;
     }
@@ -177,16 +177,6 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
         }
         orders[row] = cases;
         return binding;
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

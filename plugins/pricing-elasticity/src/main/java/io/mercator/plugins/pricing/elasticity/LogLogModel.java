@@ -49,7 +49,7 @@ final class LogLogModel extends AbstractModel implements PricingModel {
 
     LogLogModel(String name, String version, int harmonics, int seasonLength, IdDictionary products,
             String[] locations, Product[] fitted, Elasticity pooled) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.harmonics = harmonics;
         this.seasonLength = seasonLength;
         this.products = products;
@@ -170,16 +170,6 @@ final class LogLogModel extends AbstractModel implements PricingModel {
     }
 
     @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
-    }
-
-    @Override
     protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(harmonics);
         data.writeInt(seasonLength);
@@ -215,11 +205,8 @@ final class LogLogModel extends AbstractModel implements PricingModel {
      */
     static LogLogModel read(InputStream in, String expectedName) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "a log-log pricing model");
+        Header header = readHeader(data, MAGIC, FORMAT, "a log-log pricing model", expectedName);
         String name = header.strategyName();
-        if (!name.equals(expectedName)) {
-            throw new IOException("the model was fitted by " + name + ", not " + expectedName);
-        }
         String version = header.strategyVersion();
         int harmonics = data.readInt();
         int seasonLength = data.readInt();

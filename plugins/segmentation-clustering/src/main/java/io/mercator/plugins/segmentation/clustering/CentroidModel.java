@@ -32,7 +32,7 @@ final class CentroidModel extends AbstractModel implements SegmentationModel {
 
     CentroidModel(String name, String version, int analysisDay, Standardisation standardisation, double[] centroids,
             SegmentAssignment fitted, SegmentProfiles profiles) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.analysisDay = analysisDay;
         this.standardisation = standardisation;
         this.centroids = centroids;
@@ -80,16 +80,6 @@ final class CentroidModel extends AbstractModel implements SegmentationModel {
     @Override
     public int segmentOf(String customerId) {
         return fitted.segmentOf(customerId);
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

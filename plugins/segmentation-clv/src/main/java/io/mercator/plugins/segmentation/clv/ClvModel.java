@@ -23,7 +23,7 @@ final class ClvModel extends AbstractModel implements SegmentationModel {
 
     ClvModel(String name, String version, int analysisDay, ValueTiers tiers, SegmentAssignment fitted,
             SegmentProfiles profiles) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.analysisDay = analysisDay;
         this.tiers = tiers;
         this.fitted = fitted;
@@ -54,16 +54,6 @@ final class ClvModel extends AbstractModel implements SegmentationModel {
     @Override
     public int segmentOf(String customerId) {
         return fitted.segmentOf(customerId);
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

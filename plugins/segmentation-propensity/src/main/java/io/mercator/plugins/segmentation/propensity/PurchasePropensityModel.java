@@ -30,7 +30,7 @@ final class PurchasePropensityModel extends AbstractModel implements PropensityM
 
     PurchasePropensityModel(String name, String version, int analysisDay, int horizonDays,
             LogisticRegression regression, IdDictionary customers, double[] probability, SegmentProfiles profiles) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.analysisDay = analysisDay;
         this.horizonDays = horizonDays;
         this.regression = regression;
@@ -97,16 +97,6 @@ final class PurchasePropensityModel extends AbstractModel implements PropensityM
     public int segmentOf(String customerId) {
         int row = customers.indexOf(customerId);
         return row < 0 ? SegmentAssignment.UNASSIGNED : segment(probability[row]);
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override

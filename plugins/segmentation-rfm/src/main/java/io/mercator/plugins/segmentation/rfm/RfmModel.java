@@ -28,7 +28,7 @@ final class RfmModel extends AbstractModel implements SegmentationModel {
 
     RfmModel(String name, String version, int analysisDay, RfmScores scores, SegmentAssignment fitted,
             SegmentProfiles profiles) {
-        super(name, version);
+        super(name, version, MAGIC, FORMAT);
         this.analysisDay = analysisDay;
         this.scores = scores;
         this.fitted = fitted;
@@ -86,16 +86,6 @@ final class RfmModel extends AbstractModel implements SegmentationModel {
     @Override
     public int segmentOf(String customerId) {
         return fitted.segmentOf(customerId);
-    }
-
-    @Override
-    protected int magic() {
-        return MAGIC;
-    }
-
-    @Override
-    protected int format() {
-        return FORMAT;
     }
 
     @Override
