@@ -2,6 +2,9 @@ package io.mercator.launcher;
 
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
+import io.mercator.boot.FrameworkBoot;
+import io.mercator.boot.FrameworkBoot.BundleJar;
+import io.mercator.boot.StrategyCapabilities;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
@@ -93,29 +96,8 @@ public final class MercatorServer implements ControlServer.Backend {
         control = ControlServer.start(port, token, this);
         runFiles.write(new RunFiles.Contact(pid, control.port(), token));
 
-        Map<String, Object> config = new HashMap<>(settings.frameworkProperties());
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SystemPackages.extra());
-        config.put("felix.log.logger", new FelixLogger());
-        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
-        Framework fw = factory.newFramework(frameworkConfig(config));
+        Framework fw = FrameworkBoot.start(settings.frameworkProperties(), BundleJar.referencesIn(home.system()));
         framework = fw;
-        try {
-            fw.init();
-            List<Bundle> system = installSystemBundles(fw);
-            fw.start();
-            for (Bundle bundle : system) {
-                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
-                    try {
-                        bundle.start();
-                    } catch (BundleException e) {
-                        LOG.error("System bundle {} did not start: {}", bundle.getLocation(), e.getMessage(), e);
-                    }
-                }
-            }
-        } catch (BundleException e) {
-            throw new IllegalStateException("the OSGi framework did not start: " + e.getMessage(), e);
-        }
         registryTracker = new ServiceTracker<>(fw.getBundleContext(), StrategyRegistry.class, null);
         registryTracker.open();
 
@@ -166,18 +148,7 @@ public final class MercatorServer implements ControlServer.Backend {
                 if (tracker != null) {
                     tracker.close();
                 }
-                Framework fw = framework;
-                if (fw != null) {
-                    fw.stop();
-                    FrameworkEvent event = fw.waitForStop(settings.shutdownTimeout().toMillis());
-                    if (event.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
-                        LOG.warn("The framework did not stop within {} ms", settings.shutdownTimeout().toMillis());
-                    }
-                }
-            } catch (BundleException | RuntimeException e) {
-                LOG.error("Error while stopping the framework: {}", e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                FrameworkBoot.stop(framework, settings.shutdownTimeout());
             } finally {
                 ControlServer channel = control;
                 if (channel != null) {
@@ -189,35 +160,6 @@ public final class MercatorServer implements ControlServer.Backend {
                 stopped.countDown();
             }
         }
-    }
-
-    /** Felix takes objects (the logger) in its configuration map, beyond the strings of the standard. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Map<String, String> frameworkConfig(Map<String, Object> config) {
-        return (Map) config;
-    }
-
-    private List<Bundle> installSystemBundles(Framework fw) throws BundleException {
-        List<Path> jars = new ArrayList<>();
-        if (Files.isDirectory(home.system())) {
-            try (DirectoryStream<Path> stream = Files.newDirectoryStream(home.system(), "*.jar")) {
-                stream.forEach(jars::add);
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot list " + home.system() + ": " + e.getMessage(), e);
-            }
-        }
-        jars.sort(null);
-        List<Bundle> bundles = new ArrayList<>();
-        for (Path jar : jars) {
-            // reference: installs in place instead of copying the jar into the cache
-            String location = "reference:" + jar.toFile().toURI();
-            try {
-                bundles.add(fw.getBundleContext().installBundle(location));
-            } catch (BundleException e) {
-                LOG.error("Cannot install system bundle {}: {}", jar.getFileName(), e.getMessage());
-            }
-        }
-        return bundles;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.mercator.launcher;
 
+import io.mercator.boot.FrameworkDefaults;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -68,20 +69,7 @@ public final class Settings {
         d.put(STARTUP_TIMEOUT, "30000");
         d.put(SHUTDOWN_TIMEOUT, "15000");
         d.put(CONTROL_PORT, "8640");
-        d.put("org.osgi.framework.storage", "${mercator.home}/data/felix-cache");
-        d.put("org.osgi.framework.storage.clean", "onFirstInit");
-        d.put("felix.cm.dir", "${mercator.home}/data/config");
-        d.put("io.mercator.store.folder", "${mercator.home}/data/models");
-        d.put("felix.fileinstall.dir", "${mercator.home}/deploy,${mercator.home}/conf");
-        d.put("felix.fileinstall.poll", "250");
-        d.put("felix.fileinstall.noInitialDelay", "true");
-        d.put("felix.fileinstall.filter", "[^.].*\\.(jar|cfg|config)");
-        d.put("felix.fileinstall.bundles.new.start", "true");
-        d.put("felix.fileinstall.enableConfigSave", "true");
-        d.put("felix.fileinstall.tmpdir", "${mercator.home}/data/fileinstall");
-        d.put("felix.fileinstall.log.level", "3");
-        d.put("org.osgi.service.log.admin.loglevel", "INFO");
-        d.put("ds.loglevel", "warn");
+        d.putAll(FrameworkDefaults.properties());
         return d;
     }
 

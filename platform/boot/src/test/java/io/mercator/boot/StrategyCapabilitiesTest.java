@@ -1,4 +1,4 @@
-package io.mercator.launcher;
+package io.mercator.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

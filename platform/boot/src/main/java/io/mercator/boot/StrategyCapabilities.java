@@ -1,4 +1,4 @@
-package io.mercator.launcher;
+package io.mercator.boot;
 
 import io.mercator.api.Family;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.osgi.framework.wiring.BundleRevision;
  * the same interfaces into one capability), and its Declarative Services component descriptions
  * that provide a strategy interface (one per component).
  */
-final class StrategyCapabilities {
+public final class StrategyCapabilities {
 
     static final Set<String> STRATEGY_TYPES = Stream.of(Family.values())
             .map(family -> family.strategyType().getName())
@@ -36,7 +36,7 @@ final class StrategyCapabilities {
      * @param bundle a bundle
      * @return the number of strategy services it declares; 0 for a bundle without a revision
      */
-    static int declared(Bundle bundle) {
+    public static int declared(Bundle bundle) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         if (revision == null) {
             return 0;

@@ -1,4 +1,4 @@
-package io.mercator.launcher;
+package io.mercator.boot;
 
 import org.apache.felix.framework.Logger;
 import org.osgi.framework.Bundle;
