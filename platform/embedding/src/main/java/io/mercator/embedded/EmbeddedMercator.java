@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -57,18 +58,23 @@ final class EmbeddedMercator implements Mercator {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMercator.class);
     private static final String REGISTRY_CONFIGURATION = "io.mercator.registry.cfg";
+    /** The bundle that passes the runtime's log entries to SLF4J. */
+    private static final String LOG_BRIDGE = "io.mercator.platform.logging";
 
     private final Framework framework;
     private final ServiceTracker<StrategyRegistry, StrategyRegistry> registryTracker;
     private final Path deployFolder;
+    private final Path registryConfiguration;
     private final Duration callTimeout;
     private final Duration shutdownTimeout;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
-    private EmbeddedMercator(Framework framework, Path deployFolder, Duration callTimeout, Duration shutdownTimeout) {
+    private EmbeddedMercator(Framework framework, Path deployFolder, Path registryConfiguration, Duration callTimeout,
+            Duration shutdownTimeout) {
         this.framework = framework;
         this.deployFolder = deployFolder;
+        this.registryConfiguration = registryConfiguration;
         this.callTimeout = callTimeout;
         this.shutdownTimeout = shutdownTimeout;
         this.registryTracker = new ServiceTracker<>(framework.getBundleContext(), StrategyRegistry.class, null);
@@ -95,6 +101,10 @@ final class EmbeddedMercator implements Mercator {
         FrameworkDefaults.properties().forEach((key, value) ->
                 properties.put(key, value.replace(FrameworkDefaults.HOME, home.toString())));
         properties.put("felix.fileinstall.dir", builder.hotDeploy ? deploy + "," + conf : conf.toString());
+        // FileInstall 3.7.4 writes configuration changes back by truncating the file in place, and its
+        // watcher can read the truncated file and apply an empty configuration (the defaults are lost,
+        // the file ends up empty). setDefault writes the file itself, atomically, instead.
+        properties.put("felix.fileinstall.enableConfigSave", "false");
         // bundles see the JDK and what the system bundle exports, never the host's class path: no
         // parent class loader, and no Felix guess that a load started by host code wants host classes
         properties.put("org.osgi.framework.bundle.parent", "boot");
@@ -106,14 +116,21 @@ final class EmbeddedMercator implements Mercator {
         properties.put("felix.service.urlhandlers", "false");
         properties.putAll(builder.configuration);
 
-        List<BundleJar> bundles = new ArrayList<>(runtime.bundles(builder.families, builder.excludedBundles));
+        Set<String> excluded = new HashSet<>(builder.excludedBundles);
+        if (!hostHasSlf4j2()) {
+            LOG.warn("The host's SLF4J API is older than 2.0: the runtime's log bridge ({}) needs 2.x and is left out, "
+                    + "so the runtime's own log messages are not passed on", LOG_BRIDGE);
+            excluded.add(LOG_BRIDGE);
+        }
+        List<BundleJar> bundles = new ArrayList<>(runtime.bundles(builder.families, excluded));
         if (!builder.hotDeploy) {
             bundles.addAll(BundleJar.referencesIn(deploy));
         }
+        Path registryConfiguration = conf.resolve(REGISTRY_CONFIGURATION);
         EmbeddedMercator mercator = new EmbeddedMercator(FrameworkBoot.start(properties, bundles), deploy,
-                builder.callTimeout, builder.shutdownTimeout);
+                registryConfiguration, builder.callTimeout, builder.shutdownTimeout);
         try {
-            mercator.awaitReady(builder.startupTimeout, configuredDefaults(conf.resolve(REGISTRY_CONFIGURATION)));
+            mercator.awaitReady(builder.startupTimeout, configuredDefaults(registryConfiguration));
         } catch (RuntimeException e) {
             mercator.close();
             throw e;
@@ -122,6 +139,16 @@ final class EmbeddedMercator implements Mercator {
                 (System.nanoTime() - begin) / 1_000_000, mercator.strategies().size(), home, deploy,
                 builder.hotDeploy ? " (hot deployment on)" : "");
         return mercator;
+    }
+
+    /** @return whether the SLF4J API on the host's class path is 2.x, which the log bridge bundle imports */
+    private static boolean hostHasSlf4j2() {
+        try {
+            Class.forName("org.slf4j.spi.LoggingEventBuilder", false, LoggerFactory.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException olderThan2) {
+            return false;
+        }
     }
 
     /** @return the families whose default the registry configuration file sets */
@@ -258,6 +285,39 @@ final class EmbeddedMercator implements Mercator {
     @Override
     public void setDefault(Family family, String spec) {
         registry().setDefault(family, spec);
+        persistDefault(family, registry().defaultSpec(family).orElseThrow());
+    }
+
+    /**
+     * Writes the family's default into {@code conf/io.mercator.registry.cfg}, keeping the other
+     * lines, through a temporary file renamed into place so that FileInstall never reads half of it.
+     */
+    private void persistDefault(Family family, String spec) {
+        String key = "default." + family.id();
+        List<String> lines = new ArrayList<>();
+        try {
+            if (Files.exists(registryConfiguration)) {
+                lines.addAll(Files.readAllLines(registryConfiguration, StandardCharsets.UTF_8));
+            }
+            String line = key + " = " + spec;
+            int existing = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).split("[=:]", 2)[0].trim().equals(key)) {
+                    existing = i;
+                }
+            }
+            if (existing < 0) {
+                lines.add(line);
+            } else {
+                lines.set(existing, line);
+            }
+            Path temporary = Files.createTempFile(registryConfiguration.getParent(), ".", ".tmp");
+            Files.write(temporary, lines, StandardCharsets.UTF_8);
+            Files.move(temporary, registryConfiguration, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the default " + family.id() + " strategy is " + spec
+                    + " until restart: cannot write " + registryConfiguration + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

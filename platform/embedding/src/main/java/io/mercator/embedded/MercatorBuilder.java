@@ -101,7 +101,7 @@ public final class MercatorBuilder {
      * Leaves built-in bundles out, for example one whose strategies the host replaces with its own.
      *
      * @param symbolicNames the bundles' symbolic names, such as
-     *     {@code io.mercator.plugin.forecasting.smoothing}
+     *     {@code io.mercator.plugins.forecasting.smoothing}
      * @return this builder
      */
     public MercatorBuilder withoutBundles(String... symbolicNames) {
@@ -151,8 +151,9 @@ public final class MercatorBuilder {
      * Starts the runtime and waits until it is ready.
      *
      * @return the running Mercator
-     * @throws IllegalStateException when no home is set, a folder cannot be created, or the runtime
-     *     does not start (for instance because the host's SLF4J is older than 2.0)
+     * @throws IllegalStateException when no home is set or the runtime does not start
+     * @throws IllegalArgumentException when {@link #withoutBundles} names a bundle that is not built in
+     * @throws java.io.UncheckedIOException when a folder cannot be created or written
      */
     public Mercator build() {
         if (home == null) {

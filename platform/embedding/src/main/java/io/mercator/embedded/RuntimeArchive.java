@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
@@ -67,12 +68,15 @@ final class RuntimeArchive {
      * @param excluded symbolic names to leave out
      * @return the bundles to install, in start order: every bundle that provides no strategy, and
      *     the strategy bundles of the selected families
+     * @throws IllegalArgumentException naming the built-in bundles when an excluded name is none of them
      */
     List<BundleJar> bundles(Set<Family> families, Set<String> excluded) {
         List<BundleJar> selected = new ArrayList<>();
+        Set<String> builtIn = new TreeSet<>();
         bundles.forEach((file, bytes) -> {
             Attributes manifest = manifest(file, bytes);
             String symbolicName = String.valueOf(manifest.getValue("Bundle-SymbolicName")).split(";", 2)[0].trim();
+            builtIn.add(symbolicName);
             String capabilities = String.valueOf(manifest.getValue("Provide-Capability"));
             boolean strategies = false;
             boolean wanted = false;
@@ -86,6 +90,12 @@ final class RuntimeArchive {
                 selected.add(new BundleJar("mercator:system/" + file, () -> new ByteArrayInputStream(bytes)));
             }
         });
+        Set<String> unknown = new TreeSet<>(excluded);
+        unknown.removeAll(builtIn);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("withoutBundles: " + String.join(", ", unknown)
+                    + " is not a built-in bundle; the built-in bundles are " + String.join(", ", builtIn));
+        }
         return selected;
     }
 
