@@ -87,8 +87,11 @@ public final class FrameworkBoot {
                 .findFirst().orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         Framework framework = factory.newFramework(stringMap(config));
         try {
+            long begin = System.nanoTime();
             framework.init();
+            long initialised = System.nanoTime();
             List<Bundle> installed = install(framework, bundles);
+            long installing = System.nanoTime();
             framework.start();
             for (Bundle bundle : installed) {
                 if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
@@ -99,6 +102,9 @@ public final class FrameworkBoot {
                     }
                 }
             }
+            LOG.debug("Framework initialised in {} ms, {} bundles installed in {} ms and started in {} ms",
+                    (initialised - begin) / 1_000_000, installed.size(), (installing - initialised) / 1_000_000,
+                    (System.nanoTime() - installing) / 1_000_000);
             return framework;
         } catch (BundleException | RuntimeException e) {
             stop(framework, Duration.ofSeconds(10));

@@ -127,17 +127,22 @@ final class EmbeddedMercator implements Mercator {
             bundles.addAll(BundleJar.referencesIn(deploy));
         }
         Path registryConfiguration = conf.resolve(REGISTRY_CONFIGURATION);
+        long read = System.nanoTime();
         EmbeddedMercator mercator = new EmbeddedMercator(FrameworkBoot.start(properties, bundles), deploy,
                 registryConfiguration, builder.callTimeout, builder.shutdownTimeout);
+        long started = System.nanoTime();
         try {
             mercator.awaitReady(builder.startupTimeout, configuredDefaults(registryConfiguration));
         } catch (RuntimeException e) {
             mercator.close();
             throw e;
         }
+        long ready = System.nanoTime();
         LOG.info("Mercator started in {} ms: {} strategies registered, home {}, deploy folder {}{}",
-                (System.nanoTime() - begin) / 1_000_000, mercator.strategies().size(), home, deploy,
+                (ready - begin) / 1_000_000, mercator.strategies().size(), home, deploy,
                 builder.hotDeploy ? " (hot deployment on)" : "");
+        LOG.debug("Start-up: {} ms reading the runtime, {} ms installing and starting {} bundles, {} ms until ready",
+                (read - begin) / 1_000_000, (started - read) / 1_000_000, bundles.size(), (ready - started) / 1_000_000);
         return mercator;
     }
 

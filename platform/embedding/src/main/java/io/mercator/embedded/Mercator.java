@@ -127,7 +127,9 @@ public interface Mercator extends AutoCloseable {
      * The strategy registry itself, for what the methods above do not cover: fitting a model once
      * and keeping it, tuned parameters, similar items, elasticities, markdowns, allocations. Its
      * strategy and model objects come from the runtime's bundles; do not hold them longer than
-     * needed, so that an updated bundle's old version can be unloaded.
+     * needed, so that an updated bundle's old version can be unloaded. Change defaults through
+     * {@link #setDefault}, which also writes them to the home folder; the registry's own
+     * {@code setDefault} lasts until restart only.
      *
      * @return the running registry
      */
