@@ -25,7 +25,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try (Mercator mercator = Mercator.builder().home(Path.of("/var/lib/erp/mercator")).build()) {
- *     Map<String, Forecast> next4Weeks = mercator.forecast(weeklySales, 4, 80, 95);
+ *     Map<String, Forecast> next4Weeks = mercator.forecast("", weeklySales, 4, 80, 95);
  * }
  * }</pre>
  *
