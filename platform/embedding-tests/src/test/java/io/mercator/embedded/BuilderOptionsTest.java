@@ -60,6 +60,20 @@ class BuilderOptionsTest {
     }
 
     @Test
+    void aHomeServesOneRuntimeAtATime() {
+        try (Mercator first = Mercator.builder().home(home).families(Family.PRICING).build()) {
+            IllegalStateException error = assertThrows(IllegalStateException.class,
+                    () -> Mercator.builder().home(home).build());
+            assertTrue(error.getMessage().contains("in use by another Mercator in this JVM"), error.getMessage());
+            // the first one is unharmed
+            assertEquals(Set.of("log-log", "pooled-log-log"), names(first, Family.PRICING));
+        }
+        try (Mercator again = Mercator.builder().home(home).families(Family.PRICING).build()) {
+            assertEquals(Set.of("log-log", "pooled-log-log"), names(again, Family.PRICING));
+        }
+    }
+
+    @Test
     void aHomeThatCannotBeCreatedIsNamedInTheError() throws Exception {
         Path file = Files.writeString(home.resolve("not-a-folder"), "x");
 

@@ -62,6 +62,7 @@ final class EmbeddedMercator implements Mercator {
     private static final String LOG_BRIDGE = "io.mercator.platform.logging";
 
     private final Framework framework;
+    private final HomeLock homeLock;
     private final ServiceTracker<StrategyRegistry, StrategyRegistry> registryTracker;
     private final Path deployFolder;
     private final Path registryConfiguration;
@@ -70,9 +71,10 @@ final class EmbeddedMercator implements Mercator {
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
-    private EmbeddedMercator(Framework framework, Path deployFolder, Path registryConfiguration, Duration callTimeout,
-            Duration shutdownTimeout) {
+    private EmbeddedMercator(Framework framework, HomeLock homeLock, Path deployFolder, Path registryConfiguration,
+            Duration callTimeout, Duration shutdownTimeout) {
         this.framework = framework;
+        this.homeLock = homeLock;
         this.deployFolder = deployFolder;
         this.registryConfiguration = registryConfiguration;
         this.callTimeout = callTimeout;
@@ -94,6 +96,17 @@ final class EmbeddedMercator implements Mercator {
                 throw new UncheckedIOException("cannot create " + folder + ": " + e.getMessage(), e);
             }
         }
+        HomeLock lock = HomeLock.acquire(home);
+        try {
+            return start(builder, home, deploy, lock, begin);
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Mercator start(MercatorBuilder builder, Path home, Path deploy, HomeLock lock, long begin) {
+        Path conf = home.resolve("conf");
         RuntimeArchive runtime = RuntimeArchive.load();
         runtime.writeMissingConfigurations(conf);
 
@@ -128,7 +141,7 @@ final class EmbeddedMercator implements Mercator {
         }
         Path registryConfiguration = conf.resolve(REGISTRY_CONFIGURATION);
         long read = System.nanoTime();
-        EmbeddedMercator mercator = new EmbeddedMercator(FrameworkBoot.start(properties, bundles), deploy,
+        EmbeddedMercator mercator = new EmbeddedMercator(FrameworkBoot.start(properties, bundles), lock, deploy,
                 registryConfiguration, builder.callTimeout, builder.shutdownTimeout);
         long started = System.nanoTime();
         try {
@@ -352,6 +365,7 @@ final class EmbeddedMercator implements Mercator {
             long begin = System.nanoTime();
             registryTracker.close();
             FrameworkBoot.stop(framework, shutdownTimeout);
+            homeLock.close();
             LOG.info("Mercator stopped in {} ms", (System.nanoTime() - begin) / 1_000_000);
         }
     }
