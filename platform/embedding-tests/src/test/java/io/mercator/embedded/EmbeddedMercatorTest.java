@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import io.mercator.api.Family;
+import io.mercator.api.ValidationException;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
@@ -123,6 +124,19 @@ class EmbeddedMercatorTest {
                 assertTrue(forecast.lower(1)[h] < forecast.lower(0)[h] && forecast.upper(1)[h] > forecast.upper(0)[h]);
             }
         }
+    }
+
+    @Test
+    @Order(2)
+    void badInputIsTheCallersErrorAndNotCountedAgainstTheStrategy() {
+        ValidationException missing = assertThrows(ValidationException.class,
+                () -> mercator.forecast("ets", null, 7, 80));
+        assertTrue(missing.getMessage().contains("history"), missing.getMessage());
+        assertThrows(ValidationException.class, () -> mercator.forecast("ets", weeklySales(), 0, 80));
+
+        StrategyInfo ets = mercator.strategies(Family.FORECASTING).stream()
+                .filter(info -> info.descriptor().name().equals("ets")).findFirst().orElseThrow();
+        assertEquals(0, ets.health().failures());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.mercator.api.Family;
 import io.mercator.api.Parameters;
 import io.mercator.api.Strategy;
 import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.RecommenderStrategy;
 import io.mercator.api.filtering.Recommendations;
@@ -240,6 +241,8 @@ final class EmbeddedMercator implements Mercator {
 
     @Override
     public Map<String, Forecast> forecast(String strategy, SeriesSet history, int horizon, double... levels) {
+        present(history, "history");
+        present(levels, "levels");
         return call(ForecastStrategy.class, strategy, forecaster -> {
             ForecastModel model = forecaster.fit(history, defaults(forecaster), TrainingContext.none());
             Map<String, Forecast> forecasts = new LinkedHashMap<>();
@@ -253,14 +256,18 @@ final class EmbeddedMercator implements Mercator {
 
     @Override
     public ReplenishmentPlan planReplenishment(String strategy, SeriesSet demandHistory, ReplenishmentInput input) {
+        present(demandHistory, "demandHistory");
+        present(input, "input");
         return call(ReplenishmentStrategy.class, strategy, planner ->
                 planner.fit(demandHistory, defaults(planner), TrainingContext.none()).plan(input));
     }
 
     @Override
     public Recommendations recommend(String strategy, Interactions interactions, String userId, int count) {
+        present(interactions, "interactions");
+        present(userId, "userId");
         Set<String> seen = new HashSet<>();
-        int user = userId == null ? -1 : interactions.users().indexOf(userId);
+        int user = interactions.users().indexOf(userId);
         for (int row = 0; user >= 0 && row < interactions.size(); row++) {
             if (interactions.user(row) == user) {
                 seen.add(interactions.items().id(interactions.item(row)));
@@ -273,6 +280,7 @@ final class EmbeddedMercator implements Mercator {
 
     @Override
     public Segments segment(String strategy, Transactions transactions) {
+        present(transactions, "transactions");
         return call(SegmentationStrategy.class, strategy, segmenter -> {
             SegmentationModel model = segmenter.fit(transactions, defaults(segmenter), TrainingContext.none());
             return new Segments(model.segments(), model.assign(transactions));
@@ -281,6 +289,8 @@ final class EmbeddedMercator implements Mercator {
 
     @Override
     public PriceRecommendations recommendPrices(String strategy, PriceObservations history, PriceRequest request) {
+        present(history, "history");
+        present(request, "request");
         return call(PricingStrategy.class, strategy, pricer ->
                 pricer.fit(history, defaults(pricer), TrainingContext.none()).recommend(request));
     }
@@ -367,6 +377,13 @@ final class EmbeddedMercator implements Mercator {
             FrameworkBoot.stop(framework, shutdownTimeout);
             homeLock.close();
             LOG.info("Mercator stopped in {} ms", (System.nanoTime() - begin) / 1_000_000);
+        }
+    }
+
+    /** A missing argument is the caller's error, checked before the call so it does not count against the strategy. */
+    private static void present(Object argument, String name) {
+        if (argument == null) {
+            throw new ValidationException(name, "is required, was null");
         }
     }
 
