@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
 import io.mercator.api.Family;
+import io.mercator.api.Parameters;
+import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
 import io.mercator.api.optimization.ReplenishmentInput;
@@ -20,14 +23,16 @@ import io.mercator.api.optimization.ReplenishmentPlan;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
+import io.mercator.api.runtime.StoredModel;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyLease;
 import io.mercator.api.segmentation.Transactions;
-import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -137,6 +142,25 @@ class EmbeddedMercatorTest {
         StrategyInfo ets = mercator.strategies(Family.FORECASTING).stream()
                 .filter(info -> info.descriptor().name().equals("ets")).findFirst().orElseThrow();
         assertEquals(0, ets.health().failures());
+    }
+
+    @Test
+    @Order(2)
+    void keepsAFittedModelInTheStoreAndReadsItBack() throws Exception {
+        SeriesSet sales = weeklySales();
+        ForecastModel fitted = mercator.registry().call(ForecastStrategy.class, "ets", Duration.ofMinutes(1),
+                ets -> ets.fit(sales, Parameters.defaults(ets.descriptor().parameters()), TrainingContext.none()));
+
+        StoredModel stored = mercator.models().save(Family.FORECASTING, fitted, Map.of("run", "nightly"));
+
+        assertEquals("ets", stored.strategyName());
+        assertEquals(List.of(stored), mercator.models().list(Family.FORECASTING));
+        ForecastModel readBack;
+        try (InputStream bytes = mercator.models().open(stored.id())) {
+            readBack = mercator.registry().call(ForecastStrategy.class, "ets", Duration.ofMinutes(1),
+                    ets -> ets.readModel(bytes));
+        }
+        assertEquals(fitted.forecast("store1/sku2", 7, 80).mean(6), readBack.forecast("store1/sku2", 7, 80).mean(6), 1e-9);
     }
 
     @Test

@@ -19,6 +19,7 @@ import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
 import io.mercator.api.pricing.PricingStrategy;
+import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyCall;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
@@ -65,6 +66,7 @@ final class EmbeddedMercator implements Mercator {
     private final Framework framework;
     private final HomeLock homeLock;
     private final ServiceTracker<StrategyRegistry, StrategyRegistry> registryTracker;
+    private final ServiceTracker<ModelStore, ModelStore> storeTracker;
     private final Path deployFolder;
     private final Path registryConfiguration;
     private final Duration callTimeout;
@@ -82,6 +84,8 @@ final class EmbeddedMercator implements Mercator {
         this.shutdownTimeout = shutdownTimeout;
         this.registryTracker = new ServiceTracker<>(framework.getBundleContext(), StrategyRegistry.class, null);
         registryTracker.open();
+        this.storeTracker = new ServiceTracker<>(framework.getBundleContext(), ModelStore.class, null);
+        storeTracker.open();
     }
 
     static Mercator start(MercatorBuilder builder) {
@@ -361,6 +365,18 @@ final class EmbeddedMercator implements Mercator {
     }
 
     @Override
+    public ModelStore models() {
+        if (closed) {
+            throw new IllegalStateException("this Mercator is closed");
+        }
+        ModelStore store = storeTracker.getService();
+        if (store == null) {
+            throw new IllegalStateException("the model store is not running");
+        }
+        return store;
+    }
+
+    @Override
     public Path deployFolder() {
         return deployFolder;
     }
@@ -374,6 +390,7 @@ final class EmbeddedMercator implements Mercator {
             closed = true;
             long begin = System.nanoTime();
             registryTracker.close();
+            storeTracker.close();
             FrameworkBoot.stop(framework, shutdownTimeout);
             homeLock.close();
             LOG.info("Mercator stopped in {} ms", (System.nanoTime() - begin) / 1_000_000);

@@ -10,6 +10,7 @@ import io.mercator.api.optimization.ReplenishmentPlan;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
+import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
 import io.mercator.api.segmentation.Transactions;
@@ -134,6 +135,16 @@ public interface Mercator extends AutoCloseable {
      * @return the running registry
      */
     StrategyRegistry registry();
+
+    /**
+     * The model store ({@code home/data/models} unless {@code io.mercator.store.folder} says
+     * otherwise): keeps models fitted through {@link #registry()} across restarts, with the name
+     * and version of the strategy that made them. Read a stored model back with that strategy's
+     * {@code readModel}.
+     *
+     * @return the running model store
+     */
+    ModelStore models();
 
     /**
      * @return the folder whose strategy bundles are hot-deployed (when hot deployment is on): drop
