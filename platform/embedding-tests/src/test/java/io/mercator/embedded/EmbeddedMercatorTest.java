@@ -325,6 +325,23 @@ class EmbeddedMercatorTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void strategyCallsRunWithoutTheHostsContextClassLoaderOrThreadLocals() {
+        ThreadLocal<String> request = new InheritableThreadLocal<>();
+        request.set("host request 42");
+        try {
+            Object[] seen = mercator.registry().call(ForecastStrategy.class, "", Duration.ofSeconds(30),
+                    strategy -> new Object[] {Thread.currentThread().getContextClassLoader(), request.get()});
+            ClassLoader context = (ClassLoader) seen[0];
+            // code that looks classes up through the context class loader does not find the host's
+            assertThrows(ClassNotFoundException.class, () -> Class.forName(Gson.class.getName(), false, context));
+            assertEquals(null, seen[1]);
+        } finally {
+            request.remove();
+        }
+    }
+
     private static Bundle bundle(Class<?> anyBundleClass, String symbolicName) {
         for (Bundle bundle : FrameworkUtil.getBundle(anyBundleClass).getBundleContext().getBundles()) {
             if (symbolicName.equals(bundle.getSymbolicName())) {

@@ -25,7 +25,11 @@ final class ProtectedCalls {
     private final Logger logger;
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "mercator-strategy-call-" + threads.incrementAndGet());
+        // a worker is created on the calling thread, which may be an embedding host's: it inherits
+        // neither its inheritable thread locals nor its context class loader (that would show the
+        // host's class path to strategy code that looks classes up through it)
+        Thread thread = new Thread(null, task, "mercator-strategy-call-" + threads.incrementAndGet(), 0, false);
+        thread.setContextClassLoader(ProtectedCalls.class.getClassLoader());
         thread.setDaemon(true);
         return thread;
     });

@@ -15,6 +15,8 @@ import io.mercator.api.runtime.StrategyCallException;
 import io.mercator.api.runtime.StrategyHealth;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +59,26 @@ class ProtectedCallsTest {
         assertEquals(1, health.calls());
         assertEquals(0, health.failures());
         assertEquals(0, entry.callsInFlight.get());
+    }
+
+    @Test
+    void workersDoNotTakeTheCallersContextClassLoaderOrThreadLocals() throws Exception {
+        StrategyTable.Entry entry = register("ets", "1.0.0");
+        ClassLoader callers = new URLClassLoader(new URL[0], null);
+        InheritableThreadLocal<String> request = new InheritableThreadLocal<>();
+        Thread caller = Thread.currentThread();
+        ClassLoader before = caller.getContextClassLoader();
+        caller.setContextClassLoader(callers);
+        request.set("caller's request");
+        try {
+            Object[] seen = call(entry, Duration.ofSeconds(5), strategy ->
+                    new Object[] {Thread.currentThread().getContextClassLoader(), request.get()});
+            assertSame(ProtectedCalls.class.getClassLoader(), seen[0]);
+            assertEquals(null, seen[1]);
+        } finally {
+            caller.setContextClassLoader(before);
+            request.remove();
+        }
     }
 
     @Test
