@@ -358,6 +358,13 @@ class EmbeddedMercatorTest {
     @Test
     @Order(9)
     void closeStopsEveryThreadTheRuntimeStarted() throws InterruptedException {
+        Set<Thread> running = threadsStartedSince(threadsBefore);
+        assertFalse(running.isEmpty());
+        for (Thread thread : running) {
+            // none of the runtime's threads looks classes up in the host's class path
+            assertNotSame(EmbeddedMercatorTest.class.getClassLoader(), thread.getContextClassLoader(), thread.getName());
+        }
+
         mercator.close();
         mercator.close();
 

@@ -146,8 +146,19 @@ final class EmbeddedMercator implements Mercator {
         }
         Path registryConfiguration = conf.resolve(REGISTRY_CONFIGURATION);
         long read = System.nanoTime();
-        EmbeddedMercator mercator = new EmbeddedMercator(FrameworkBoot.start(properties, bundles), lock, deploy,
-                registryConfiguration, builder.callTimeout, builder.shutdownTimeout);
+        // the framework's, Declarative Services' and FileInstall's threads are created on this thread
+        // and inherit its context class loader: let them see the JDK only, not the host's class path
+        Thread thread = Thread.currentThread();
+        ClassLoader hostContext = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        Framework framework;
+        try {
+            framework = FrameworkBoot.start(properties, bundles);
+        } finally {
+            thread.setContextClassLoader(hostContext);
+        }
+        EmbeddedMercator mercator = new EmbeddedMercator(framework, lock, deploy, registryConfiguration,
+                builder.callTimeout, builder.shutdownTimeout);
         long started = System.nanoTime();
         try {
             mercator.awaitReady(builder.startupTimeout, configuredDefaults(registryConfiguration));
