@@ -9,6 +9,7 @@ import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
 import io.mercator.platform.store.common.ModelIds;
 import io.mercator.platform.store.common.Sha256;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -145,7 +146,8 @@ public final class FolderModelStore implements ModelStore {
             throw new IOException("stored model '" + id + "' is corrupt: the checksum of " + bytes + " is " + actual
                     + ", the manifest says " + stored.sha256());
         }
-        return Files.newInputStream(bytes);
+        // buffered: strategies read their models through DataInputStream, a few bytes per call
+        return new BufferedInputStream(Files.newInputStream(bytes), 1 << 16);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.mercator.platform.store.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.mercator.api.Family;
 import io.mercator.api.Model;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +24,6 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Offers a {@link PostgresModelStore} as the platform's {@link ModelStore} once a configuration
@@ -72,7 +69,7 @@ public final class PostgresModelStoreComponent implements ModelStore {
     private final PostgresModelStore store;
 
     @Activate
-    public PostgresModelStoreComponent(Config config) throws SQLException {
+    public PostgresModelStoreComponent(Config config) {
         if (config.url() == null || !config.url().startsWith("jdbc:postgresql:")) {
             throw new ValidationException("url", PID + ": url '" + config.url()
                     + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
@@ -80,21 +77,13 @@ public final class PostgresModelStoreComponent implements ModelStore {
         if (config.pool_size() < 1) {
             throw new ValidationException("pool.size", PID + ": pool.size must be at least 1, not " + config.pool_size());
         }
-        PGSimpleDataSource database = new PGSimpleDataSource();
-        database.setURL(config.url());
-        database.setUser(config.user());
-        database.setPassword(config._password());
-        database.setApplicationName("mercator");
-        HikariConfig settings = new HikariConfig();
-        settings.setDataSource(database);
-        settings.setPoolName("mercator-model-store");
-        settings.setMaximumPoolSize(config.pool_size());
-        settings.setMinimumIdle(1);
-        settings.setConnectionTimeout(10_000);
-        // start even when the database is down: the store connects, and migrates, on first use
-        settings.setInitializationFailTimeout(-1);
-        pool = new HikariDataSource(settings);
-        store = new PostgresModelStore(pool, config.schema(), config.node().isBlank() ? hostName() : config.node());
+        pool = ConnectionPool.open(config.url(), config.user(), config._password(), config.pool_size());
+        try {
+            store = new PostgresModelStore(pool, config.schema(), config.node().isBlank() ? hostName() : config.node());
+        } catch (RuntimeException invalidSchemaName) {
+            pool.close();
+            throw invalidSchemaName;
+        }
     }
 
     @Activate

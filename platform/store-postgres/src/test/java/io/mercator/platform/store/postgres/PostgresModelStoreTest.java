@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.mercator.api.Family;
 import io.mercator.api.Model;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The shared {@link ModelStoreContract} on a real PostgreSQL server (a schema per test, each
@@ -65,15 +63,7 @@ class PostgresModelStoreTest extends ModelStoreContract {
     }
 
     private PostgresModelStore openStore(String node) {
-        PGSimpleDataSource database = new PGSimpleDataSource();
-        database.setURL(DATABASE.url());
-        database.setUser(DATABASE.user());
-        database.setPassword(DATABASE.password());
-        HikariConfig settings = new HikariConfig();
-        settings.setDataSource(database);
-        settings.setMaximumPoolSize(4);
-        settings.setMinimumIdle(0);
-        HikariDataSource pool = new HikariDataSource(settings);
+        HikariDataSource pool = ConnectionPool.open(DATABASE.url(), DATABASE.user(), DATABASE.password(), 4);
         pools.add(pool);
         return new PostgresModelStore(pool, schema, node);
     }
