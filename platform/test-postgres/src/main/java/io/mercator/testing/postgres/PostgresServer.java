@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,6 +40,10 @@ public final class PostgresServer implements AutoCloseable {
     /** Folder holding {@code initdb}, {@code pg_ctl} and {@code postgres}; found automatically when unset. */
     public static final String BIN_PROPERTY = "mercator.postgres.bin";
     private static final Path DEBIAN_INSTALLATIONS = Path.of("/usr/lib/postgresql");
+    private static final Path TEMPORARY = Path.of("/tmp");
+    private static final String FOLDER_PREFIX = "mercator-postgres-";
+    /** The pid of the JVM that started the server in a folder, so that a later start can tell it was abandoned. */
+    private static final String OWNER_FILE = "owner.pid";
     private static final String RUN_AS_WHEN_ROOT = "postgres";
     private static final String SUPERUSER = "mercator";
     private static final int START_ATTEMPTS = 3;
@@ -86,8 +91,10 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(boolean durable) throws IOException {
         Path bin = findBinaries(System.getProperty(BIN_PROPERTY), DEBIAN_INSTALLATIONS);
         boolean root = isRoot();
-        Path folder = Files.createTempDirectory(Path.of("/tmp"), "mercator-postgres-");
+        stopAbandoned(bin, root);
+        Path folder = Files.createTempDirectory(TEMPORARY, FOLDER_PREFIX);
         try {
+            Files.writeString(folder.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
             String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
             Files.writeString(folder.resolve("password"), password + "\n", StandardCharsets.UTF_8);
             if (root) {
@@ -224,7 +231,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private synchronized void stopQuietly() {
-        if (stopped) {
+        if (stopped || !Files.exists(folder)) {
             return;
         }
         stopped = true;
@@ -241,6 +248,35 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the servers, and deletes the folders, of test JVMs that were killed before their
+     * shutdown hook could run (SIGKILL, a surefire timeout). Folders whose owner still runs, or
+     * that are not readable (another OS user's), are left alone.
+     */
+    static void stopAbandoned(Path bin, boolean root) throws IOException {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(TEMPORARY, FOLDER_PREFIX + "*")) {
+            for (Path folder : folders) {
+                long owner;
+                try {
+                    owner = Long.parseLong(Files.readString(folder.resolve(OWNER_FILE)).trim());
+                } catch (IOException | NumberFormatException startingOrNotOurs) {
+                    continue;
+                }
+                if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                PostgresServer abandoned = new PostgresServer(bin, folder, root, "", 0);
+                try {
+                    abandoned.run(List.of(bin.resolve("pg_ctl").toString(), "stop", "--wait", "--mode=immediate",
+                            "--pgdata=" + folder.resolve("data")));
+                } catch (IOException notRunning) {
+                    // the server died with its owner, or never started: only the folder is left
+                }
+                deleteTree(folder);
+            }
+        }
+    }
+
     /** Runs a PostgreSQL program, as the postgres OS user when we are root; fails with its output. */
     private void run(List<String> command) throws IOException {
         List<String> full = new ArrayList<>();
@@ -250,7 +286,7 @@ public final class PostgresServer implements AutoCloseable {
         full.addAll(command);
         Path output = Files.createTempFile("mercator-postgres-command-", ".log");
         try {
-            Process process = new ProcessBuilder(full).directory(folder.toFile()).redirectErrorStream(true)
+            Process process = new ProcessBuilder(full).directory(TEMPORARY.toFile()).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).start();
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

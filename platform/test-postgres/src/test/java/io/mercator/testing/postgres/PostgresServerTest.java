@@ -71,6 +71,21 @@ class PostgresServerTest {
     }
 
     @Test
+    void aServerAbandonedByAKilledJvmIsStoppedAndDeletedByTheNextStart() throws Exception {
+        PostgresServer abandoned = PostgresServer.start(false);
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.writeString(abandoned.folder().resolve("owner.pid"), Long.toString(gone.pid()));
+        try (PostgresServer next = PostgresServer.start(false)) {
+            assertFalse(Files.exists(abandoned.folder()), "the abandoned server's folder is deleted");
+            assertThrows(IOException.class, () -> new Socket(InetAddress.getLoopbackAddress(), abandoned.port()).close(),
+                    "the abandoned server is stopped");
+            assertTrue(Files.exists(PostgresServer.shared().folder()), "a server whose JVM runs is left alone");
+        }
+        abandoned.close();
+    }
+
+    @Test
     void missingBinariesAreReportedWithWhatToInstall(@TempDir Path noInstallations) {
         IOException missing = assertThrows(IOException.class,
                 () -> PostgresServer.findBinaries(null, noInstallations));
