@@ -107,9 +107,11 @@ public final class PostgresModelStore implements ModelStore {
                     complete.setString(3, id);
                     complete.executeUpdate();
                 }
+                // built before the commit: a record it rejects must not leave a stored model behind
+                StoredModel stored = new StoredModel(id, family, model.strategyName(), model.strategyVersion(), createdAt,
+                        bytes.size, bytes.sha256, metadata);
                 connection.commit();
-                return new StoredModel(id, family, model.strategyName(), model.strategyVersion(), createdAt, bytes.size,
-                        bytes.sha256, metadata);
+                return stored;
             } catch (IOException | SQLException | RuntimeException failed) {
                 rollbackQuietly(connection, failed);
                 throw failed;

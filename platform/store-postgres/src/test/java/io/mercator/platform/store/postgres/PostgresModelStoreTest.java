@@ -12,6 +12,10 @@ import io.mercator.api.runtime.StoredModel;
 import io.mercator.platform.store.ModelStoreContract;
 import io.mercator.testing.postgres.PostgresDatabase;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.NoSuchFileException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The shared {@link ModelStoreContract} on a real PostgreSQL server (a schema per test, each
@@ -199,6 +205,54 @@ class PostgresModelStoreTest extends ModelStoreContract {
         update("DELETE FROM " + schema + ".model_chunks WHERE model_id = ? AND chunk_index = 1", saved.id());
         IOException corrupt = assertThrows(IOException.class, () -> store.open(saved.id()));
         assertEquals("stored model '" + saved.id() + "' is corrupt: chunk 1 is missing", corrupt.getMessage());
+    }
+
+    @Test
+    void aModelDeletedWhileBeingReadEndsTheReadClearly() throws Exception {
+        PostgresModelStore store = openStore();
+        StoredModel saved = store.save(Family.FORECASTING,
+                new BytesModel("ets", bytes(3 * PostgresModelStore.CHUNK_SIZE), false), Map.of());
+        try (InputStream in = store.open(saved.id())) {
+            assertEquals(100, in.readNBytes(100).length);
+            assertTrue(store.delete(saved.id()));
+            in.skipNBytes(PostgresModelStore.CHUNK_SIZE - 100); // the rest of the chunk already fetched
+            NoSuchFileException gone = assertThrows(NoSuchFileException.class, in::read);
+            assertEquals("stored model '" + saved.id() + "' was deleted while being read", gone.getMessage());
+        }
+    }
+
+    @Test
+    void aStoreStartedWhileTheDatabaseIsDownWorksOnceItIsUp() throws Exception {
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setURL(DATABASE.url());
+        database.setUser(DATABASE.user());
+        database.setPassword(DATABASE.password());
+        int port = database.getPortNumbers()[0];
+        database.setPortNumbers(new int[] {unusedPort()});
+        PostgresModelStore store = new PostgresModelStore(database, schema, "node-1");
+
+        IOException down = assertThrows(IOException.class, () -> store.list(Family.PRICING));
+        assertTrue(down.getMessage().startsWith("cannot create or migrate the schema '" + schema + "' in PostgreSQL: "),
+                down.getMessage());
+        database.setPortNumbers(new int[] {port});
+        assertEquals(List.of(), store.list(Family.PRICING), "the schema is created on the next use");
+        assertEquals(1, count("SELECT count(*) FROM " + schema + ".schema_version WHERE version = 1", null));
+    }
+
+    @Test
+    void metadataTheRecordRejectsLeavesNoModel() throws Exception {
+        PostgresModelStore store = openStore();
+        Map<String, String> withNullValue = new HashMap<>();
+        withNullValue.put("dataset", null);
+        assertThrows(NullPointerException.class,
+                () -> store.save(Family.PRICING, new BytesModel("log-log", bytes(100), false), withNullValue));
+        assertNothingStored(Family.PRICING);
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static int latestVersion() {
