@@ -18,6 +18,7 @@ import io.mercator.plugins.filtering.collaborative.ImplicitAlsStrategy;
 import io.mercator.plugins.filtering.collaborative.ItemKnnStrategy;
 import io.mercator.plugins.filtering.collaborative.PopularityStrategy;
 import io.mercator.testing.postgres.PostgresServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -149,19 +150,9 @@ public final class StoreBenchmark {
     }
 
     private static long serialisedBytes(Model model) throws IOException {
-        long[] count = new long[1];
-        model.writeTo(new OutputStream() {
-            @Override
-            public void write(int b) {
-                count[0]++;
-            }
-
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                count[0] += length;
-            }
-        });
-        return count[0];
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        return bytes.size();
     }
 
     /** Reads user_id, item_id and rating by their header names. */

@@ -1,18 +1,12 @@
 package io.mercator.platform.store.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.mercator.api.Family;
-import io.mercator.api.Model;
 import io.mercator.api.ValidationException;
 import io.mercator.api.runtime.ModelStore;
-import io.mercator.api.runtime.StoredModel;
+import io.mercator.platform.store.common.LoggingModelStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -35,7 +29,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Component(service = ModelStore.class, immediate = true, configurationPid = PostgresModelStoreComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, property = "service.ranking:Integer=100")
 @Designate(ocd = PostgresModelStoreComponent.Config.class)
-public final class PostgresModelStoreComponent implements ModelStore {
+public final class PostgresModelStoreComponent extends LoggingModelStore {
 
     static final String PID = "io.mercator.store.postgres";
 
@@ -104,35 +98,13 @@ public final class PostgresModelStoreComponent implements ModelStore {
     }
 
     @Override
-    public StoredModel save(Family family, Model model, Map<String, String> metadata) throws IOException {
-        StoredModel stored = store.save(family, model, metadata);
-        logger.info("Stored model {} of {}/{}@{} ({} bytes)", stored.id(), family.id(), stored.strategyName(),
-                stored.strategyVersion(), stored.sizeBytes());
-        return stored;
+    protected ModelStore store() {
+        return store;
     }
 
     @Override
-    public Optional<StoredModel> find(String id) throws IOException {
-        return store.find(id);
-    }
-
-    @Override
-    public List<StoredModel> list(Family family) throws IOException {
-        return store.list(family);
-    }
-
-    @Override
-    public InputStream open(String id) throws IOException {
-        return store.open(id);
-    }
-
-    @Override
-    public boolean delete(String id) throws IOException {
-        boolean deleted = store.delete(id);
-        if (deleted) {
-            logger.info("Deleted model {}", id);
-        }
-        return deleted;
+    protected Logger logger() {
+        return logger;
     }
 
     private static String hostName() {
