@@ -14,7 +14,10 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Offers a {@link FolderModelStore} as the platform's {@link ModelStore} service. */
+/**
+ * Offers a {@link FolderModelStore} as the platform's {@link ModelStore} service, with the default
+ * service ranking 0: a configured PostgreSQL store (ranking 100) takes precedence.
+ */
 @Component(service = ModelStore.class, immediate = true, configurationPid = ModelStoreComponent.PID)
 @Designate(ocd = ModelStoreComponent.Config.class)
 public final class ModelStoreComponent extends LoggingModelStore {
