@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -194,6 +195,76 @@ class PostgresModelStoreTest extends ModelStoreContract {
         }
         assertEquals(List.of(), openStore().list(Family.FILTERING));
         assertNothingStored(Family.FILTERING);
+    }
+
+    /** A node killed with SIGKILL in the middle of a save: the server ends its session and rolls the save back. */
+    @Test
+    void aNodeKilledDuringASaveLeavesNothing() throws Exception {
+        openStore().migrate();
+        String writing = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                + "AND application_name = 'mercator' AND state = 'idle in transaction' AND query LIKE '%model_chunks%'";
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process node = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                SlowWriter.class.getName(), DATABASE.url(), DATABASE.user(), DATABASE.password(), schema)
+                .redirectErrorStream(true).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (count(writing, null) == 0) {
+                assertTrue(System.nanoTime() < deadline, "the node never started writing");
+                assertTrue(node.isAlive(), () -> "the node ended early: " + output(node));
+                Thread.sleep(20);
+            }
+            Thread.sleep(300); // well inside the save, which takes ten seconds
+        } finally {
+            node.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks, no rollback sent
+            node.waitFor(10, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count(writing, null) > 0) {
+            assertTrue(System.nanoTime() < deadline, "the server kept the killed node's session");
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(), openStore().list(Family.FORECASTING));
+        assertNothingStored(Family.FORECASTING);
+    }
+
+    private static String output(Process process) {
+        try {
+            return new String(process.getInputStream().readAllBytes());
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** Run in a child JVM (args: url, user, password, schema): saves a model that takes ten seconds to write. */
+    public static final class SlowWriter {
+        public static void main(String[] args) throws Exception {
+            PostgresModelStore store = new PostgresModelStore(ConnectionPool.open(args[0], args[1], args[2], 1), args[3],
+                    "doomed");
+            store.save(Family.FORECASTING, new Model() {
+                @Override
+                public String strategyName() {
+                    return "slow";
+                }
+
+                @Override
+                public String strategyVersion() {
+                    return "1.0.0";
+                }
+
+                @Override
+                public void writeTo(OutputStream out) throws IOException {
+                    for (int chunk = 0; chunk < 100; chunk++) {
+                        out.write(bytes(PostgresModelStore.CHUNK_SIZE));
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                    }
+                }
+            }, Map.of());
+        }
     }
 
     @Test
