@@ -95,7 +95,9 @@ public final class PostgresServer implements AutoCloseable {
         Path folder = Files.createTempDirectory(TEMPORARY, FOLDER_PREFIX);
         try {
             Files.writeString(folder.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
-            String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+            byte[] secret = new byte[16];
+            new SecureRandom().nextBytes(secret);
+            String password = HexFormat.of().formatHex(secret);
             Files.writeString(folder.resolve("password"), password + "\n", StandardCharsets.UTF_8);
             if (root) {
                 handToPostgresUser(folder);
@@ -120,7 +122,7 @@ public final class PostgresServer implements AutoCloseable {
     private void initialise() throws IOException {
         run(List.of(bin.resolve("initdb").toString(), "--pgdata=" + folder.resolve("data"), "--username=" + SUPERUSER,
                 "--pwfile=" + folder.resolve("password"), "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C",
-                "--no-instructions"));
+                "--no-sync")); // a throwaway cluster: no need to wait for its files to reach the disk
     }
 
     private boolean tryStart(boolean durable) throws IOException {
