@@ -53,9 +53,10 @@ import org.apache.commons.csv.CSVParser;
  * </pre>
  * A new data set appears by renaming its complete staging folder; an append writes a new rows file
  * (the old bytes followed by a new gzip member) and then replaces the manifest by a rename, so a
- * reader sees the old or the new data set, never a mix.
+ * reader sees the old or the new data set, never a mix. Public for the benchmarks; the bundle does
+ * not export it.
  */
-final class DatasetFolder implements DatasetService {
+public final class DatasetFolder implements DatasetService {
 
     private static final String MANIFEST = "manifest.json";
     private static final String STAGING_PREFIX = ".import-";
@@ -68,7 +69,7 @@ final class DatasetFolder implements DatasetService {
     /**
      * @param root the folder; created when missing; leftovers of interrupted imports are removed
      */
-    DatasetFolder(Path root) throws IOException {
+    public DatasetFolder(Path root) throws IOException {
         this.root = Files.createDirectories(root);
         try (DirectoryStream<Path> children = Files.newDirectoryStream(root, STAGING_PREFIX + "*")) {
             for (Path leftover : children) {
