@@ -2,7 +2,6 @@ package io.mercator.launcher;
 
 import com.google.gson.JsonParseException;
 import io.mercator.api.Family;
-import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.datasets.BadRowPolicy;
 import io.mercator.api.datasets.DatasetInfo;
@@ -26,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
@@ -41,7 +39,6 @@ final class DataControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataControl.class);
     private static final List<String> ROOTS = List.of("import", "datasets", "train", "jobs", "models");
-    private static final long PROGRESS_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** An answer: HTTP status and JSON body. */
     record Answer(int status, Object body) {
@@ -265,30 +262,6 @@ final class DataControl {
 
         MissingService(String message) {
             super(message);
-        }
-    }
-
-    /** Logs an import's progress every few seconds. */
-    private static final class LoggingProgress implements TrainingContext {
-        private final String what;
-        private long lastLogged = System.nanoTime();
-
-        LoggingProgress(String what) {
-            this.what = what;
-        }
-
-        @Override
-        public void progress(double fraction, String message) {
-            long now = System.nanoTime();
-            if (now - lastLogged >= PROGRESS_LOG_INTERVAL_NANOS) {
-                lastLogged = now;
-                LOG.info("{}: {}% ({})", what, Math.round(fraction * 100), message);
-            }
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
         }
     }
 }

@@ -343,6 +343,23 @@ class DatasetFolderTest {
     }
 
     @Test
+    void anIdWatermarkComparesWholeNumbersAsNumbers() throws IOException {
+        DatasetInfo created = load(Family.SEGMENTATION, file("a.csv",
+                "customer_id,date,amount,invoice_no\na,2024-01-01,1,8\nb,2024-01-01,2,9\n"),
+                ImportOptions.builder().watermarkField("invoice_no").build());
+        assertEquals("9", created.watermark());
+        DatasetInfo appended = load(Family.SEGMENTATION, file("b.csv",
+                "customer_id,date,amount,invoice_no\nb,2024-01-01,2,9\nc,2024-01-02,3,10\n"),
+                ImportOptions.builder().appendTo(created.id()).build());
+        assertEquals(3, appended.rows(), "invoice 10 comes after 9, although '10' < '9' as text");
+        assertEquals("10", appended.watermark());
+        ValidationException unknown = assertThrows(ValidationException.class, () -> load(Family.SEGMENTATION,
+                file("c.csv", "customer_id,date,amount\na,2024-01-01,1\n"),
+                ImportOptions.builder().watermarkField("week").build()));
+        assertEquals("watermarkField: 'week' is not a field of the segmentation family", unknown.getMessage());
+    }
+
+    @Test
     void appendingOtherFieldsOrToAnotherFamilyIsRefused() throws IOException {
         DatasetInfo created = load(Family.SEGMENTATION, file("a.csv", "customer_id,date,amount\na,2024-01-01,1\n"),
                 ImportOptions.defaults());
