@@ -65,6 +65,7 @@ public final class JobManager implements JobService, AutoCloseable {
     private static final double OPEN_SHARE = 0.1;
     /** Share of the progress bar for saving the model, after the fit. */
     private static final double SAVE_SHARE = 0.05;
+    private static final String STOPPED_WHILE = "Mercator stopped while the job was ";
 
     private final Path folder;
     private final DatasetService datasets;
@@ -108,9 +109,8 @@ public final class JobManager implements JobService, AutoCloseable {
                 }
                 Job job = new Job(info);
                 if (!info.state().isFinal()) {
-                    job.finish(JobState.FAILED, "Mercator stopped while the job was " + info.state().name()
-                            .toLowerCase(Locale.ROOT), "Mercator stopped while the job was "
-                            + info.state().name().toLowerCase(Locale.ROOT));
+                    job.finish(JobState.FAILED, "stopped",
+                            STOPPED_WHILE + info.state().name().toLowerCase(Locale.ROOT));
                     persist(job);
                 }
                 jobs.put(info.id(), job);
@@ -139,10 +139,11 @@ public final class JobManager implements JobService, AutoCloseable {
                 null));
         jobs.put(id, job);
         persist(job);
+        JobInfo queued = job.snapshot();
         job.future = workers.submit(() -> run(job));
         LOG.info("Queued {}: train {} {} on {}", id, request.family().id(),
                 request.strategySpec().isEmpty() ? "(default strategy)" : request.strategySpec(), request.datasetId());
-        return job.snapshot();
+        return queued;
     }
 
     private void run(Job job) {
@@ -175,8 +176,12 @@ public final class JobManager implements JobService, AutoCloseable {
             LOG.info("{} succeeded: model {} of {}@{} in {} ms", request.id(), stored.id(), stored.strategyName(),
                     stored.strategyVersion(), job.snapshot().runTime().toMillis());
         } catch (CancellationException cancelled) {
-            job.finish(JobState.CANCELLED, "cancelled", null);
-            LOG.info("{} cancelled", request.id());
+            if (job.stopRequested) {
+                job.finish(JobState.FAILED, "stopped", STOPPED_WHILE + "running");
+            } else {
+                job.finish(JobState.CANCELLED, "cancelled", null);
+            }
+            LOG.info("{} {}", request.id(), job.stopRequested ? "stopped" : "cancelled");
         } catch (IOException | RuntimeException failed) {
             job.finish(JobState.FAILED, "failed", failed.getMessage() == null ? failed.toString() : failed.getMessage());
             LOG.warn("{} failed: {}", request.id(), failed.getMessage(),
@@ -233,7 +238,7 @@ public final class JobManager implements JobService, AutoCloseable {
         }
         for (Job job : jobs.values()) {
             if (!job.snapshot().state().isFinal()) {
-                job.finish(JobState.FAILED, "stopped", "Mercator stopped while the job was "
+                job.finish(JobState.FAILED, "stopped", STOPPED_WHILE
                         + job.snapshot().state().name().toLowerCase(Locale.ROOT));
                 persist(job);
             }
@@ -260,7 +265,7 @@ public final class JobManager implements JobService, AutoCloseable {
     private static final class Job {
         private JobInfo info;
         private volatile boolean cancelRequested;
-        private volatile boolean stopRequested;
+        volatile boolean stopRequested;
         private volatile Future<?> future;
 
         Job(JobInfo info) {

@@ -197,6 +197,23 @@ class JobManagerTest {
         assertEquals(2, afterCrash.list().size());
     }
 
+    @Test
+    void closingStopsRunningJobsAndRecordsThemAsFailed() throws Exception {
+        JobManager jobs = manager();
+        JobInfo running = jobs.startTraining(request(Map.of()));
+        JobInfo queued = jobs.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        jobs.close();
+
+        JobManager restarted = manager();
+        for (String id : List.of(running.id(), queued.id())) {
+            JobInfo stopped = restarted.find(id).orElseThrow();
+            assertEquals(JobState.FAILED, stopped.state(), stopped.toString());
+            assertTrue(stopped.error().startsWith("Mercator stopped while the job was "), stopped.error());
+        }
+        assertTrue(store.saved.isEmpty());
+    }
+
     /** A forecasting strategy whose fit reports progress and then waits for the test or a cancellation. */
     private static final class TestStrategy implements ForecastStrategy {
         volatile CountDownLatch started = new CountDownLatch(1);
