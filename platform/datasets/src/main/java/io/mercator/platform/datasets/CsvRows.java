@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -20,6 +21,7 @@ final class CsvRows implements SourceRows {
     private final Iterator<CSVRecord> records;
     private final Charset charset;
     private final List<String> columns;
+    private final Map<String, Integer> index;
     private CSVRecord current;
     private long line;
     private long previousEnd;
@@ -30,6 +32,7 @@ final class CsvRows implements SourceRows {
         this.records = parser.iterator();
         this.charset = charset;
         this.columns = List.copyOf(parser.getHeaderNames());
+        this.index = parser.getHeaderMap();
         this.previousEnd = parser.getCurrentLineNumber();
     }
 
@@ -90,7 +93,8 @@ final class CsvRows implements SourceRows {
 
     @Override
     public String get(String column) {
-        return current.isSet(column) ? current.get(column) : null;
+        Integer position = index.get(column);
+        return position == null || position >= current.size() ? null : current.get(position);
     }
 
     @Override

@@ -146,11 +146,33 @@ record Field(FieldSpec spec, boolean emptyAllowed, double min, boolean minInclus
                 return LocalDate.from(dates.parse(text));
             }
             boolean timed = text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 'T');
+            if ((timed || text.length() == 10) && text.charAt(4) == '-' && text.charAt(7) == '-') {
+                // the common case without the cost of a formatter: yyyy-MM-dd
+                int year = digits(text, 0, 4);
+                int month = digits(text, 5, 7);
+                int day = digits(text, 8, 10);
+                if (year >= 0 && month >= 0 && day >= 0) {
+                    return LocalDate.of(year, month, day);
+                }
+            }
             return LocalDate.parse(timed ? text.substring(0, 10) : text);
         } catch (DateTimeException notDate) {
             throw new BadValue("'" + shorten(text) + "' is not a date "
                     + (dates == null ? "YYYY-MM-DD" : "of the given format"));
         }
+    }
+
+    /** @return the number written by the ASCII digits in [from, to), or -1 when one is not a digit */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static long epochSecond(String text, DateTimeFormatter dates) throws BadValue {
