@@ -29,7 +29,10 @@ public record FieldSpec(String name, Type type, boolean required, List<String> a
         INTEGER,
         /** A calendar date, ISO or as {@link ImportOptions#dateFormat()} says. */
         DATE,
-        /** A whole period number, or a date (then counted in days since 1970-01-01). */
+        /**
+         * A whole period number, or a date; dated series step by the largest step that divides
+         * every gap between their dates (7 days for weekly data).
+         */
         PERIOD,
         /** Seconds since 1970-01-01T00:00:00Z, or a date and time (UTC). */
         TIMESTAMP,

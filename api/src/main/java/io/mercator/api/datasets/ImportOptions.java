@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * How to read a source. Build with {@link #builder()}; {@link #defaults()} reads UTF-8 CSV with
- * commas, ISO dates, columns named like the family's fields, and rejects the import at the first
- * bad row's file.
+ * commas, ISO dates and columns named like the family's fields, and rejects the whole import when
+ * any row is bad.
  *
  * @param delimiter the CSV field delimiter, e.g. {@code ','}, {@code ';'} or a tab
  * @param encoding the character set of the source, e.g. {@code UTF-8} or {@code ISO-8859-1};
