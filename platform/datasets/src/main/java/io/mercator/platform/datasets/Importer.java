@@ -140,8 +140,8 @@ final class Importer {
             return new Result(report(), stored, highest);
         } catch (SourceRows.SourceException unreadable) {
             bad(unreadable.line(), unreadable.column(), "", "", unreadable.getMessage());
-            throw failure(source.name() + (unreadable.line() > 0 ? " line " + unreadable.line() : "") + " "
-                    + unreadable.getMessage() + "; nothing was imported");
+            throw failure((unreadable.line() > 0 ? "line " + unreadable.line() + " " : "") + unreadable.getMessage()
+                    + "; nothing was imported");
         } catch (NoSuchFileException missing) {
             throw failure("no such file: " + missing.getFile());
         }

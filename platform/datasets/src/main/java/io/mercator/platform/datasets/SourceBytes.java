@@ -1,10 +1,13 @@
 package io.mercator.platform.datasets;
 
+import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -12,13 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Opens a file for reading as text: decompresses {@code .gz}, decodes strictly (bytes that are not
- * valid in the charset fail instead of becoming replacement characters) and counts the bytes read
- * from disk for progress.
+ * valid in the charset fail instead of becoming replacement characters), drops a leading byte order
+ * mark and counts the bytes read from disk for progress.
  */
 final class SourceBytes extends FilterInputStream {
+
+    /** Spreadsheet programs start UTF-8 files with it; it is not part of the first column's name. */
+    private static final int BYTE_ORDER_MARK = '\uFEFF';
 
     private final long size;
     private volatile long read;
@@ -41,10 +48,23 @@ final class SourceBytes extends FilterInputStream {
                     ? new GZIPInputStream(counted, 1 << 16) : counted;
             CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            return new Opened(counted, new InputStreamReader(in, decoder));
-        } catch (IOException notGzip) {
+            PushbackReader reader = new PushbackReader(new BufferedReader(new InputStreamReader(in, decoder),
+                    1 << 16));
+            int first = reader.read();
+            if (first >= 0 && first != BYTE_ORDER_MARK) {
+                reader.unread(first);
+            }
+            return new Opened(counted, reader);
+        } catch (ZipException notGzip) {
             counted.close();
-            throw notGzip;
+            throw new SourceRows.SourceException(0, "", "is not gzip-compressed although its name ends in .gz");
+        } catch (CharacterCodingException badBytes) {
+            counted.close();
+            throw new SourceRows.SourceException(1, "", "is not valid " + charset.name()
+                    + " text; give the right --encoding");
+        } catch (IOException unreadable) {
+            counted.close();
+            throw unreadable;
         }
     }
 

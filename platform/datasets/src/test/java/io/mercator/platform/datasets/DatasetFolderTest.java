@@ -265,7 +265,23 @@ class DatasetFolderTest {
         Path badArray = file("bad.json", "[\n {\"user_id\": \"u1\", \"item_id\": \"i1\"},\n {\"user_id\": \"u2\",\n");
         ImportException broken = assertThrows(ImportException.class,
                 () -> load(Family.FILTERING, badArray, skipping()));
-        assertTrue(broken.getMessage().startsWith("bad.json: bad.json line 4 is not valid JSON"), broken.getMessage());
+        assertTrue(broken.getMessage().startsWith("bad.json: line 4 is not valid JSON"), broken.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws IOException {
+        Path csv = file("excel.csv", "\uFEFFcustomer_id,date,amount\nc1,2011-01-01,5\n");
+        assertEquals(1, load(Family.SEGMENTATION, csv, ImportOptions.defaults()).rows());
+    }
+
+    @Test
+    void aGzNameOnAPlainFileIsRejectedClearly() throws IOException {
+        Path fake = file("plain.csv.gz", "customer_id,date,amount\nc1,2011-01-01,5\n");
+        ImportException rejected = assertThrows(ImportException.class,
+                () -> load(Family.SEGMENTATION, fake, ImportOptions.defaults()));
+        assertEquals("plain.csv.gz: is not gzip-compressed although its name ends in .gz;"
+                + " nothing was imported", rejected.getMessage());
+        assertTrue(datasetFolderContents().isEmpty());
     }
 
     @Test
