@@ -2,8 +2,11 @@ package io.mercator.platform.datasets;
 
 import io.mercator.api.datasets.Format;
 import io.mercator.api.datasets.ResultExporter;
+import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.optimization.ReplenishmentPlan;
+import io.mercator.api.pricing.PriceRecommendations;
+import io.mercator.api.segmentation.SegmentAssignment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 
-/** Writes forecasts and replenishment plans as CSV or JSON. */
+/** Writes every family's results as CSV or JSON. */
 @Component(service = ResultExporter.class)
 public final class ResultExporterComponent implements ResultExporter {
 
@@ -55,6 +58,40 @@ public final class ResultExporterComponent implements ResultExporter {
                 table.row(plan.skus().id(r), plan.safetyStock(r), plan.reorderPoint(r), plan.orderUpTo(r),
                         plan.orderQuantity(r), plan.expectedFillRate(r), plan.expectedCost(r),
                         plan.bindingConstraint(r));
+            }
+        }
+    }
+
+    @Override
+    public void exportRecommendations(Map<String, Recommendations> recommendations, Format format, OutputStream out)
+            throws IOException {
+        try (TableWriter table = TableWriter.open(format, List.of("user_id", "rank", "item_id", "score"), out)) {
+            for (Map.Entry<String, Recommendations> entry : recommendations.entrySet()) {
+                Recommendations list = entry.getValue();
+                for (int rank = 0; rank < list.size(); rank++) {
+                    table.row(entry.getKey(), rank + 1, list.itemId(rank), list.score(rank));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void exportSegments(SegmentAssignment assignment, Format format, OutputStream out) throws IOException {
+        try (TableWriter table = TableWriter.open(format, List.of("customer_id", "segment"), out)) {
+            for (int r = 0; r < assignment.size(); r++) {
+                table.row(assignment.customers().id(r), assignment.segment(r));
+            }
+        }
+    }
+
+    @Override
+    public void exportPrices(PriceRecommendations prices, Format format, OutputStream out) throws IOException {
+        try (TableWriter table = TableWriter.open(format, List.of("product", "price", "expected_units",
+                "expected_revenue", "expected_profit", "binding_rule", "error"), out)) {
+            for (int r = 0; r < prices.size(); r++) {
+                String error = prices.error(r);
+                table.row(prices.products().id(r), prices.price(r), prices.expectedUnits(r), prices.expectedRevenue(r),
+                        prices.expectedProfit(r), prices.bindingRule(r), error == null ? "" : error);
             }
         }
     }

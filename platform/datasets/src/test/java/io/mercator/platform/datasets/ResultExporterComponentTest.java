@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.datasets.Format;
+import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.optimization.ReplenishmentPlan;
+import io.mercator.api.pricing.PriceRecommendations;
+import io.mercator.api.segmentation.SegmentAssignment;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,5 +73,30 @@ class ResultExporterComponentTest {
                 + "\"binding_constraint\":\"service\"},{\"sku\":\"B\",\"safety_stock\":0.0,\"reorder_point\":3.0,"
                 + "\"order_up_to\":6.0,\"order_quantity\":0.0,\"expected_fill_rate\":1.0,\"expected_cost\":0.25,"
                 + "\"binding_constraint\":\"none\"}]", json.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void recommendationsSegmentsAndPricesHaveOneRowPerEntry() throws IOException {
+        Map<String, Recommendations> recommendations = new LinkedHashMap<>();
+        recommendations.put("u1", new Recommendations(new String[] {"a", "b"}, new double[] {0.9, 0.5}));
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        exporter.exportRecommendations(recommendations, Format.CSV, csv);
+        assertEquals("user_id,rank,item_id,score\r\nu1,1,a,0.9\r\nu1,2,b,0.5\r\n",
+                csv.toString(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream segments = new ByteArrayOutputStream();
+        exporter.exportSegments(new SegmentAssignment(IdDictionary.of("customers", "c1", "c2"), new int[] {1, 0}, 2),
+                Format.JSON, segments);
+        assertEquals("[{\"customer_id\":\"c1\",\"segment\":1},{\"customer_id\":\"c2\",\"segment\":0}]",
+                segments.toString(StandardCharsets.UTF_8));
+
+        ByteArrayOutputStream prices = new ByteArrayOutputStream();
+        exporter.exportPrices(new PriceRecommendations(IdDictionary.of("products", "p1", "p2"),
+                new double[] {2.5, 1}, new double[] {10, 0}, new double[] {25, 0}, new double[] {5, 0},
+                new String[] {"optimum", PriceRecommendations.ERROR}, new String[] {null, "no elasticity"}),
+                Format.CSV, prices);
+        assertEquals("product,price,expected_units,expected_revenue,expected_profit,binding_rule,error\r\n"
+                + "p1,2.5,10.0,25.0,5.0,optimum,\r\np2,1.0,0.0,0.0,0.0," + PriceRecommendations.ERROR
+                + ",no elasticity\r\n", prices.toString(StandardCharsets.UTF_8));
     }
 }
