@@ -32,7 +32,7 @@ final class Layouts {
                 Field.of(Type.PERIOD, "period", true, "whole period number or date; rows may come in any order",
                         "date", "week", "month"),
                 Field.of(Type.NUMBER, "value", true, "the observation; empty or NA for a missing one", "demand",
-                        "sales", "y").emptyIsMissing()));
+                        "sales", "units", "quantity", "y").emptyIsMissing()));
         BY_FAMILY.put(Family.OPTIMIZATION, new SeriesLayout(Family.OPTIMIZATION, 0,
                 Field.text("sku", true, "the SKU (or SKU@location)", "series_id", "stock_code"),
                 Field.of(Type.PERIOD, "period", true, "whole period number or date; a period without a row has"
