@@ -8,13 +8,24 @@ import java.util.Objects;
  *
  * @param file the file
  * @param format its format
+ * @param name the name reports use for it: the file name, or the name the user knows when the
+ *     file is a copy (an upload spooled to a temporary file)
  */
-public record FileSource(Path file, Format format) implements DataSource {
+public record FileSource(Path file, Format format, String name) implements DataSource {
 
-    /** Checks that nothing is missing. */
+    /** Checks that nothing is missing; a null or blank name becomes the file name. */
     public FileSource {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(format, "format");
+        name = name == null || name.isBlank() ? file.getFileName().toString() : name;
+    }
+
+    /**
+     * @param file the file
+     * @param format its format
+     */
+    public FileSource(Path file, Format format) {
+        this(file, format, null);
     }
 
     /**
@@ -24,10 +35,5 @@ public record FileSource(Path file, Format format) implements DataSource {
      */
     public static FileSource of(Path file) {
         return new FileSource(file, Format.ofFileName(file.getFileName().toString()));
-    }
-
-    @Override
-    public String name() {
-        return file.getFileName().toString();
     }
 }

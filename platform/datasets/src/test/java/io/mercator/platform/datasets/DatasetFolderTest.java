@@ -285,6 +285,16 @@ class DatasetFolderTest {
     }
 
     @Test
+    void reportsNameTheSourceAsTheUserKnowsIt() throws IOException {
+        Path spooled = file("upload-4711.tmp", "customer_id,date,amount\nc1,yesterday,5\n");
+        ImportException rejected = assertThrows(ImportException.class, () -> datasets.importData(Family.SEGMENTATION,
+                new FileSource(spooled, Format.CSV, "sales.csv"), ImportOptions.defaults(), TrainingContext.none()));
+        assertEquals("sales.csv line 2 column date: 'yesterday' is not a date YYYY-MM-DD",
+                rejected.report().badRows().get(0).toString());
+        assertTrue(rejected.getMessage().startsWith("sales.csv: 1 bad row"), rejected.getMessage());
+    }
+
+    @Test
     void readsGzippedFiles() throws IOException {
         Path gz = temp.resolve("tx.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
