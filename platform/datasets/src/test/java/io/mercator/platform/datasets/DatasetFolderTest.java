@@ -262,6 +262,17 @@ class DatasetFolderTest {
         assertTrue(reported.get(2).startsWith("ratings.jsonl line 5: is not valid JSON"), reported.get(2));
         assertEquals("ratings.jsonl line 6 column rating (field value): is missing", reported.get(3));
 
+        Path arrayWithBadValue = file("array.json", """
+                [{"user_id": "u1", "item_id": "i1"},
+                 {"user_id": "u2",
+                  "item_id": ""},
+                 {"user_id": "u3", "item_id": "i3"}]
+                """);
+        DatasetInfo fromArray = load(Family.FILTERING, arrayWithBadValue, skipping());
+        assertEquals(2, fromArray.rows());
+        assertEquals("array.json line 2 column item_id: is empty",
+                fromArray.lastImport().badRows().get(0).toString(), "the line the object starts on");
+
         Path badArray = file("bad.json", "[\n {\"user_id\": \"u1\", \"item_id\": \"i1\"},\n {\"user_id\": \"u2\",\n");
         ImportException broken = assertThrows(ImportException.class,
                 () -> load(Family.FILTERING, badArray, skipping()));
