@@ -146,20 +146,31 @@ record Field(FieldSpec spec, boolean emptyAllowed, double min, boolean minInclus
                 return LocalDate.from(dates.parse(text));
             }
             boolean timed = text.length() > 10 && (text.charAt(10) == ' ' || text.charAt(10) == 'T');
-            if ((timed || text.length() == 10) && text.charAt(4) == '-' && text.charAt(7) == '-') {
-                // the common case without the cost of a formatter: yyyy-MM-dd
-                int year = digits(text, 0, 4);
-                int month = digits(text, 5, 7);
-                int day = digits(text, 8, 10);
-                if (year >= 0 && month >= 0 && day >= 0) {
-                    return LocalDate.of(year, month, day);
-                }
-            }
-            return LocalDate.parse(timed ? text.substring(0, 10) : text);
+            return isoDate(timed ? text.substring(0, 10) : text);
         } catch (DateTimeException notDate) {
             throw new BadValue("'" + shorten(text) + "' is not a date "
                     + (dates == null ? "YYYY-MM-DD" : "of the given format"));
         }
+    }
+
+    /**
+     * Reads {@code yyyy-MM-dd} without the cost of a formatter (most dates are in this form and
+     * stored dates always are), falling back to {@link LocalDate#parse} for the rest.
+     *
+     * @param text an ISO date
+     * @return the date
+     * @throws DateTimeException when it is not one
+     */
+    static LocalDate isoDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day);
+            }
+        }
+        return LocalDate.parse(text);
     }
 
     /** @return the number written by the ASCII digits in [from, to), or -1 when one is not a digit */

@@ -7,7 +7,6 @@ import io.mercator.api.forecasting.SeriesSet;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.segmentation.Transactions;
 import java.math.BigInteger;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -115,7 +114,7 @@ final class Layouts {
                 String text = row.get("period");
                 boolean date = text.indexOf('-', 1) > 0;
                 dated |= date;
-                long period = date ? LocalDate.parse(text).toEpochDay() : Long.parseLong(text);
+                long period = date ? Field.isoDate(text).toEpochDay() : Long.parseLong(text);
                 series.computeIfAbsent(row.get(idField), id -> new TreeMap<>())
                         .merge(period, number(row, valueField), Double::sum);
             }
@@ -206,7 +205,7 @@ final class Layouts {
                     amounts = Arrays.copyOf(amounts, r * 2);
                 }
                 customers.add(customer);
-                days[r] = (int) LocalDate.parse(row.get("date")).toEpochDay();
+                days[r] = (int) Field.isoDate(row.get("date")).toEpochDay();
                 amounts[r] = amount;
             }
             Transactions.Builder builder = Transactions.builder();

@@ -280,6 +280,17 @@ class DatasetFolderTest {
     }
 
     @Test
+    void impossibleDatesAreBadRows() throws IOException {
+        Path csv = file("dates.csv", "customer_id,date,amount\na,2024-02-29 10:00:00,1\nb,2023-02-29,1\n"
+                + "c,2024-13-01,1\nd,2024-1-5,1\ne,20240105,1\n");
+        DatasetInfo info = load(Family.SEGMENTATION, csv, skipping());
+        assertEquals(1, info.rows(), "only the leap day of 2024 is a date");
+        assertEquals(List.of("'2023-02-29' is not a date YYYY-MM-DD", "'2024-13-01' is not a date YYYY-MM-DD",
+                "'2024-1-5' is not a date YYYY-MM-DD", "'20240105' is not a date YYYY-MM-DD"),
+                info.lastImport().badRows().stream().map(BadRow::reason).toList());
+    }
+
+    @Test
     void aByteOrderMarkIsNotPartOfTheFirstColumnName() throws IOException {
         Path csv = file("excel.csv", "\uFEFFcustomer_id,date,amount\nc1,2011-01-01,5\n");
         assertEquals(1, load(Family.SEGMENTATION, csv, ImportOptions.defaults()).rows());
