@@ -64,6 +64,7 @@ public final class DatasetFolder implements DatasetService {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path root;
+    /** Per data set: an append and a delete of the same data set do not overlap. */
     private final ConcurrentMap<String, Object> appendLocks = new ConcurrentHashMap<>();
 
     /**
@@ -227,10 +228,12 @@ public final class DatasetFolder implements DatasetService {
             return false;
         }
         Path doomed = root.resolve(STAGING_PREFIX + "deleted-" + id);
-        try {
-            move(root.resolve(id), doomed);
-        } catch (NoSuchFileException gone) {
-            return false;
+        synchronized (appendLocks.computeIfAbsent(id, unused -> new Object())) {
+            try {
+                move(root.resolve(id), doomed);
+            } catch (NoSuchFileException gone) {
+                return false;
+            }
         }
         deleteTree(doomed);
         return true;
