@@ -72,6 +72,8 @@ public final class Settings {
         d.put("org.osgi.framework.storage.clean", "onFirstInit");
         d.put("felix.cm.dir", "${mercator.home}/data/config");
         d.put("io.mercator.store.folder", "${mercator.home}/data/models");
+        d.put("io.mercator.datasets.folder", "${mercator.home}/data/datasets");
+        d.put("io.mercator.jobs.folder", "${mercator.home}/data/jobs");
         d.put("felix.fileinstall.dir", "${mercator.home}/deploy,${mercator.home}/conf");
         d.put("felix.fileinstall.poll", "250");
         d.put("felix.fileinstall.noInitialDelay", "true");
