@@ -23,6 +23,8 @@ public final class FrameworkDefaults {
         d.put("org.osgi.framework.storage.clean", "onFirstInit");
         d.put("felix.cm.dir", HOME + "/data/config");
         d.put("io.mercator.store.folder", HOME + "/data/models");
+        d.put("io.mercator.datasets.folder", HOME + "/data/datasets");
+        d.put("io.mercator.jobs.folder", HOME + "/data/jobs");
         d.put("felix.fileinstall.dir", HOME + "/deploy," + HOME + "/conf");
         d.put("felix.fileinstall.poll", "250");
         d.put("felix.fileinstall.noInitialDelay", "true");

@@ -60,6 +60,64 @@ public final class ControlApi {
     public record ReportRow(String strategy, List<Double> values) {
     }
 
+    /**
+     * {@code POST import}: import a file into a data set. Null members take the defaults of
+     * {@code io.mercator.api.datasets.ImportOptions}.
+     *
+     * @param family the family id
+     * @param file absolute path of the file, readable by the server
+     * @param format {@code csv} or {@code json}; null to tell from the file name
+     * @param delimiter the CSV delimiter, one character
+     * @param encoding the character set
+     * @param columns source column by field name
+     * @param dateFormat a date pattern
+     * @param skipBadRows true to skip bad rows and report them instead of rejecting the import
+     * @param maxReportedRows how many bad rows to list
+     * @param label a label for the data set
+     * @param appendTo a data set to append to
+     * @param watermarkField the field to keep the watermark on
+     * @param seasonLength periods per season for series data
+     */
+    public record ImportRequest(String family, String file, String format, String delimiter, String encoding,
+            Map<String, String> columns, String dateFormat, Boolean skipBadRows, Integer maxReportedRows, String label,
+            String appendTo, String watermarkField, Integer seasonLength) {
+    }
+
+    /** One bad row of an import. */
+    public record BadRowEntry(String source, long line, String column, String field, String value, String reason) {
+    }
+
+    /** What an import read and left out. */
+    public record ImportReport(long rowsRead, long rowsImported, long rowsBelowWatermark, long badRowCount,
+            List<BadRowEntry> badRows) {
+    }
+
+    /** One data set ({@code GET datasets}, {@code GET datasets/ID}, the answer to {@code POST import}). */
+    public record DatasetEntry(String id, String family, String label, List<String> sources, String createdAt,
+            String updatedAt, long rows, List<String> fields, long sizeBytes, String watermarkField, String watermark,
+            ImportReport lastImport) {
+    }
+
+    /** {@code POST train}: start a training job. */
+    public record TrainRequest(String family, String dataset, String strategy, Map<String, String> parameters) {
+    }
+
+    /** One job ({@code GET jobs}, {@code GET jobs/ID}, the answer to {@code POST train}). */
+    public record JobEntry(String id, String family, String dataset, String strategySpec,
+            Map<String, String> parameters, String state, double progress, String message, String submittedAt,
+            String startedAt, String finishedAt, long runMillis, String strategyName, String strategyVersion,
+            String modelId, String error) {
+    }
+
+    /** One stored model ({@code GET models}). */
+    public record ModelEntry(String id, String family, String strategyName, String strategyVersion, String createdAt,
+            long sizeBytes, Map<String, String> metadata) {
+    }
+
+    /** The answer to a rejected {@code POST import}: the reason and the bad rows. */
+    public record ImportFailure(String error, ImportReport report) {
+    }
+
     /** The body of every error answer. */
     public record Error(String error) {
     }

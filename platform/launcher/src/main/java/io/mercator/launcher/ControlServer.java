@@ -37,6 +37,9 @@ final class ControlServer {
 
         ControlApi.Report evaluate(ControlApi.EvaluateRequest request);
 
+        /** @return the data endpoints (data sets, jobs, models); null until the framework runs */
+        DataControl data();
+
         void requestShutdown();
     }
 
@@ -133,7 +136,7 @@ final class ControlServer {
                     send(exchange, 202, backend.status());
                     backend.requestShutdown();
                 }
-                default -> send(exchange, 404, new ControlApi.Error("no such endpoint: " + path));
+                default -> data(exchange, method, endpoint, path);
             }
         } catch (RuntimeException e) {
             LOG.warn("Control request {} failed", exchange.getRequestURI(), e);
@@ -157,6 +160,24 @@ final class ControlServer {
         } catch (StrategyNotFoundException | Evaluations.NoEvaluatorException missing) {
             send(exchange, 404, new ControlApi.Error(missing.getMessage()));
         }
+    }
+
+    private void data(HttpExchange exchange, String method, String endpoint, String path) throws IOException {
+        if (!DataControl.handles(endpoint)) {
+            send(exchange, 404, new ControlApi.Error("no such endpoint: " + path));
+            return;
+        }
+        DataControl data = backend.data();
+        if (data == null) {
+            send(exchange, 503, new ControlApi.Error("Mercator is still starting"));
+            return;
+        }
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        DataControl.Answer answer = data.handle(method, endpoint, body);
+        send(exchange, answer.status(), answer.body());
     }
 
     private static void get(HttpExchange exchange, String method, java.util.function.Supplier<?> answer)

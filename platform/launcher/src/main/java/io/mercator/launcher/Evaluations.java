@@ -2,7 +2,6 @@ package io.mercator.launcher;
 
 import io.mercator.api.Family;
 import io.mercator.api.Parameters;
-import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.EvaluationRequest;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -23,7 +21,6 @@ import org.slf4j.LoggerFactory;
 final class Evaluations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
-    private static final long PROGRESS_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** No evaluator service is registered for the family asked for. */
     static final class NoEvaluatorException extends RuntimeException {
@@ -54,7 +51,8 @@ final class Evaluations {
                     request.strategies() == null ? List.of() : request.strategies(), options,
                     request.parameters() == null ? Map.of() : request.parameters());
             LOG.info("Evaluating {} strategies on {} with {}", family.id(), request.data(), options);
-            EvaluationReport report = evaluator.evaluate(evaluation, new LoggingProgress(family));
+            EvaluationReport report = evaluator.evaluate(evaluation,
+                    new LoggingProgress("Evaluating " + family.id()));
             return toJson(report);
         } finally {
             context.ungetService(reference);
@@ -82,29 +80,5 @@ final class Evaluations {
             rows.add(new ControlApi.ReportRow(row.strategy(), values));
         }
         return new ControlApi.Report(report.title(), report.columns(), rows, report.notes());
-    }
-
-    /** Logs an evaluation's progress every few seconds; an evaluation cannot be cancelled from here yet. */
-    private static final class LoggingProgress implements TrainingContext {
-        private final Family family;
-        private long lastLogged = System.nanoTime();
-
-        LoggingProgress(Family family) {
-            this.family = family;
-        }
-
-        @Override
-        public synchronized void progress(double fraction, String message) {
-            long now = System.nanoTime();
-            if (now - lastLogged >= PROGRESS_LOG_INTERVAL_NANOS) {
-                lastLogged = now;
-                LOG.info("Evaluating {}: {}% {}", family.id(), Math.round(fraction * 100), message);
-            }
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
     }
 }

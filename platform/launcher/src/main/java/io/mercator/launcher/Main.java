@@ -1,13 +1,18 @@
 package io.mercator.launcher;
 
 import io.mercator.launcher.cli.BundlesCommand;
+import io.mercator.launcher.cli.DatasetsCommand;
 import io.mercator.launcher.cli.EvaluateCommand;
 import io.mercator.launcher.cli.GenerateCommand;
+import io.mercator.launcher.cli.ImportCommand;
 import io.mercator.launcher.cli.InstallCommand;
+import io.mercator.launcher.cli.JobsCommand;
+import io.mercator.launcher.cli.ModelsCommand;
 import io.mercator.launcher.cli.StartCommand;
 import io.mercator.launcher.cli.StatusCommand;
 import io.mercator.launcher.cli.StopCommand;
 import io.mercator.launcher.cli.StrategiesCommand;
+import io.mercator.launcher.cli.TrainCommand;
 import io.mercator.launcher.cli.UninstallCommand;
 import io.mercator.launcher.cli.UpdateCommand;
 import java.io.PrintWriter;
@@ -31,6 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, BundlesCommand.class,
             StrategiesCommand.class, InstallCommand.class, UpdateCommand.class, UninstallCommand.class,
             EvaluateCommand.class, GenerateCommand.class,
+            ImportCommand.class, DatasetsCommand.class, TrainCommand.class, JobsCommand.class, ModelsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

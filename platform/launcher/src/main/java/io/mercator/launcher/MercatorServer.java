@@ -51,6 +51,7 @@ public final class MercatorServer implements ControlServer.Backend {
     private volatile Framework framework;
     private volatile ServiceTracker<StrategyRegistry, StrategyRegistry> registryTracker;
     private volatile ControlServer control;
+    private volatile DataControl data;
     private volatile long startupMs = -1;
 
     /**
@@ -91,6 +92,7 @@ public final class MercatorServer implements ControlServer.Backend {
         framework = fw;
         registryTracker = new ServiceTracker<>(fw.getBundleContext(), StrategyRegistry.class, null);
         registryTracker.open();
+        data = new DataControl(fw.getBundleContext());
 
         Readiness readiness = awaitReady(settings.startupTimeout());
         if (stopRequested) {
@@ -298,6 +300,11 @@ public final class MercatorServer implements ControlServer.Backend {
                 info.descriptor().vendor(), info.descriptor().description(), info.bundleSymbolicName(),
                 info.bundleId(), info.bundleVersion(), info.isDefault(), info.health().calls(),
                 info.health().failures(), info.health().outOfRouting())).collect(Collectors.toList());
+    }
+
+    @Override
+    public DataControl data() {
+        return state.equals("stopping") || state.equals("stopped") ? null : data;
     }
 
     @Override

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,18 @@ class MainTest {
         assertEquals("mercator: Mercator is not running (home " + home.toAbsolutePath().normalize() + ")",
                 errLines().trim());
         assertEquals(3, run("--home", home.toString(), "status"));
+    }
+
+    @Test
+    void dataCommandsNeedTheServer() throws IOException {
+        Path data = Files.writeString(home.resolve("tx.csv"), "customer_id,date,amount\n");
+        assertEquals(3, run("--home", home.toString(), "import", "segmentation", data.toString()));
+        assertEquals(3, run("--home", home.toString(), "datasets"));
+        assertEquals(3, run("--home", home.toString(), "train", "segmentation", "segmentation-0000abcd"));
+        assertEquals(3, run("--home", home.toString(), "jobs"));
+        assertEquals(3, run("--home", home.toString(), "models"));
+        assertEquals(1, run("--home", home.toString(), "import", "segmentation", home.resolve("none.csv").toString()));
+        assertTrue(errLines().trim().endsWith("cannot read the file " + home.resolve("none.csv")), errLines());
     }
 
     @Test

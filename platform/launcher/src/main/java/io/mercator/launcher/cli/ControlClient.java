@@ -16,6 +16,7 @@ import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /** Talks to a running server over its control channel. */
 final class ControlClient {
@@ -53,6 +54,56 @@ final class ControlClient {
         return call("POST", "evaluate", GSON.toJson(request), ControlApi.Report.class, 0);
     }
 
+    /** Imports read the whole file before answering: no read timeout. */
+    ControlApi.DatasetEntry importFile(ControlApi.ImportRequest request) {
+        return call("POST", "import", GSON.toJson(request), ControlApi.DatasetEntry.class, 0);
+    }
+
+    /**
+     * @param rejection the failure of {@link #importFile}
+     * @return the bad rows of a rejected import, if the server sent them
+     */
+    static Optional<ControlApi.ImportFailure> importFailure(ControlException rejection) {
+        try {
+            ControlApi.ImportFailure failure = GSON.fromJson(rejection.body(), ControlApi.ImportFailure.class);
+            return Optional.ofNullable(failure).filter(found -> found.report() != null);
+        } catch (JsonParseException notAFailure) {
+            return Optional.empty();
+        }
+    }
+
+    List<ControlApi.DatasetEntry> datasets() {
+        return call("GET", "datasets", new TypeToken<List<ControlApi.DatasetEntry>>() { }.getType());
+    }
+
+    ControlApi.DatasetEntry dataset(String id) {
+        return call("GET", "datasets/" + id, ControlApi.DatasetEntry.class);
+    }
+
+    void deleteDataset(String id) {
+        call("DELETE", "datasets/" + id, Object.class);
+    }
+
+    ControlApi.JobEntry train(ControlApi.TrainRequest request) {
+        return call("POST", "train", GSON.toJson(request), ControlApi.JobEntry.class, 15000);
+    }
+
+    List<ControlApi.JobEntry> jobs() {
+        return call("GET", "jobs", new TypeToken<List<ControlApi.JobEntry>>() { }.getType());
+    }
+
+    ControlApi.JobEntry job(String id) {
+        return call("GET", "jobs/" + id, ControlApi.JobEntry.class);
+    }
+
+    ControlApi.JobEntry cancelJob(String id) {
+        return call("POST", "jobs/" + id + "/cancel", ControlApi.JobEntry.class);
+    }
+
+    List<ControlApi.ModelEntry> models() {
+        return call("GET", "models", new TypeToken<List<ControlApi.ModelEntry>>() { }.getType());
+    }
+
     private <T> T call(String method, String endpoint, Type type) {
         return call(method, endpoint, "", type, 15000);
     }
@@ -84,7 +135,7 @@ final class ControlClient {
                 } catch (JsonParseException | NullPointerException notJson) {
                     // keep the raw text
                 }
-                throw new ControlException("the server answered " + code + " to " + endpoint + ": " + error);
+                throw new ControlException("the server answered " + code + " to " + endpoint + ": " + error, text);
             }
             return GSON.fromJson(text, type);
         } catch (ConnectException e) {
@@ -105,9 +156,20 @@ final class ControlClient {
     /** The control channel could not be used; the message is fit for the user. */
     static final class ControlException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final String body;
 
         ControlException(String message) {
+            this(message, "");
+        }
+
+        ControlException(String message, String body) {
             super(message);
+            this.body = body;
+        }
+
+        /** @return the body of the server's error answer; empty when there was none */
+        String body() {
+            return body;
         }
     }
 }

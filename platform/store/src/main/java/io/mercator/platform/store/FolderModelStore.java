@@ -7,7 +7,9 @@ import io.mercator.api.Family;
 import io.mercator.api.Model;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
-import io.mercator.api.ValidationException;
+import io.mercator.platform.store.common.ModelIds;
+import io.mercator.platform.store.common.Sha256;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -24,19 +26,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,14 +46,10 @@ public final class FolderModelStore implements ModelStore {
     static final String MANIFEST_FILE = "manifest.json";
     private static final String TEMPORARY_PREFIX = ".tmp-";
     private static final String DELETED_PREFIX = ".deleted-";
-    private static final Pattern STRATEGY_NAME = Pattern.compile("[a-z][a-z0-9-]*");
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]*-\\d{8}t\\d{6}z-[0-9a-f]{8}");
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss'z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path root;
-    private final SecureRandom random = new SecureRandom();
+    private final ModelIds ids = new ModelIds();
 
     /**
      * Opens (and creates) the store, removing what interrupted saves and deletes left behind.
@@ -86,18 +77,14 @@ public final class FolderModelStore implements ModelStore {
 
     @Override
     public StoredModel save(Family family, Model model, Map<String, String> metadata) throws IOException {
-        if (model.strategyName() == null || !STRATEGY_NAME.matcher(model.strategyName()).matches()) {
-            throw new ValidationException("strategyName", "'" + model.strategyName()
-                    + "' is not a strategy name (lower-case letters, digits and '-')");
-        }
+        ModelIds.checkStrategyName(model);
         Instant now = Instant.now();
-        String id = model.strategyName() + "-" + ID_TIME.format(now) + "-"
-                + HexFormat.of().toHexDigits(random.nextInt());
+        String id = ids.next(model.strategyName(), now);
         Path folder = root.resolve(family.id());
         Path temporary = folder.resolve(TEMPORARY_PREFIX + id);
         try {
             Files.createDirectory(temporary);
-            MessageDigest sha256 = sha256();
+            MessageDigest sha256 = Sha256.digest();
             long size;
             Path bytes = temporary.resolve(MODEL_FILE);
             try (FileChannel channel = FileChannel.open(bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -111,7 +98,7 @@ public final class FolderModelStore implements ModelStore {
                 size = counted.count;
             }
             StoredModel stored = new StoredModel(id, family, model.strategyName(), model.strategyVersion(), now, size,
-                    HexFormat.of().formatHex(sha256.digest()), metadata);
+                    Sha256.hex(sha256), metadata);
             writeDurably(temporary.resolve(MANIFEST_FILE), GSON.toJson(Manifest.of(stored)));
             Files.move(temporary, folder.resolve(id), StandardCopyOption.ATOMIC_MOVE);
             syncFolder(folder);
@@ -147,19 +134,20 @@ public final class FolderModelStore implements ModelStore {
         Path folder = folderOf(id).orElseThrow(() -> new NoSuchFileException("no stored model with id '" + id + "'"));
         StoredModel stored = readManifest(folder);
         Path bytes = folder.resolve(MODEL_FILE);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         try (InputStream in = Files.newInputStream(bytes)) {
             byte[] buffer = new byte[1 << 16];
             for (int read; (read = in.read(buffer)) > 0; ) {
                 sha256.update(buffer, 0, read);
             }
         }
-        String actual = HexFormat.of().formatHex(sha256.digest());
+        String actual = Sha256.hex(sha256);
         if (!actual.equals(stored.sha256())) {
             throw new IOException("stored model '" + id + "' is corrupt: the checksum of " + bytes + " is " + actual
                     + ", the manifest says " + stored.sha256());
         }
-        return Files.newInputStream(bytes);
+        // buffered: strategies read their models through DataInputStream, a few bytes per call
+        return new BufferedInputStream(Files.newInputStream(bytes), 1 << 16);
     }
 
     @Override
@@ -179,7 +167,7 @@ public final class FolderModelStore implements ModelStore {
     }
 
     private Optional<Path> folderOf(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!ModelIds.isId(id)) {
             return Optional.empty();
         }
         for (Family family : Family.values()) {
@@ -228,14 +216,6 @@ public final class FolderModelStore implements ModelStore {
             for (Path each : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(each);
             }
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java runtime has SHA-256", impossible);
         }
     }
 

@@ -1,15 +1,9 @@
 package io.mercator.platform.store;
 
-import io.mercator.api.Family;
-import io.mercator.api.Model;
 import io.mercator.api.runtime.ModelStore;
-import io.mercator.api.runtime.StoredModel;
+import io.mercator.platform.store.common.LoggingModelStore;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,10 +14,13 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Offers a {@link FolderModelStore} as the platform's {@link ModelStore} service. */
+/**
+ * Offers a {@link FolderModelStore} as the platform's {@link ModelStore} service, with the default
+ * service ranking 0: a configured PostgreSQL store (ranking 100) takes precedence.
+ */
 @Component(service = ModelStore.class, immediate = true, configurationPid = ModelStoreComponent.PID)
 @Designate(ocd = ModelStoreComponent.Config.class)
-public final class ModelStoreComponent implements ModelStore {
+public final class ModelStoreComponent extends LoggingModelStore {
 
     static final String PID = "io.mercator.store";
     /** Framework property the launcher sets to {@code <home>/data/models}. */
@@ -54,34 +51,12 @@ public final class ModelStoreComponent implements ModelStore {
     }
 
     @Override
-    public StoredModel save(Family family, Model model, Map<String, String> metadata) throws IOException {
-        StoredModel stored = store.save(family, model, metadata);
-        logger.info("Stored model {} of {}/{}@{} ({} bytes)", stored.id(), family.id(), stored.strategyName(),
-                stored.strategyVersion(), stored.sizeBytes());
-        return stored;
+    protected ModelStore store() {
+        return store;
     }
 
     @Override
-    public Optional<StoredModel> find(String id) throws IOException {
-        return store.find(id);
-    }
-
-    @Override
-    public List<StoredModel> list(Family family) throws IOException {
-        return store.list(family);
-    }
-
-    @Override
-    public InputStream open(String id) throws IOException {
-        return store.open(id);
-    }
-
-    @Override
-    public boolean delete(String id) throws IOException {
-        boolean deleted = store.delete(id);
-        if (deleted) {
-            logger.info("Deleted model {}", id);
-        }
-        return deleted;
+    protected Logger logger() {
+        return logger;
     }
 }

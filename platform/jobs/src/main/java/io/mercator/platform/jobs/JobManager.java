@@ -1,0 +1,374 @@
+package io.mercator.platform.jobs;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
+import io.mercator.api.Family;
+import io.mercator.api.Model;
+import io.mercator.api.Parameters;
+import io.mercator.api.Strategy;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.datasets.DatasetInfo;
+import io.mercator.api.datasets.DatasetService;
+import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.JobService;
+import io.mercator.api.jobs.JobState;
+import io.mercator.api.jobs.TrainingRequest;
+import io.mercator.api.runtime.ModelStore;
+import io.mercator.api.runtime.StoredModel;
+import io.mercator.api.runtime.StrategyInfo;
+import io.mercator.api.runtime.StrategyLease;
+import io.mercator.api.runtime.StrategyRegistry;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs training jobs on a fixed number of worker threads and keeps every job's record in
+ * {@code <folder>/<id>.json}, rewritten atomically at each change of state. Progress between
+ * states lives in memory only. Jobs found unfinished at start-up were cut off by a stop or a crash
+ * and are recorded as FAILED.
+ */
+public final class JobManager implements JobService, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+            .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe()).create();
+    /** Share of the progress bar for opening the data set, before the fit. */
+    private static final double OPEN_SHARE = 0.1;
+    /** Share of the progress bar for saving the model, after the fit. */
+    private static final double SAVE_SHARE = 0.05;
+    private static final String STOPPED_WHILE = "Mercator stopped while the job was ";
+
+    private final Path folder;
+    private final DatasetService datasets;
+    private final StrategyRegistry registry;
+    private final ModelStore store;
+    private final ExecutorService workers;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    /**
+     * @param folder where job records are kept; created when missing
+     * @param datasets opens the data sets
+     * @param registry finds the strategies
+     * @param store keeps the models
+     * @param workerCount how many jobs run at once
+     * @throws IOException when the history cannot be read
+     */
+    public JobManager(Path folder, DatasetService datasets, StrategyRegistry registry, ModelStore store,
+            int workerCount) throws IOException {
+        this.folder = Files.createDirectories(folder);
+        this.datasets = datasets;
+        this.registry = registry;
+        this.store = store;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, runnable -> {
+            Thread thread = new Thread(runnable, "mercator-job-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        loadHistory();
+    }
+
+    private void loadHistory() throws IOException {
+        try (DirectoryStream<Path> records = Files.newDirectoryStream(folder, "job-*.json")) {
+            for (Path record : records) {
+                JobInfo info;
+                try (Reader reader = Files.newBufferedReader(record, StandardCharsets.UTF_8)) {
+                    info = GSON.fromJson(reader, JobInfo.class);
+                } catch (JsonParseException | IllegalArgumentException | NullPointerException corrupt) {
+                    LOG.warn("Ignoring the unreadable job record {}: {}", record, corrupt.getMessage());
+                    continue;
+                }
+                Job job = new Job(info);
+                if (!info.state().isFinal()) {
+                    job.finish(JobState.FAILED, "stopped",
+                            STOPPED_WHILE + info.state().name().toLowerCase(Locale.ROOT));
+                    persist(job);
+                }
+                jobs.put(info.id(), job);
+            }
+        }
+    }
+
+    @Override
+    public JobInfo startTraining(TrainingRequest request) {
+        DatasetInfo dataset;
+        try {
+            dataset = datasets.find(request.datasetId()).orElseThrow(() -> new ValidationException("dataset",
+                    "no data set '" + request.datasetId() + "'"));
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("the data sets cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+        if (dataset.family() != request.family()) {
+            throw new ValidationException("dataset", dataset.id() + " holds " + dataset.family().id()
+                    + " data, not " + request.family().id());
+        }
+        StrategyInfo strategy = registry.resolve(request.family(), request.strategySpec());
+        Parameters.resolve(strategy.descriptor().parameters(), request.parameters());
+        String id = "job-" + UUID.randomUUID().toString().substring(0, 8);
+        Job job = new Job(new JobInfo(id, request.family(), request.datasetId(), request.strategySpec(),
+                request.parameters(), JobState.QUEUED, 0, "queued", Instant.now(), null, null, null, null, null,
+                null));
+        jobs.put(id, job);
+        persist(job);
+        JobInfo queued = job.snapshot();
+        job.future = workers.submit(() -> run(job));
+        LOG.info("Queued {}: train {} {} on {}", id, request.family().id(),
+                request.strategySpec().isEmpty() ? "(default strategy)" : request.strategySpec(), request.datasetId());
+        return queued;
+    }
+
+    private void run(Job job) {
+        if (!job.begin()) {
+            return;
+        }
+        persist(job);
+        JobInfo request = job.snapshot();
+        Family family = request.family();
+        try (StrategyLease<?> lease = registry.acquire(family.strategyType(), request.strategySpec())) {
+            StrategyInfo info = lease.info();
+            job.resolved(info.descriptor().name(), info.descriptor().version());
+            persist(job);
+            job.progress(0, "opening data set " + request.datasetId());
+            Object data = datasets.open(request.datasetId(), datasets.inputType(family));
+            job.checkCancelled();
+            Parameters parameters = Parameters.resolve(info.descriptor().parameters(), request.parameters());
+            job.progress(OPEN_SHARE, "fitting " + info.descriptor().name() + " with " + parameters);
+            @SuppressWarnings("unchecked")
+            Strategy<Object, ? extends Model> strategy = (Strategy<Object, ? extends Model>) lease.strategy();
+            Model model = strategy.fit(data, parameters, job.fitContext());
+            job.checkCancelled();
+            job.progress(1 - SAVE_SHARE, "saving the model");
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put(DATASET_METADATA, request.datasetId());
+            metadata.put(JOB_METADATA, request.id());
+            metadata.put("parameters", parameters.toString());
+            StoredModel stored = store.save(family, model, metadata);
+            job.succeed(stored.id());
+            LOG.info("{} succeeded: model {} of {}@{} in {} ms", request.id(), stored.id(), stored.strategyName(),
+                    stored.strategyVersion(), job.snapshot().runTime().toMillis());
+        } catch (CancellationException cancelled) {
+            if (job.stopRequested) {
+                job.finish(JobState.FAILED, "stopped", STOPPED_WHILE + "running");
+            } else {
+                job.finish(JobState.CANCELLED, "cancelled", null);
+            }
+            LOG.info("{} {}", request.id(), job.stopRequested ? "stopped" : "cancelled");
+        } catch (IOException | RuntimeException failed) {
+            job.finish(JobState.FAILED, "failed", failed.getMessage() == null ? failed.toString() : failed.getMessage());
+            LOG.warn("{} failed: {}", request.id(), failed.getMessage(),
+                    failed instanceof ValidationException ? null : failed);
+        } catch (LinkageError broken) {
+            job.finish(JobState.FAILED, "failed", "the strategy's bundle is broken: " + broken);
+            LOG.error("{} failed", request.id(), broken);
+        } finally {
+            persist(job);
+        }
+    }
+
+    @Override
+    public Optional<JobInfo> find(String id) {
+        return Optional.ofNullable(jobs.get(id)).map(Job::snapshot);
+    }
+
+    @Override
+    public List<JobInfo> list() {
+        List<JobInfo> all = new ArrayList<>();
+        jobs.values().forEach(job -> all.add(job.snapshot()));
+        all.sort(Comparator.comparing(JobInfo::submittedAt).reversed().thenComparing(JobInfo::id));
+        return all;
+    }
+
+    @Override
+    public JobInfo cancel(String id) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            throw new ValidationException("job", "no job '" + id + "'");
+        }
+        if (job.requestCancel()) {
+            Future<?> future = job.future;
+            if (future != null) {
+                future.cancel(false);
+            }
+            persist(job);
+            LOG.info("{} cancelled before it ran", id);
+        }
+        return job.snapshot();
+    }
+
+    /** Asks running jobs to stop, waits a little, and records those still unfinished as FAILED. */
+    @Override
+    public void close() {
+        jobs.values().forEach(Job::stopRequested);
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Training jobs did not stop within 10 s");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (Job job : jobs.values()) {
+            if (!job.snapshot().state().isFinal()) {
+                job.finish(JobState.FAILED, "stopped", STOPPED_WHILE
+                        + job.snapshot().state().name().toLowerCase(Locale.ROOT));
+                persist(job);
+            }
+        }
+    }
+
+    private void persist(Job job) {
+        JobInfo info = job.snapshot();
+        Path target = folder.resolve(info.id() + ".json");
+        Path temporary = folder.resolve(info.id() + ".json.tmp");
+        try {
+            Files.writeString(temporary, GSON.toJson(info), StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException notAtomic) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException unwritable) {
+            LOG.error("Cannot record job {} in {}: {}", info.id(), folder, unwritable.getMessage());
+        }
+    }
+
+    /** One job's changing state; every change goes through its monitor. */
+    private static final class Job {
+        private JobInfo info;
+        private volatile boolean cancelRequested;
+        volatile boolean stopRequested;
+        private volatile Future<?> future;
+
+        Job(JobInfo info) {
+            this.info = info;
+        }
+
+        synchronized JobInfo snapshot() {
+            return info;
+        }
+
+        /** @return false when the job was cancelled while queued */
+        synchronized boolean begin() {
+            if (info.state() != JobState.QUEUED) {
+                return false;
+            }
+            info = with(JobState.RUNNING, 0, "starting", Instant.now(), null, info.strategyName(),
+                    info.strategyVersion(), null, null);
+            return true;
+        }
+
+        synchronized void resolved(String name, String version) {
+            info = with(info.state(), info.progress(), info.message(), info.startedAt(), null, name, version, null,
+                    null);
+        }
+
+        synchronized void progress(double fraction, String message) {
+            if (info.state() == JobState.RUNNING) {
+                info = with(JobState.RUNNING, Math.max(info.progress(), Math.min(1, Math.max(0, fraction))),
+                        message == null || message.isEmpty() ? info.message() : message, info.startedAt(), null,
+                        info.strategyName(), info.strategyVersion(), null, null);
+            }
+        }
+
+        synchronized void succeed(String modelId) {
+            info = with(JobState.SUCCEEDED, 1, "model " + modelId + " stored", info.startedAt(), Instant.now(),
+                    info.strategyName(), info.strategyVersion(), modelId, null);
+        }
+
+        synchronized void finish(JobState state, String message, String error) {
+            info = with(state, info.progress(), error == null ? message : message + ": " + error, info.startedAt(),
+                    Instant.now(), info.strategyName(), info.strategyVersion(), null, error);
+        }
+
+        /** @return true when the job was queued and is now cancelled; a running job stops at its next check */
+        synchronized boolean requestCancel() {
+            if (info.state().isFinal()) {
+                return false;
+            }
+            cancelRequested = true;
+            if (info.state() == JobState.QUEUED) {
+                info = with(JobState.CANCELLED, 0, "cancelled before it ran", null, Instant.now(), null, null, null,
+                        null);
+                return true;
+            }
+            info = with(info.state(), info.progress(), "cancelling", info.startedAt(), null, info.strategyName(),
+                    info.strategyVersion(), null, null);
+            return false;
+        }
+
+        void stopRequested() {
+            stopRequested = true;
+        }
+
+        void checkCancelled() {
+            if (cancelRequested || stopRequested) {
+                throw new CancellationException(stopRequested ? "Mercator is stopping" : "cancelled");
+            }
+        }
+
+        /** The context the strategy's fit sees: its 0..1 maps onto the fit's share of the job's progress. */
+        TrainingContext fitContext() {
+            return new TrainingContext() {
+                @Override
+                public void progress(double fraction, String message) {
+                    Job.this.progress(OPEN_SHARE + (1 - OPEN_SHARE - SAVE_SHARE) * Math.min(1, Math.max(0, fraction)),
+                            message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return cancelRequested || stopRequested;
+                }
+            };
+        }
+
+        private JobInfo with(JobState state, double progress, String message, Instant startedAt, Instant finishedAt,
+                String strategyName, String strategyVersion, String modelId, String error) {
+            return new JobInfo(info.id(), info.family(), info.datasetId(), info.strategySpec(), info.parameters(),
+                    state, progress, message, info.submittedAt(), startedAt, finishedAt, strategyName,
+                    strategyVersion, modelId, error);
+        }
+    }
+
+    /** Instants as ISO-8601 text. */
+    private static final class InstantAdapter extends TypeAdapter<Instant> {
+        @Override
+        public void write(JsonWriter out, Instant value) throws IOException {
+            out.value(value.toString());
+        }
+
+        @Override
+        public Instant read(JsonReader in) throws IOException {
+            return Instant.parse(in.nextString());
+        }
+    }
+}

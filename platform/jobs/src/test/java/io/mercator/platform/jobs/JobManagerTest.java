@@ -1,0 +1,420 @@
+package io.mercator.platform.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mercator.api.Family;
+import io.mercator.api.Model;
+import io.mercator.api.ParameterSpec;
+import io.mercator.api.Parameters;
+import io.mercator.api.Strategy;
+import io.mercator.api.StrategyDescriptor;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.datasets.DataSource;
+import io.mercator.api.datasets.DatasetInfo;
+import io.mercator.api.datasets.DatasetService;
+import io.mercator.api.datasets.FieldSpec;
+import io.mercator.api.datasets.ImportOptions;
+import io.mercator.api.datasets.ValidationReport;
+import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.forecasting.ForecastModel;
+import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.JobService;
+import io.mercator.api.jobs.JobState;
+import io.mercator.api.jobs.TrainingRequest;
+import io.mercator.api.runtime.ModelStore;
+import io.mercator.api.runtime.StoredModel;
+import io.mercator.api.runtime.StrategyCall;
+import io.mercator.api.runtime.StrategyHealth;
+import io.mercator.api.runtime.StrategyInfo;
+import io.mercator.api.runtime.StrategyLease;
+import io.mercator.api.runtime.StrategyNotFoundException;
+import io.mercator.api.runtime.StrategyRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobManagerTest {
+
+    private static final String DATASET = "forecasting-0000abcd";
+
+    @TempDir
+    Path history;
+
+    private final TestStrategy strategy = new TestStrategy();
+    private final RecordingStore store = new RecordingStore();
+    private final List<JobManager> managers = new ArrayList<>();
+
+    private JobManager manager() throws IOException {
+        JobManager manager = new JobManager(history, new OneDataset(), new OneStrategy(strategy), store, 1);
+        managers.add(manager);
+        return manager;
+    }
+
+    @AfterEach
+    void release() {
+        strategy.release.countDown();
+        managers.forEach(JobManager::close);
+    }
+
+    private static TrainingRequest request(Map<String, String> parameters) {
+        return new TrainingRequest(Family.FORECASTING, DATASET, "blocking", parameters);
+    }
+
+    private static JobInfo awaitState(JobService jobs, String id, JobState state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JobInfo info = jobs.find(id).orElseThrow();
+        while (info.state() != state && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            info = jobs.find(id).orElseThrow();
+        }
+        assertEquals(state, info.state(), info.toString());
+        return info;
+    }
+
+    @Test
+    void aJobFitsReportsProgressAndStoresTheModelWithItsDataSet() throws Exception {
+        JobManager jobs = manager();
+        JobInfo queued = jobs.startTraining(request(Map.of("steps", "4")));
+        assertEquals(JobState.QUEUED, queued.state());
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        JobInfo running = awaitState(jobs, queued.id(), JobState.RUNNING);
+        assertEquals("blocking", running.strategyName());
+        while (jobs.find(queued.id()).orElseThrow().progress() < 0.5) {
+            Thread.sleep(5);
+        }
+        assertEquals("step 2 of 4", jobs.find(queued.id()).orElseThrow().message(),
+                "half the fit is half the fit's share of the bar: 0.1 + 0.85 / 2");
+        strategy.release.countDown();
+
+        JobInfo done = awaitState(jobs, queued.id(), JobState.SUCCEEDED);
+        assertEquals(1, done.progress());
+        assertNotNull(done.startedAt());
+        assertNotNull(done.finishedAt());
+        assertEquals("1.2.0", done.strategyVersion());
+        StoredModel model = store.saved.get(0);
+        assertEquals(model.id(), done.modelId());
+        assertEquals(DATASET, model.metadata().get(JobService.DATASET_METADATA));
+        assertEquals(done.id(), model.metadata().get(JobService.JOB_METADATA));
+        assertEquals("{steps=4}", model.metadata().get("parameters"));
+        assertEquals("blocking", model.strategyName());
+    }
+
+    @Test
+    void cancellingARunningJobStopsItAndStoresNothing() throws Exception {
+        JobManager jobs = manager();
+        JobInfo job = jobs.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        assertEquals("cancelling", jobs.cancel(job.id()).message());
+
+        JobInfo cancelled = awaitState(jobs, job.id(), JobState.CANCELLED);
+        assertNotNull(cancelled.finishedAt());
+        assertNull(cancelled.modelId());
+        assertTrue(store.saved.isEmpty());
+        assertEquals(JobState.CANCELLED, jobs.cancel(job.id()).state(), "cancelling again changes nothing");
+    }
+
+    @Test
+    void aQueuedJobCancelledNeverRuns() throws Exception {
+        JobManager jobs = manager();
+        JobInfo first = jobs.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        JobInfo second = jobs.startTraining(request(Map.of()));
+        JobInfo cancelled = jobs.cancel(second.id());
+        assertEquals(JobState.CANCELLED, cancelled.state());
+        assertNull(cancelled.startedAt());
+
+        strategy.release.countDown();
+        awaitState(jobs, first.id(), JobState.SUCCEEDED);
+        assertEquals(1, strategy.fits, "only the first job was fitted");
+        assertEquals(List.of(second.id(), first.id()), jobs.list().stream().map(JobInfo::id).toList(),
+                "newest first");
+    }
+
+    @Test
+    void aFailingFitIsRecordedWithItsReason() throws Exception {
+        JobManager jobs = manager();
+        strategy.failure = new ValidationException("values", "series 'a' is too short for season 12");
+        strategy.release.countDown();
+        JobInfo job = jobs.startTraining(request(Map.of()));
+
+        JobInfo failed = awaitState(jobs, job.id(), JobState.FAILED);
+        assertEquals("values: series 'a' is too short for season 12", failed.error());
+        assertTrue(store.saved.isEmpty());
+    }
+
+    @Test
+    void badRequestsAreRefusedBeforeAnythingIsQueued() throws Exception {
+        JobManager jobs = manager();
+        assertThrows(ValidationException.class, () -> jobs.startTraining(
+                new TrainingRequest(Family.FORECASTING, "forecasting-ffffffff", "", Map.of())));
+        ValidationException otherFamily = assertThrows(ValidationException.class, () -> jobs.startTraining(
+                new TrainingRequest(Family.PRICING, DATASET, "", Map.of())));
+        assertEquals("dataset: forecasting-0000abcd holds forecasting data, not pricing", otherFamily.getMessage());
+        ValidationException unknownParameter = assertThrows(ValidationException.class,
+                () -> jobs.startTraining(request(Map.of("speed", "9"))));
+        assertTrue(unknownParameter.getMessage().startsWith("speed: unknown parameter"));
+        assertThrows(ValidationException.class, () -> jobs.startTraining(request(Map.of("steps", "0"))));
+        assertThrows(StrategyNotFoundException.class, () -> jobs.startTraining(
+                new TrainingRequest(Family.FORECASTING, DATASET, "missing", Map.of())));
+        assertTrue(jobs.list().isEmpty());
+    }
+
+    @Test
+    void historySurvivesARestartAndJobsCutOffByACrashAreFailed() throws Exception {
+        JobManager first = manager();
+        strategy.release.countDown();
+        JobInfo done = awaitState(first, first.startTraining(request(Map.of())).id(), JobState.SUCCEEDED);
+        strategy.release = new CountDownLatch(1);
+        strategy.started = new CountDownLatch(1);
+        JobInfo running = first.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+
+        JobManager afterCrash = manager();
+        assertEquals(done, afterCrash.find(done.id()).orElseThrow());
+        JobInfo cutOff = afterCrash.find(running.id()).orElseThrow();
+        assertEquals(JobState.FAILED, cutOff.state());
+        assertEquals("Mercator stopped while the job was running", cutOff.error());
+        assertEquals(2, afterCrash.list().size());
+    }
+
+    @Test
+    void closingStopsRunningJobsAndRecordsThemAsFailed() throws Exception {
+        JobManager jobs = manager();
+        JobInfo running = jobs.startTraining(request(Map.of()));
+        JobInfo queued = jobs.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        jobs.close();
+
+        JobManager restarted = manager();
+        for (String id : List.of(running.id(), queued.id())) {
+            JobInfo stopped = restarted.find(id).orElseThrow();
+            assertEquals(JobState.FAILED, stopped.state(), stopped.toString());
+            assertTrue(stopped.error().startsWith("Mercator stopped while the job was "), stopped.error());
+        }
+        assertTrue(store.saved.isEmpty());
+    }
+
+    /** A forecasting strategy whose fit reports progress and then waits for the test or a cancellation. */
+    private static final class TestStrategy implements ForecastStrategy {
+        volatile CountDownLatch started = new CountDownLatch(1);
+        volatile CountDownLatch release = new CountDownLatch(1);
+        volatile RuntimeException failure;
+        volatile int fits;
+
+        @Override
+        public StrategyDescriptor descriptor() {
+            return StrategyDescriptor.builder(Family.FORECASTING, "blocking", "1.2.0")
+                    .parameter(ParameterSpec.integer("steps", "progress steps", 2, 1, 10)).build();
+        }
+
+        @Override
+        public ForecastModel fit(SeriesSet data, Parameters parameters, TrainingContext context) {
+            fits++;
+            if (failure != null) {
+                throw failure;
+            }
+            int steps = parameters.getInt("steps");
+            for (int step = 1; step <= steps / 2; step++) {
+                context.progress((double) step / steps, "step " + step + " of " + steps);
+            }
+            started.countDown();
+            try {
+                while (!release.await(5, TimeUnit.MILLISECONDS)) {
+                    context.checkCancelled();
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                context.checkCancelled();
+            }
+            return new TestModel(data.ids());
+        }
+
+        @Override
+        public ForecastModel readModel(InputStream in) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private record TestModel(IdDictionary series) implements ForecastModel {
+        @Override
+        public Forecast forecast(String seriesId, int horizon, double... levels) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String strategyName() {
+            return "blocking";
+        }
+
+        @Override
+        public String strategyVersion() {
+            return "1.2.0";
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            out.write(1);
+        }
+    }
+
+    /** One forecasting data set of two series. */
+    private static final class OneDataset implements DatasetService {
+        @Override
+        public List<FieldSpec> fields(Family family) {
+            return List.of();
+        }
+
+        @Override
+        public Class<?> inputType(Family family) {
+            return SeriesSet.class;
+        }
+
+        @Override
+        public DatasetInfo importData(Family family, DataSource source, ImportOptions options,
+                TrainingContext progress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<DatasetInfo> list() {
+            return List.of(info());
+        }
+
+        @Override
+        public Optional<DatasetInfo> find(String id) {
+            return DATASET.equals(id) ? Optional.of(info()) : Optional.empty();
+        }
+
+        private static DatasetInfo info() {
+            return new DatasetInfo(DATASET, Family.FORECASTING, "", List.of("s.csv"), Instant.EPOCH, Instant.EPOCH, 4,
+                    List.of("series_id", "period", "value"), 10, null, null,
+                    new ValidationReport(4, 4, 0, 0, List.of()));
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return false;
+        }
+
+        @Override
+        public <D> D open(String id, Class<D> type) {
+            return type.cast(SeriesSet.builder(0).add("a", 1, 2).add("b", 3, 4).build());
+        }
+    }
+
+    /** A registry holding one strategy under the spec "blocking" (and as the default). */
+    private record OneStrategy(TestStrategy strategy) implements StrategyRegistry {
+        private StrategyInfo info() {
+            return new StrategyInfo(strategy.descriptor(), 7, "test.bundle", "1.0.0", true, StrategyHealth.UNUSED);
+        }
+
+        @Override
+        public StrategyInfo resolve(Family family, String spec) {
+            if (family != Family.FORECASTING || !(spec.isEmpty() || spec.equals("blocking"))) {
+                throw new StrategyNotFoundException(family, spec, "not registered");
+            }
+            return info();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec) {
+            resolve(Family.FORECASTING, spec);
+            StrategyInfo info = info();
+            return new StrategyLease<>() {
+                @Override
+                public S strategy() {
+                    return (S) strategy;
+                }
+
+                @Override
+                public StrategyInfo info() {
+                    return info;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public List<StrategyInfo> list() {
+            return List.of(info());
+        }
+
+        @Override
+        public List<StrategyInfo> list(Family family) {
+            return list();
+        }
+
+        @Override
+        public <S extends Strategy<?, ?>, R> R call(Class<S> strategyType, String spec, Duration deadline,
+                StrategyCall<S, R> call) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<String> defaultSpec(Family family) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void setDefault(Family family, String spec) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Keeps what was saved. */
+    private static final class RecordingStore implements ModelStore {
+        final List<StoredModel> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public StoredModel save(Family family, Model model, Map<String, String> metadata) {
+            StoredModel stored = new StoredModel("model-" + saved.size(), family, model.strategyName(),
+                    model.strategyVersion(), Instant.now(), 1, "00", metadata);
+            saved.add(stored);
+            return stored;
+        }
+
+        @Override
+        public Optional<StoredModel> find(String id) {
+            return saved.stream().filter(model -> model.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public List<StoredModel> list(Family family) {
+            return saved;
+        }
+
+        @Override
+        public InputStream open(String id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return false;
+        }
+    }
+}
