@@ -1,4 +1,4 @@
--- The example ERP's tables (PostgreSQL; also runs on H2 in PostgreSQL mode for the tests).
+-- The example ERP's tables (PostgreSQL).
 CREATE TABLE IF NOT EXISTS sales (
     sku       VARCHAR(64) NOT NULL,
     sale_day  DATE        NOT NULL,

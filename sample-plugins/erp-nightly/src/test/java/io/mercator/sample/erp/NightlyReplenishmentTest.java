@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mercator.embedded.Mercator;
+import io.mercator.testing.postgres.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,14 +23,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The nightly job against an in-memory ERP database with eight weeks of sales of three SKUs. */
+/** The nightly job against a PostgreSQL ERP database with eight weeks of sales of three SKUs. */
 class NightlyReplenishmentTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23); // a Monday
     /** Milk sells by weekday, Monday first: the three days an order covers are Mon, Tue, Wed. */
     private static final double[] MILK_BY_WEEKDAY = {30, 30, 32, 34, 40, 60, 50};
+
+    @RegisterExtension
+    static final PostgresDatabase DATABASE = new PostgresDatabase();
 
     @TempDir
     static Path home;
@@ -49,7 +53,10 @@ class NightlyReplenishmentTest {
 
     @BeforeEach
     void erpDatabase() throws SQLException {
-        connection = DriverManager.getConnection("jdbc:h2:mem:erp" + System.nanoTime() + ";MODE=PostgreSQL");
+        connection = DATABASE.connect();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS purchase_orders, stock, sales");
+        }
         new ErpDatabase(connection).createSchema();
         Random random = new Random(3);
         try (PreparedStatement sale = connection.prepareStatement("INSERT INTO sales VALUES (?, ?, ?)")) {
@@ -107,8 +114,8 @@ class NightlyReplenishmentTest {
         assertEquals(first.keySet(), orders().keySet());
 
         try (Statement statement = connection.createStatement()) {
-            // H2's NOCHECK keeps the rows already there (PostgreSQL: NOT VALID)
-            statement.execute("ALTER TABLE purchase_orders ADD CONSTRAINT no_wine CHECK (sku <> 'wine') NOCHECK");
+            // NOT VALID: the rows already there are not checked
+            statement.execute("ALTER TABLE purchase_orders ADD CONSTRAINT no_wine CHECK (sku <> 'wine') NOT VALID");
         }
         assertThrows(SQLException.class, () -> NightlyReplenishment.run(mercator, connection, TODAY));
 
