@@ -117,7 +117,8 @@ public class PlatformBundlesTest extends PlatformTest {
                 "filtering/biased-mf@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/implicit-als@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/item-knn@1.0.0 from io.mercator.plugins.filtering.collaborative",
-                "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative"), filtering);
+                "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/user-knn@1.0.0 from io.mercator.plugins.filtering.collaborative"), filtering);
         Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
                 "(" + Evaluator.FAMILY_PROPERTY + "=filtering)");
         assertEquals(1, evaluators.size());

@@ -8,12 +8,12 @@ import java.io.IOException;
  * confidence of a rule from the basket to the item, else the item's support (the share of
  * baskets holding it), 0 for an unknown item.
  */
-final class AssociationRulesModel extends HistoryModel {
+final class AssociationRulesModel extends CollaborativeModel {
 
     private final AssociationRules rules;
 
-    AssociationRulesModel(Common common, int[] userStart, int[] userItem, AssociationRules rules) {
-        super(common, userStart, userItem);
+    AssociationRulesModel(Common common, AssociationRules rules) {
+        super(common);
         this.rules = rules;
     }
 
@@ -72,8 +72,6 @@ final class AssociationRulesModel extends HistoryModel {
 
     @Override
     void writeBody(DataOutputStream out) throws IOException {
-        Codec.writeInts(out, userStart);
-        Codec.writeInts(out, userItem);
         rules.writeTo(out);
     }
 }

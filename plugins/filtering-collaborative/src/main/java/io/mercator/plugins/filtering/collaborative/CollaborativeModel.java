@@ -13,20 +13,32 @@ import java.util.Set;
 
 /**
  * What every model of this bundle shares: the ids, the value range, the regularised baseline that
- * answers {@link #predict} for unknown ids, and the popularity ranking that answers top-N for
- * unknown users and breaks ties. Subclasses score known users and items.
+ * answers {@link #predict} for unknown ids, the popularity ranking that answers top-N for unknown
+ * users and breaks ties, and each training user's items, which explanations name. Subclasses score
+ * known users and items.
  *
  * <p>Binary format: magic, format, kind, strategy name and version, users, items, value range,
- * popularity, baseline, then the subclass's body.
+ * popularity, baseline, users' items, then the subclass's body.
  */
 abstract class CollaborativeModel implements RecommenderModel {
 
     private static final int MAGIC = 0x4d434f4c; // "MCOL"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
-    /** The parts every model has, as read back from bytes or assembled by a strategy. */
+    /**
+     * The parts every model has, as read back from bytes or assembled by a strategy. The items of
+     * user u are {@code userItem[userStart[u]] .. userItem[userStart[u + 1] - 1]}, ascending.
+     */
     record Common(String name, String version, IdDictionary users, IdDictionary items, double minValue,
-            double maxValue, double[] popularity, Baseline baseline) {
+            double maxValue, double[] popularity, Baseline baseline, int[] userStart, int[] userItem) {
+
+        /**
+         * @param u a known user's index
+         * @return the user's training items, ascending
+         */
+        int[] history(int u) {
+            return Arrays.copyOfRange(userItem, userStart[u], userStart[u + 1]);
+        }
     }
 
     final Common common;
@@ -46,10 +58,15 @@ abstract class CollaborativeModel implements RecommenderModel {
     abstract String kind();
 
     /**
+     * Scores a known user as a basket of their training items unless the model knows better, so
+     * that a user folded in at query time with the same items gets the same answer.
+     *
      * @param u a known user's index
      * @return a finite relevance score per item, higher is better
      */
-    abstract double[] userScores(int u);
+    double[] userScores(int u) {
+        return basketScores(common.history(u));
+    }
 
     /**
      * @param items known item indices, a basket or a new user's recent interactions
@@ -190,6 +207,8 @@ abstract class CollaborativeModel implements RecommenderModel {
         data.writeDouble(common.maxValue);
         Codec.writeDoubles(data, common.popularity);
         common.baseline.writeTo(data);
+        Codec.writeInts(data, common.userStart);
+        Codec.writeInts(data, common.userItem);
         writeBody(data);
         data.flush();
     }
@@ -218,10 +237,14 @@ abstract class CollaborativeModel implements RecommenderModel {
         double maxValue = in.readDouble();
         double[] popularity = Codec.readDoubles(in);
         Baseline baseline = Baseline.read(in);
+        int[] userStart = Codec.readInts(in);
+        int[] userItem = Codec.readInts(in);
         if (popularity.length != items.size() || baseline.itemBias.length != items.size()
-                || baseline.userBias.length != users.size()) {
+                || baseline.userBias.length != users.size() || userStart.length != users.size() + 1
+                || userStart[users.size()] != userItem.length) {
             throw new IOException("corrupt model: array lengths do not match the ids");
         }
-        return new Common(name, version, users, items, minValue, maxValue, popularity, baseline);
+        return new Common(name, version, users, items, minValue, maxValue, popularity, baseline, userStart,
+                userItem);
     }
 }

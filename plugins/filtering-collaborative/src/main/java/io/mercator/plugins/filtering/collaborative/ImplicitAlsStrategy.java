@@ -69,11 +69,9 @@ public final class ImplicitAlsStrategy extends CollaborativeStrategy {
             solver.solve(itemFactors, userFactors, matrix.itemStart, matrix.itemUser, matrix.itemValue);
         }
         context.progress(1, "");
-        // no biases, no rating scale: predictions are raw relevance scores, never clamped
-        CollaborativeModel.Common common = new CollaborativeModel.Common(descriptor().name(),
-                descriptor().version(), data.users(), data.items(), Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, userCounts(matrix),
-                new Baseline(0, new double[matrix.users], new double[matrix.items]));
+        // no biases, no rating scale: predictions are raw relevance scores
+        CollaborativeModel.Common common = unscaledCommon(data, matrix,
+                new Baseline(0, new double[matrix.users], new double[matrix.items]), userCounts(matrix));
         return new MatrixFactorizationModel(common, NAME, factors, userFactors, itemFactors);
     }
 

@@ -233,8 +233,8 @@ class CollaborativeStrategiesTest {
     void everyModelRoundTripsAndRejectsAnotherKind() throws IOException {
         Interactions data = threeByThree();
         for (RecommenderStrategy strategy : new RecommenderStrategy[] {
-            new PopularityStrategy(), new ItemKnnStrategy(), new BiasedMfStrategy(), new ImplicitAlsStrategy(),
-            new AssociationRulesStrategy()}) {
+            new PopularityStrategy(), new ItemKnnStrategy(), new UserKnnStrategy(), new BiasedMfStrategy(),
+            new ImplicitAlsStrategy(), new AssociationRulesStrategy()}) {
             RecommenderModel model = fit(strategy, data, Map.of());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.writeTo(bytes);
