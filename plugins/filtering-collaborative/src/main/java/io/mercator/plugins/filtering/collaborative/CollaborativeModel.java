@@ -2,6 +2,7 @@ package io.mercator.plugins.filtering.collaborative;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
+import io.mercator.api.filtering.Explanation;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.Recommendations;
 import java.io.DataInputStream;
@@ -9,6 +10,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -79,6 +81,85 @@ abstract class CollaborativeModel implements RecommenderModel {
      * @return a finite similarity per item, higher is more similar
      */
     abstract double[] itemSimilarities(int i);
+
+    /**
+     * @param j an item of the basket
+     * @param i a candidate item
+     * @return how much {@code j} adds to {@code i}'s basket score, 0 for nothing
+     */
+    double itemSimilarity(int j, int i) {
+        return itemSimilarities(j)[i];
+    }
+
+    /**
+     * Says why {@code i} is listed for a user or a basket. The default names the basket's items by
+     * their {@link #itemSimilarity} to {@code i}, as item-based scores add them up.
+     *
+     * @param u the user's index, or -1 for a basket given at query time
+     * @param basket the user's training items or the basket's known items, ascending
+     * @param i a known item
+     * @return the explanation
+     */
+    Explanation explain(int u, int[] basket, int i) {
+        double[] contributions = new double[basket.length];
+        for (int k = 0; k < basket.length; k++) {
+            contributions[k] = basket[k] == i ? 0 : itemSimilarity(basket[k], i);
+        }
+        return becauseOf(basket, contributions, i, u >= 0 ? "because you chose " : "because the basket holds ", "");
+    }
+
+    /**
+     * @param items candidate reasons
+     * @param contributions per candidate, how much it contributed; only positive ones are named
+     * @param i the explained item, for {@link #nothingContributed} when no candidate contributed
+     * @param opening the sentence's start, e.g. {@code "because you chose "}
+     * @param detail appended to the sentence after the named items, may be empty
+     * @return the items that contributed, most first, the top three named in the sentence
+     */
+    final Explanation becauseOf(int[] items, double[] contributions, int i, String opening, String detail) {
+        int positive = (int) Arrays.stream(contributions).filter(c -> c > 0).count();
+        if (positive == 0) {
+            return nothingContributed(i);
+        }
+        int[] best = TopN.select(contributions, null, null, positive);
+        String[] ids = new String[best.length];
+        double[] weights = new double[best.length];
+        for (int rank = 0; rank < best.length; rank++) {
+            ids[rank] = common.items.id(items[best[rank]]);
+            weights[rank] = contributions[best[rank]];
+        }
+        return new Explanation(opening + names(ids) + detail, ids, weights);
+    }
+
+    /** @return up to three ids as a phrase, "A", "A and B", "A, B and C", "A, B, C and 4 more" */
+    static String names(String[] ids) {
+        int named = Math.min(3, ids.length);
+        StringBuilder phrase = new StringBuilder(ids[0]);
+        for (int k = 1; k < named; k++) {
+            phrase.append(k == named - 1 && ids.length == named ? " and " : ", ").append(ids[k]);
+        }
+        if (ids.length > named) {
+            phrase.append(" and ").append(ids.length - named).append(" more");
+        }
+        return phrase.toString();
+    }
+
+    /**
+     * @param i a known item none of the user's items contributed to
+     * @return the reason it is listed all the same: by default its popularity, which breaks ties
+     */
+    Explanation nothingContributed(int i) {
+        return popular(i);
+    }
+
+    /**
+     * @param i a known item
+     * @return the fallback's reason: the item's place in the popularity ranking
+     */
+    final Explanation popular(int i) {
+        return Explanation.of(String.format(Locale.ROOT, "popular: rank %,d of %,d", popularityRank[i] + 1,
+                popularityRank.length));
+    }
 
     /**
      * @param u a user index, -1 when unknown
@@ -160,6 +241,36 @@ abstract class CollaborativeModel implements RecommenderModel {
             allowed[i] = false;
         }
         return ranked(i < 0 ? common.popularity : itemSimilarities(i), allowed, count);
+    }
+
+    @Override
+    public final Explanation explain(String userId, String itemId) {
+        requireId("userId", userId);
+        requireId("itemId", itemId);
+        int i = common.items.indexOf(itemId);
+        if (i < 0) {
+            return unknownItem(itemId);
+        }
+        int u = common.users.indexOf(userId);
+        return u < 0 ? popular(i) : explain(u, common.history(u), i);
+    }
+
+    @Override
+    public final Explanation explainForItems(Set<String> itemIds, String itemId) {
+        if (itemIds == null) {
+            throw new ValidationException("itemIds", "must not be null; pass an empty set");
+        }
+        requireId("itemId", itemId);
+        int i = common.items.indexOf(itemId);
+        if (i < 0) {
+            return unknownItem(itemId);
+        }
+        int[] known = itemIds.stream().mapToInt(common.items::indexOf).filter(j -> j >= 0).sorted().toArray();
+        return known.length == 0 ? popular(i) : explain(-1, known, i);
+    }
+
+    private static Explanation unknownItem(String itemId) {
+        return Explanation.of("'" + itemId + "' was not in the training data, so it is never recommended");
     }
 
     @Override

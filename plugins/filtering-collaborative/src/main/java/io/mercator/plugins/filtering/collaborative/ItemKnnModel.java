@@ -33,6 +33,18 @@ final class ItemKnnModel extends KnnModel {
         return scores;
     }
 
+    /** @return the similarity of i to j if i is among j's {@code neighbours} most similar items, else 0 */
+    @Override
+    double itemSimilarity(int j, int i) {
+        int end = Math.min(similar.start[j + 1], similar.start[j] + neighbours);
+        for (int k = similar.start[j]; k < end; k++) {
+            if (similar.item[k] == i) {
+                return similar.similarity[k];
+            }
+        }
+        return 0;
+    }
+
     @Override
     double[] itemSimilarities(int i) {
         double[] scores = new double[common.items().size()];

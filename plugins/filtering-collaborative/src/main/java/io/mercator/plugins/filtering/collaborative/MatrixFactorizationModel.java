@@ -1,5 +1,6 @@
 package io.mercator.plugins.filtering.collaborative;
 
+import io.mercator.api.filtering.Explanation;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -73,10 +74,23 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     double[] itemSimilarities(int i) {
         double[] scores = new double[itemNorm.length];
         for (int j = 0; j < scores.length; j++) {
-            double norms = itemNorm[i] * itemNorm[j];
-            scores[j] = norms > 0 ? dot(itemFactors, i * factors, itemFactors, j * factors) / norms : 0;
+            scores[j] = itemSimilarity(j, i);
         }
         return scores;
+    }
+
+    /** @return the cosine of the two items' factors, as {@link #itemSimilarities} */
+    @Override
+    double itemSimilarity(int j, int i) {
+        double norms = itemNorm[i] * itemNorm[j];
+        return norms > 0 ? dot(itemFactors, i * factors, itemFactors, j * factors) / norms : 0;
+    }
+
+    /** The user's factors are learnt, not summed from items: a listed item may be close to none of them. */
+    @Override
+    Explanation nothingContributed(int i) {
+        return Explanation.of("fits the taste profile learnt from your items, though none of them is close to "
+                + common.items().id(i));
     }
 
     @Override

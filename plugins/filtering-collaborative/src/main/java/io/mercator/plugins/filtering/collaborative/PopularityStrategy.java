@@ -4,6 +4,7 @@ import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.filtering.Explanation;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.RecommenderStrategy;
 import java.io.DataInputStream;
@@ -87,6 +88,11 @@ public final class PopularityStrategy extends CollaborativeStrategy {
         @Override
         double[] itemSimilarities(int i) {
             return common.popularity();
+        }
+
+        @Override
+        Explanation explain(int u, int[] basket, int i) {
+            return popular(i);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.mercator.plugins.filtering.collaborative;
 
+import io.mercator.api.filtering.Explanation;
 import java.util.Arrays;
 
 /**
@@ -29,42 +30,81 @@ final class UserKnnModel extends KnnModel {
         return common.users().size();
     }
 
-    @Override
-    double[] userScores(int u) {
-        int end = Math.min(similar.start[u + 1], similar.start[u] + neighbours);
-        return neighbourScores(Arrays.copyOfRange(similar.item, similar.start[u], end),
-                Arrays.copyOfRange(similar.similarity, similar.start[u], end));
+    /** The nearest users of a user or a basket, most similar first, with their similarities. */
+    private record Nearest(int[] users, double[] similarities) {
     }
 
-    /** @return per item, the summed similarity of the given users who have it */
-    private double[] neighbourScores(int[] users, double[] similarities) {
-        double[] scores = new double[common.items().size()];
-        for (int k = 0; k < users.length; k++) {
-            for (int entry = common.userStart()[users[k]]; entry < common.userStart()[users[k] + 1]; entry++) {
-                scores[common.userItem()[entry]] += similarities[k];
-            }
+    /**
+     * @param u a known user, or -1 for a basket
+     * @param basket the basket's items when {@code u} is -1
+     * @return the {@code neighbours} nearest users: stored for a known user, by the cosine of the
+     *     0/1 item vectors for a basket
+     */
+    private Nearest nearest(int u, int[] basket) {
+        if (u >= 0) {
+            int end = Math.min(similar.start[u + 1], similar.start[u] + neighbours);
+            return new Nearest(Arrays.copyOfRange(similar.item, similar.start[u], end),
+                    Arrays.copyOfRange(similar.similarity, similar.start[u], end));
         }
-        return scores;
-    }
-
-    @Override
-    double[] basketScores(int[] items) {
         double[] similarity = new double[common.users().size()];
-        for (int i : items) {
+        for (int i : basket) {
             for (int entry = byItem.itemStart[i]; entry < byItem.itemStart[i + 1]; entry++) {
                 similarity[byItem.itemUser[entry]]++;
             }
         }
         for (int v = 0; v < similarity.length; v++) {
-            similarity[v] /= Math.sqrt((double) items.length * (common.userStart()[v + 1] - common.userStart()[v]));
+            similarity[v] /= Math.sqrt((double) basket.length * (common.userStart()[v + 1] - common.userStart()[v]));
         }
-        int[] nearest = Arrays.stream(TopN.select(similarity, null, null, neighbours))
+        int[] users = Arrays.stream(TopN.select(similarity, null, null, neighbours))
                 .filter(v -> similarity[v] > 0).toArray();
-        double[] nearestSimilarity = new double[nearest.length];
-        for (int k = 0; k < nearest.length; k++) {
-            nearestSimilarity[k] = similarity[nearest[k]];
+        return new Nearest(users, Arrays.stream(users).mapToDouble(v -> similarity[v]).toArray());
+    }
+
+    @Override
+    double[] userScores(int u) {
+        return neighbourScores(nearest(u, null));
+    }
+
+    @Override
+    double[] basketScores(int[] items) {
+        return neighbourScores(nearest(-1, items));
+    }
+
+    /** @return per item, the summed similarity of the nearest users who have it */
+    private double[] neighbourScores(Nearest nearest) {
+        double[] scores = new double[common.items().size()];
+        for (int k = 0; k < nearest.users.length; k++) {
+            int v = nearest.users[k];
+            for (int entry = common.userStart()[v]; entry < common.userStart()[v + 1]; entry++) {
+                scores[common.userItem()[entry]] += nearest.similarities[k];
+            }
         }
-        return neighbourScores(nearest, nearestSimilarity);
+        return scores;
+    }
+
+    /**
+     * Names the nearest users who have {@code i} by what they share with the user: each of the
+     * user's items weighs the summed similarity of those neighbours who also have it.
+     */
+    @Override
+    Explanation explain(int u, int[] basket, int i) {
+        Nearest nearest = nearest(u, basket);
+        double[] contributions = new double[basket.length];
+        int voters = 0;
+        for (int k = 0; k < nearest.users.length; k++) {
+            int v = nearest.users[k];
+            if (entry(v, i) < 0) {
+                continue;
+            }
+            voters++;
+            for (int b = 0; b < basket.length; b++) {
+                if (basket[b] != i && entry(v, basket[b]) >= 0) {
+                    contributions[b] += nearest.similarities[k];
+                }
+            }
+        }
+        String opening = voters == 1 ? "a customer who also chose " : voters + " customers who also chose ";
+        return becauseOf(basket, contributions, i, opening, " chose it");
     }
 
     @Override
