@@ -99,7 +99,7 @@ public final class BiasedMfStrategy extends CollaborativeStrategy {
         context.progress(1, "");
         Baseline biases = new Baseline(mean, userBias, itemBias);
         return new MatrixFactorizationModel(common(data, matrix, biases, userCounts(matrix)), NAME, factors, userFactors,
-                itemFactors);
+                itemFactors, null);
     }
 
     private static void shuffle(int[] order, Random random) {

@@ -9,7 +9,9 @@ import java.util.Random;
 /**
  * A factor model: row-major user and item factor matrices in flat arrays, and the biases in the
  * shared baseline (all zero for implicit feedback). An unknown user or item contributes neither
- * bias nor factors.
+ * bias nor factors. A new user's items are folded in at query time: implicit ALS solves the user's
+ * factors against the fixed item factors; explicit MF, which would need ratings to solve, takes the
+ * mean of the items' factors.
  */
 final class MatrixFactorizationModel extends CollaborativeModel {
 
@@ -18,13 +20,19 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     private final double[] userFactors;
     private final double[] itemFactors;
     private final double[] itemNorm;
+    /** Solves a new user's factors; null when the model folds in by averaging. */
+    private final ImplicitAlsSolver foldInSolver;
+    private final double[] itemGram;
 
-    MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors) {
+    MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors,
+            ImplicitAlsSolver foldInSolver) {
         super(common);
         this.kind = kind;
         this.factors = factors;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
+        this.foldInSolver = foldInSolver;
+        itemGram = foldInSolver == null ? null : foldInSolver.gram(itemFactors);
         itemNorm = new double[common.items().size()];
         for (int i = 0; i < itemNorm.length; i++) {
             itemNorm[i] = Math.sqrt(dot(itemFactors, i * factors, itemFactors, i * factors));
@@ -49,9 +57,11 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         return scores(userFactors, u * factors);
     }
 
-    /** Folds in a new user as the mean of the basket's item factors: cheap, no solve, no retraining. */
     @Override
     double[] basketScores(int[] items) {
+        if (foldInSolver != null) {
+            return scores(foldInSolver.foldIn(itemFactors, itemGram, items), 0);
+        }
         double[] folded = new double[factors];
         for (int i : items) {
             for (int f = 0; f < factors; f++) {
@@ -104,6 +114,10 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         out.writeInt(factors);
         Codec.writeDoubles(out, userFactors);
         Codec.writeDoubles(out, itemFactors);
+        out.writeBoolean(foldInSolver != null);
+        if (foldInSolver != null) {
+            foldInSolver.writeTo(out);
+        }
     }
 
     /**
@@ -121,7 +135,8 @@ final class MatrixFactorizationModel extends CollaborativeModel {
                 || itemFactors.length != common.items().size() * factors) {
             throw new IOException("corrupt " + kind + " model: factor arrays do not match the ids");
         }
-        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors);
+        ImplicitAlsSolver foldInSolver = in.readBoolean() ? ImplicitAlsSolver.read(in, factors) : null;
+        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors, foldInSolver);
     }
 
     /**

@@ -201,6 +201,10 @@ class CollaborativeStrategiesTest {
         Set<String> seen = Set.of("a1", "a2", "a3", "a4", "a5");
         assertArrayEquals(new String[] {"a0"}, model.recommend("u0", 1, seen).itemIds());
         assertTrue(model.predict("u0", "a0") > model.predict("u0", "b0"), "own cluster scores higher");
+        // a new user with u0's items, folded in by solving their factors, completes the cluster the same way
+        assertArrayEquals(new String[] {"a0"}, model.recommendForItems(seen, 1, Set.of()).itemIds());
+        assertArrayEquals(new String[] {"b1"}, model.recommendForItems(Set.of("b0", "b2", "b3", "b4", "b5"), 1,
+                Set.of()).itemIds());
         ValidationException negative = assertThrows(ValidationException.class, () -> fit(new ImplicitAlsStrategy(),
                 Interactions.builder().add("u", "i", -1).build(), Map.of()));
         assertEquals("value", negative.field());
