@@ -115,6 +115,7 @@ public class PlatformBundlesTest extends PlatformTest {
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("filtering/association-rules@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/biased-mf@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/content-tfidf@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/implicit-als@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/item-knn@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative",

@@ -1,19 +1,23 @@
 package io.mercator.plugins.filtering.collaborative;
 
 /**
- * The item-kNN model. A user is scored as the basket of their items: a candidate's score is the
- * sum of its similarities to the basket's items, over the {@code neighbours} most similar items
- * of each.
+ * The item-kNN model, whether its item similarities come from ratings (item-kNN) or from the
+ * items' descriptions (content-based). A user is scored as the basket of their items: a
+ * candidate's score is the sum of its similarities to the basket's items, over the
+ * {@code neighbours} most similar items of each.
  */
 final class ItemKnnModel extends KnnModel {
 
-    ItemKnnModel(Common common, int neighbours, double[] residual, Neighbours similar) {
+    private final String kind;
+
+    ItemKnnModel(Common common, int neighbours, double[] residual, Neighbours similar, String kind) {
         super(common, neighbours, residual, similar);
+        this.kind = kind;
     }
 
     @Override
     String kind() {
-        return ItemKnnStrategy.NAME;
+        return kind;
     }
 
     @Override

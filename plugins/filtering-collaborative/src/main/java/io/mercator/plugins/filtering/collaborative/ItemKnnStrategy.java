@@ -30,6 +30,6 @@ public final class ItemKnnStrategy extends KnnStrategy {
 
     @Override
     KnnModel model(CollaborativeModel.Common common, int neighbours, double[] residual, Neighbours similar) {
-        return new ItemKnnModel(common, neighbours, residual, similar);
+        return new ItemKnnModel(common, neighbours, residual, similar, NAME);
     }
 }

@@ -59,12 +59,7 @@ abstract class KnnStrategy extends CollaborativeStrategy {
     final CollaborativeModel fit(Interactions data, RatingMatrix matrix, Parameters parameters,
             TrainingContext context) {
         Baseline baseline = baseline(matrix, parameters);
-        double[] residual = new double[matrix.entries()];
-        for (int u = 0; u < matrix.users; u++) {
-            for (int entry = matrix.userStart[u]; entry < matrix.userStart[u + 1]; entry++) {
-                residual[entry] = matrix.userValue[entry] - baseline.predict(u, matrix.userItem[entry]);
-            }
-        }
+        double[] residual = residuals(matrix, baseline);
         RatingMatrix compared = compared(matrix);
         Similarity similarity = Similarity.of(parameters.getString(SIMILARITY));
         double[] comparedResidual = compared == matrix ? residual : matrix.inItemOrder(residual);
@@ -75,12 +70,45 @@ abstract class KnnStrategy extends CollaborativeStrategy {
                 similar);
     }
 
+    /**
+     * @param matrix the training matrix
+     * @param baseline its baseline
+     * @return per entry in user order, the value minus its baseline
+     */
+    static double[] residuals(RatingMatrix matrix, Baseline baseline) {
+        double[] residual = new double[matrix.entries()];
+        for (int u = 0; u < matrix.users; u++) {
+            for (int entry = matrix.userStart[u]; entry < matrix.userStart[u + 1]; entry++) {
+                residual[entry] = matrix.userValue[entry] - baseline.predict(u, matrix.userItem[entry]);
+            }
+        }
+        return residual;
+    }
+
+    /** Makes a k-nearest-neighbour model from its parts. */
+    @FunctionalInterface
+    interface ModelFactory {
+        KnnModel model(CollaborativeModel.Common common, int neighbours, double[] residual, Neighbours similar);
+    }
+
     @Override
     final CollaborativeModel readBody(DataInputStream in, CollaborativeModel.Common common) throws IOException {
+        return readKnnBody(in, common, this::model);
+    }
+
+    /**
+     * @param in the stream, positioned at the body {@link KnnModel#writeBody} wrote
+     * @param common the shared part
+     * @param factory makes the model
+     * @return the model
+     * @throws IOException when the body does not fit the shared part
+     */
+    static KnnModel readKnnBody(DataInputStream in, CollaborativeModel.Common common, ModelFactory factory)
+            throws IOException {
         int neighbours = in.readInt();
         double[] residual = Codec.readDoubles(in);
         Neighbours similar = Neighbours.read(in);
-        KnnModel model = model(common, neighbours, residual, similar);
+        KnnModel model = factory.model(common, neighbours, residual, similar);
         if (neighbours < 1 || residual.length != common.userItem().length || similar.items() != model.comparedRows()) {
             throw new IOException("corrupt " + common.name() + " model: array lengths do not match the ids");
         }

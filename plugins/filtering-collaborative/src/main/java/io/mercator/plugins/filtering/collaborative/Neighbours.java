@@ -58,13 +58,23 @@ final class Neighbours {
                         neighbourItems, neighbourSimilarities);
             }
         });
-        int[] start = new int[matrix.items + 1];
-        for (int i = 0; i < matrix.items; i++) {
+        return of(neighbourItems, neighbourSimilarities);
+    }
+
+    /**
+     * @param neighbourItems per item, its neighbours, most similar first
+     * @param neighbourSimilarities per item, the neighbours' similarities
+     * @return the same lists in flat arrays
+     */
+    static Neighbours of(int[][] neighbourItems, double[][] neighbourSimilarities) {
+        int items = neighbourItems.length;
+        int[] start = new int[items + 1];
+        for (int i = 0; i < items; i++) {
             start[i + 1] = start[i] + neighbourItems[i].length;
         }
-        int[] item = new int[start[matrix.items]];
+        int[] item = new int[start[items]];
         double[] similarity = new double[item.length];
-        for (int i = 0; i < matrix.items; i++) {
+        for (int i = 0; i < items; i++) {
             System.arraycopy(neighbourItems[i], 0, item, start[i], neighbourItems[i].length);
             System.arraycopy(neighbourSimilarities[i], 0, similarity, start[i], neighbourItems[i].length);
         }
