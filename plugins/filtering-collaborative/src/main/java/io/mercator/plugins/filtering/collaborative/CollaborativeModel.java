@@ -292,13 +292,13 @@ abstract class CollaborativeModel implements RecommenderModel {
         return new Recommendations(ids, bestScores);
     }
 
-    private static void requireId(String field, String id) {
+    static void requireId(String field, String id) {
         if (id == null) {
             throw new ValidationException(field, "must not be null");
         }
     }
 
-    private static void requireCount(int count) {
+    static void requireCount(int count) {
         if (count < 1) {
             throw new ValidationException("count", count + " must be at least 1");
         }
