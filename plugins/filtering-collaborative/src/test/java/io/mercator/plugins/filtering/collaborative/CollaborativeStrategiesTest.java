@@ -29,11 +29,7 @@ class CollaborativeStrategiesTest {
 
     /** Three users, three items; similarities worked out by hand in the tests below. */
     private static Interactions threeByThree() {
-        return Interactions.builder()
-                .add("u1", "A", 1).add("u1", "B", 2).add("u1", "C", 1)
-                .add("u2", "A", 2).add("u2", "B", 4)
-                .add("u3", "A", 1).add("u3", "C", 3)
-                .build();
+        return TinyRatings.RATINGS;
     }
 
     @Test

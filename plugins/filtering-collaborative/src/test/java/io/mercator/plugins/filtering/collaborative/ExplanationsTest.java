@@ -19,12 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every built-in model says why it lists an item, naming items the user really has. */
 class ExplanationsTest {
 
-    /** u1 {A:1, B:2, C:1}, u2 {A:2, B:4}, u3 {A:1, C:3}. */
-    private static final Interactions RATINGS = Interactions.builder()
-            .add("u1", "A", 1).add("u1", "B", 2).add("u1", "C", 1)
-            .add("u2", "A", 2).add("u2", "B", 4)
-            .add("u3", "A", 1).add("u3", "C", 3)
-            .build();
+    private static final Interactions RATINGS = TinyRatings.RATINGS;
 
     private static RecommenderModel fit(RecommenderStrategy strategy, Map<String, ?> given) {
         return strategy.fit(RATINGS, Parameters.resolve(strategy.descriptor().parameters(), given),

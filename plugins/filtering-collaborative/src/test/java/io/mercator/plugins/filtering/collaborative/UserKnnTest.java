@@ -18,11 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class UserKnnTest {
 
-    private static final Interactions RATINGS = Interactions.builder()
-            .add("u1", "A", 1).add("u1", "B", 2).add("u1", "C", 1)
-            .add("u2", "A", 2).add("u2", "B", 4)
-            .add("u3", "A", 1).add("u3", "C", 3)
-            .build();
+    private static final Interactions RATINGS = TinyRatings.RATINGS;
 
     private static RecommenderModel fit(Map<String, ?> given) {
         UserKnnStrategy strategy = new UserKnnStrategy();
