@@ -71,7 +71,8 @@ public final class ImplicitAlsStrategy extends CollaborativeStrategy {
         // no biases, no rating scale: predictions are raw relevance scores
         CollaborativeModel.Common common = unscaledCommon(data, matrix,
                 new Baseline(0, new double[matrix.users], new double[matrix.items]), userCounts(matrix));
-        return new MatrixFactorizationModel(common, NAME, factors, userFactors, itemFactors, solver.forFoldIn());
+        return new MatrixFactorizationModel(common, NAME, factors, userFactors, itemFactors,
+                MatrixFactorizationModel.FoldIn.solved(solver.forFoldIn()));
     }
 
     @Override

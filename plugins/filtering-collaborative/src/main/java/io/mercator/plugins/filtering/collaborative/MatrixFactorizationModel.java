@@ -9,9 +9,9 @@ import java.util.Random;
 /**
  * A factor model: row-major user and item factor matrices in flat arrays, and the biases in the
  * shared baseline (all zero for implicit feedback). An unknown user or item contributes neither
- * bias nor factors. A new user's items are folded in at query time: implicit ALS solves the user's
- * factors against the fixed item factors; explicit MF, which would need ratings to solve, takes the
- * mean of the items' factors.
+ * bias nor factors. A new user's items are folded in at query time ({@link FoldIn}): implicit ALS
+ * solves the user's factors against the fixed item factors; SVD++ sums the items' implicit
+ * factors; plain biased MF, which would need ratings to solve, takes the mean of the items' factors.
  */
 final class MatrixFactorizationModel extends CollaborativeModel {
 
@@ -20,19 +20,35 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     private final double[] userFactors;
     private final double[] itemFactors;
     private final double[] itemNorm;
-    /** Solves a new user's factors; null when the model folds in by averaging. */
-    private final ImplicitAlsSolver foldInSolver;
+    private final FoldIn foldIn;
+    /** Y'Y of the item factors when the fold-in solves; null otherwise. */
     private final double[] itemGram;
 
+    /**
+     * How a new user's items become their factors: exactly one of the solver (implicit ALS) and the
+     * implicit factors (SVD++) is set, or neither (the mean of the items' factors).
+     */
+    record FoldIn(ImplicitAlsSolver solver, double[] implicitFactors) {
+        static final FoldIn MEAN = new FoldIn(null, null);
+
+        static FoldIn solved(ImplicitAlsSolver solver) {
+            return new FoldIn(solver, null);
+        }
+
+        static FoldIn implicit(double[] implicitFactors) {
+            return new FoldIn(null, implicitFactors);
+        }
+    }
+
     MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors,
-            ImplicitAlsSolver foldInSolver) {
+            FoldIn foldIn) {
         super(common);
         this.kind = kind;
         this.factors = factors;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
-        this.foldInSolver = foldInSolver;
-        itemGram = foldInSolver == null ? null : foldInSolver.gram(itemFactors);
+        this.foldIn = foldIn;
+        itemGram = foldIn.solver() == null ? null : foldIn.solver().gram(itemFactors);
         itemNorm = new double[common.items().size()];
         for (int i = 0; i < itemNorm.length; i++) {
             itemNorm[i] = Math.sqrt(dot(itemFactors, i * factors, itemFactors, i * factors));
@@ -59,13 +75,16 @@ final class MatrixFactorizationModel extends CollaborativeModel {
 
     @Override
     double[] basketScores(int[] items) {
-        if (foldInSolver != null) {
-            return scores(foldInSolver.foldIn(itemFactors, itemGram, items), 0);
+        if (foldIn.solver() != null) {
+            return scores(foldIn.solver().foldIn(itemFactors, itemGram, items), 0);
         }
+        // SVD++: |N|^-1/2 times the sum of the implicit factors; otherwise the mean of the item factors
+        double[] summed = foldIn.implicitFactors() == null ? itemFactors : foldIn.implicitFactors();
+        double scale = foldIn.implicitFactors() == null ? 1.0 / items.length : 1 / Math.sqrt(items.length);
         double[] folded = new double[factors];
         for (int i : items) {
             for (int f = 0; f < factors; f++) {
-                folded[f] += itemFactors[i * factors + f] / items.length;
+                folded[f] += summed[i * factors + f] * scale;
             }
         }
         return scores(folded, 0);
@@ -114,9 +133,13 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         out.writeInt(factors);
         Codec.writeDoubles(out, userFactors);
         Codec.writeDoubles(out, itemFactors);
-        out.writeBoolean(foldInSolver != null);
-        if (foldInSolver != null) {
-            foldInSolver.writeTo(out);
+        out.writeBoolean(foldIn.solver() != null);
+        if (foldIn.solver() != null) {
+            foldIn.solver().writeTo(out);
+        }
+        out.writeBoolean(foldIn.implicitFactors() != null);
+        if (foldIn.implicitFactors() != null) {
+            Codec.writeDoubles(out, foldIn.implicitFactors());
         }
     }
 
@@ -135,8 +158,13 @@ final class MatrixFactorizationModel extends CollaborativeModel {
                 || itemFactors.length != common.items().size() * factors) {
             throw new IOException("corrupt " + kind + " model: factor arrays do not match the ids");
         }
-        ImplicitAlsSolver foldInSolver = in.readBoolean() ? ImplicitAlsSolver.read(in, factors) : null;
-        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors, foldInSolver);
+        ImplicitAlsSolver solver = in.readBoolean() ? ImplicitAlsSolver.read(in, factors) : null;
+        double[] implicitFactors = in.readBoolean() ? Codec.readDoubles(in) : null;
+        if (implicitFactors != null && implicitFactors.length != itemFactors.length) {
+            throw new IOException("corrupt " + kind + " model: implicit factors do not match the ids");
+        }
+        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors,
+                new FoldIn(solver, implicitFactors));
     }
 
     /**

@@ -15,6 +15,7 @@ import io.mercator.api.filtering.Recommendations;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -176,6 +177,31 @@ class CollaborativeStrategiesTest {
         }
         double rmse = Math.sqrt(heldOutSquares / heldOut);
         assertTrue(rmse < 0.1, "held-out RMSE " + rmse + " on a noise-free rank-2 matrix");
+    }
+
+    @Test
+    void svdPlusPlusFoldsInANewUserByTheItemsTheyRated() {
+        // users 0-9 love a-items and dislike b0-b2, users 10-19 the other way round with a3-a5: a0-a2 are
+        // rated by a-lovers only, so a new user who rated them (whatever the ratings) is folded in as one
+        Interactions.Builder ratings = Interactions.builder();
+        for (int u = 0; u < 20; u++) {
+            String loved = u < 10 ? "a" : "b";
+            String disliked = u < 10 ? "b" : "a";
+            for (int i = 0; i < 6; i++) {
+                ratings.add("u" + u, loved + i, 5);
+            }
+            for (int i = 0; i < 3; i++) {
+                ratings.add("u" + u, disliked + (u < 10 ? i : i + 3), 1);
+            }
+        }
+        // the default implicit step suits 100,000 ratings; on 180 the implicit factors would hardly move
+        RecommenderModel model = fit(new BiasedMfStrategy(), ratings.build(), Map.of("factors", 4,
+                "implicit-learning-rate", 0.05, "epochs", 200));
+        // a3-a5 and b0-b2 are each loved by ten users and disliked by ten: equal biases, so the user's taste decides
+        List<String> folded = List.of(model.recommendForItems(Set.of("a0", "a1", "a2"), 12, Set.of()).itemIds());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(folded.indexOf("a" + (i + 3)) < folded.indexOf("b" + i), "a new a-lover's list: " + folded);
+        }
     }
 
     @Test
