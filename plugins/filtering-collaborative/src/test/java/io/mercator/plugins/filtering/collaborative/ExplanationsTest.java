@@ -8,9 +8,13 @@ import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.filtering.Explanation;
 import io.mercator.api.filtering.Interactions;
+import io.mercator.api.filtering.ItemCatalog;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.RecommenderStrategy;
 import io.mercator.api.filtering.Recommendations;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +50,25 @@ class ExplanationsTest {
         assertEquals("2 customers who also chose A and C chose it", why.reason());
         assertArrayEquals(new String[] {"A", "C"}, why.itemIds());
         assertArrayEquals(new double[] {1 + 4 / Math.sqrt(20), 4 / Math.sqrt(20)}, why.weights(), 1e-12);
+    }
+
+    @Test
+    void popularityNamesTheCategoryTheUserChoseFrom() throws IOException {
+        ItemCatalog catalog = ItemCatalog.builder().add("A", "", Map.of("category", "fruit"))
+                .add("B", "", Map.of("category", "fruit")).add("C", "", Map.of("category", "vegetables")).build();
+        PopularityStrategy strategy = new PopularityStrategy();
+        RecommenderModel model = strategy.fit(RATINGS.withCatalog(catalog),
+                Parameters.defaults(strategy.descriptor().parameters()), TrainingContext.none());
+        // B (2 users) is second in fruit after A (3); u3 chose A, a fruit, and C
+        Explanation why = model.explain("u3", "B");
+        assertEquals("popular in fruit (rank 2), where you chose A", why.reason());
+        assertArrayEquals(new String[] {"A"}, why.itemIds());
+        // u2 chose no vegetable: C is just popular, third after A and B (a 2-2 tie broken by index)
+        assertEquals("popular: rank 3 of 3", model.explain("u2", "C").reason());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        assertEquals(why.reason(), strategy.readModel(new ByteArrayInputStream(bytes.toByteArray()))
+                .explain("u3", "B").reason());
     }
 
     @Test
