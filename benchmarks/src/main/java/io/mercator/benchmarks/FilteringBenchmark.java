@@ -9,6 +9,7 @@ import io.mercator.plugins.filtering.collaborative.BiasedMfStrategy;
 import io.mercator.plugins.filtering.collaborative.ImplicitAlsStrategy;
 import io.mercator.plugins.filtering.collaborative.ItemKnnStrategy;
 import io.mercator.plugins.filtering.collaborative.PopularityStrategy;
+import io.mercator.plugins.filtering.collaborative.UserKnnStrategy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ public final class FilteringBenchmark {
         System.out.printf(Locale.ROOT, "%-12s %8s %8s %12s %12s %12s %14s %14s%n", "strategy", "RMSE", "MAE",
                 "fit ms p50", "fit ms min", "model KB", "top-10 us p50", "top-10 us p99");
         for (RecommenderStrategy strategy : List.of(new PopularityStrategy(), new ItemKnnStrategy(),
-                new BiasedMfStrategy())) {
+                new UserKnnStrategy(), new BiasedMfStrategy())) {
             run(strategy, ratings, repetitions, true);
         }
         // implicit ALS scores relevance, not ratings: its RMSE means nothing

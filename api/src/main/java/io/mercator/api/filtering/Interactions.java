@@ -4,6 +4,7 @@ import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
 import io.mercator.api.data.IdDictionary;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * User-item interactions, one row per event: who ({@code user}), what ({@code item}), how much
@@ -16,6 +17,9 @@ import java.util.Arrays;
  *
  * <p>Timestamps are whole seconds since 1970-01-01T00:00:00Z and are either present for every
  * row or absent ({@code null}) for the whole data set.
+ *
+ * <p>Content-based strategies also read an optional {@link ItemCatalog} of the items' texts and
+ * attributes, attached with {@link #withCatalog}; it may hold items nobody interacted with yet.
  *
  * <p>Immutable; the arrays are not copied, so callers must not change them after construction.
  */
@@ -30,6 +34,7 @@ public final class Interactions {
     private final int[] item;
     private final double[] value;
     private final long[] timestamp;
+    private final ItemCatalog catalog;
 
     /**
      * @param users the user ids
@@ -66,6 +71,35 @@ public final class Interactions {
         this.item = item;
         this.value = value;
         this.timestamp = timestamp;
+        this.catalog = null;
+    }
+
+    private Interactions(Interactions rows, ItemCatalog catalog) {
+        this.users = rows.users;
+        this.items = rows.items;
+        this.user = rows.user;
+        this.item = rows.item;
+        this.value = rows.value;
+        this.timestamp = rows.timestamp;
+        this.catalog = catalog;
+    }
+
+    /**
+     * @param itemCatalog the items' texts and attributes; may describe items without interactions
+     *     and miss items that have some
+     * @return the same rows with the catalogue attached
+     * @throws ValidationException naming {@code catalog} when it is null
+     */
+    public Interactions withCatalog(ItemCatalog itemCatalog) {
+        if (itemCatalog == null) {
+            throw new ValidationException("catalog", "is missing");
+        }
+        return new Interactions(this, itemCatalog);
+    }
+
+    /** @return the attached item catalogue, if any */
+    public Optional<ItemCatalog> catalog() {
+        return Optional.ofNullable(catalog);
     }
 
     /** @return a builder that appends interactions one by one */

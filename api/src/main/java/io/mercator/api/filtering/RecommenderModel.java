@@ -3,7 +3,9 @@ package io.mercator.api.filtering;
 import io.mercator.api.Model;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -107,4 +109,61 @@ public interface RecommenderModel extends Model {
      * @throws io.mercator.api.ValidationException when an id is null
      */
     double predict(String userId, String itemId);
+
+    /**
+     * Why {@link #recommend} would put an item on a user's list: the user's items that led to it
+     * ({@code "because you chose X"}), the neighbours or the rule that produced it, or the fallback
+     * that did ({@code "popular"}). Answers for any known or unknown pair, listed or not.
+     *
+     * <p>The default says only which strategy recommended the item; built-in models name the
+     * user's items, neighbours or rules.
+     *
+     * @param userId a user id; an unknown user gets the fallback's reason
+     * @param itemId the recommended item
+     * @return the explanation
+     * @throws ValidationException naming {@code userId} or {@code itemId} when null
+     */
+    default Explanation explain(String userId, String itemId) {
+        if (userId == null || itemId == null) {
+            throw new ValidationException(userId == null ? "userId" : "itemId", "must not be null");
+        }
+        return Explanation.of("recommended by " + strategyName());
+    }
+
+    /**
+     * Why {@link #recommendForItems} would list an item for a basket or a new user's recent items.
+     *
+     * <p>The default mirrors the default {@code recommendForItems}: the given items whose
+     * {@link #similarItems} lists hold {@code itemId}, by their similarity to it, most similar first.
+     *
+     * @param itemIds the basket or the recent interactions; unknown ids are ignored
+     * @param itemId the recommended item
+     * @return the explanation
+     * @throws ValidationException naming {@code itemIds} or {@code itemId} when null
+     */
+    default Explanation explainForItems(Set<String> itemIds, String itemId) {
+        if (itemIds == null || itemId == null) {
+            throw new ValidationException(itemIds == null ? "itemIds" : "itemId", "must not be null");
+        }
+        List<Map.Entry<String, Double>> contributions = new ArrayList<>();
+        for (String given : itemIds) {
+            if (given != null && !given.equals(itemId) && items().indexOf(given) >= 0) {
+                Recommendations similar = similarItems(given, items().size());
+                for (int rank = 0; rank < similar.size(); rank++) {
+                    if (similar.itemId(rank).equals(itemId) && similar.score(rank) > 0) {
+                        contributions.add(Map.entry(given, similar.score(rank)));
+                    }
+                }
+            }
+        }
+        if (contributions.isEmpty()) {
+            return Explanation.of("recommended by " + strategyName());
+        }
+        contributions.sort(Map.Entry.<String, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
+        String[] ids = contributions.stream().map(Map.Entry::getKey).toArray(String[]::new);
+        double[] weights = contributions.stream().mapToDouble(Map.Entry::getValue).toArray();
+        return new Explanation("similar to " + String.join(", ", List.of(ids).subList(0, Math.min(3, ids.length))),
+                ids, weights);
+    }
 }

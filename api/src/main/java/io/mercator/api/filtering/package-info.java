@@ -4,12 +4,14 @@
  * <p>Vendors implement {@link io.mercator.api.filtering.RecommenderStrategy}; it fits a
  * {@link io.mercator.api.filtering.RecommenderModel} from
  * {@link io.mercator.api.filtering.Interactions} (ratings or implicit feedback such as
- * purchases), and the model answers top-N {@link io.mercator.api.filtering.Recommendations} for
- * a user, items similar to an item, and the predicted value of a user-item pair. Unknown users
- * and items get a fallback ranking rather than an error.
+ * purchases, optionally with an {@link io.mercator.api.filtering.ItemCatalog} of item texts and
+ * attributes), and the model answers top-N {@link io.mercator.api.filtering.Recommendations} for
+ * a user, items similar to an item, and the predicted value of a user-item pair, and says why it
+ * recommends an item ({@link io.mercator.api.filtering.Explanation}). Unknown users and items get a
+ * fallback ranking rather than an error.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.filtering;
 
 import org.osgi.annotation.bundle.Export;

@@ -71,4 +71,25 @@ class RecommenderModelTest {
         assertEquals("count", assertThrows(ValidationException.class,
                 () -> model.recommendForItems(Set.of("milk"), 0, Set.of())).field());
     }
+
+    @Test
+    void defaultExplanationsNameTheBasketItemsThatListedTheItem() {
+        RecommenderModel model = new TableModel();
+        // butter is 0.6 similar to bread and 0.1 to milk
+        Explanation butter = model.explainForItems(Set.of("milk", "bread", "caviar"), "butter");
+        assertArrayEquals(new String[] {"bread", "milk"}, butter.itemIds());
+        assertArrayEquals(new double[] {0.6, 0.1}, butter.weights(), 1e-12);
+        assertEquals("similar to bread, milk", butter.reason());
+        // nothing given lists jam, and a user-level explanation knows only the strategy
+        assertEquals("recommended by table", model.explainForItems(Set.of("milk"), "jam").reason());
+        assertEquals(0, model.explain("anyone", "jam").size());
+        assertEquals("itemId", assertThrows(ValidationException.class, () -> model.explain("u", null)).field());
+    }
+
+    @Test
+    void explanationsRejectUnsortedWeightsAndBlankReasons() {
+        assertEquals("weights", assertThrows(ValidationException.class,
+                () -> new Explanation("why", new String[] {"a", "b"}, new double[] {1, 2})).field());
+        assertEquals("reason", assertThrows(ValidationException.class, () -> Explanation.of(" ")).field());
+    }
 }

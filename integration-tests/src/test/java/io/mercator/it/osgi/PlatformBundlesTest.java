@@ -115,19 +115,25 @@ public class PlatformBundlesTest extends PlatformTest {
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("filtering/association-rules@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/biased-mf@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/content-tfidf@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/hybrid@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/implicit-als@1.0.0 from io.mercator.plugins.filtering.collaborative",
                 "filtering/item-knn@1.0.0 from io.mercator.plugins.filtering.collaborative",
-                "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative"), filtering);
+                "filtering/popularity@1.0.0 from io.mercator.plugins.filtering.collaborative",
+                "filtering/user-knn@1.0.0 from io.mercator.plugins.filtering.collaborative"), filtering);
         Collection<ServiceReference<Evaluator>> evaluators = context.getServiceReferences(Evaluator.class,
                 "(" + Evaluator.FAMILY_PROPERTY + "=filtering)");
         assertEquals(1, evaluators.size());
         Evaluator evaluator = context.getService(evaluators.iterator().next());
         Path data = Files.createTempFile("ratings", ".csv");
         Files.writeString(data, "user_id,item_id,rating\n1,a,5\n1,b,3\n2,a,4\n2,b,2\n3,a,5\n3,c,1\n");
-        EvaluationReport report = evaluator.evaluate(new EvaluationRequest(data, List.of("popularity"),
+        // the hybrid finds its components through the registry
+        EvaluationReport report = evaluator.evaluate(new EvaluationRequest(data, List.of("popularity", "hybrid"),
                 Parameters.resolve(evaluator.options(), Map.of("folds", 2))), TrainingContext.none());
-        assertEquals(List.of("popularity@1.0.0"), report.rows().stream().map(EvaluationReport.Row::strategy).toList());
+        assertEquals(List.of("popularity@1.0.0", "hybrid@1.0.0"), report.rows().stream()
+                .map(EvaluationReport.Row::strategy).toList());
         assertTrue("RMSE is a number: " + report, Double.isFinite(report.rows().get(0).values()[0]));
+        assertTrue("hybrid RMSE is a number: " + report, Double.isFinite(report.rows().get(1).values()[0]));
     }
 
     @Test

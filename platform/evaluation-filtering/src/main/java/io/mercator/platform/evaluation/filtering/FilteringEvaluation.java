@@ -3,6 +3,7 @@ package io.mercator.platform.evaluation.filtering;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.filtering.Interactions;
+import io.mercator.api.filtering.ItemCatalog;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.RecommenderStrategy;
 import java.util.Arrays;
@@ -48,10 +49,17 @@ final class FilteringEvaluation {
     }
 
     private final InteractionsFile file;
+    private final ItemCatalog catalog;
     private final Plan plan;
 
-    FilteringEvaluation(InteractionsFile file, Plan plan) {
+    /**
+     * @param file the interactions
+     * @param catalog the items' texts and attributes, attached to every training set; null for none
+     * @param plan what to compute
+     */
+    FilteringEvaluation(InteractionsFile file, ItemCatalog catalog, Plan plan) {
         this.file = file;
+        this.catalog = catalog;
         this.plan = plan;
     }
 
@@ -137,6 +145,6 @@ final class FilteringEvaluation {
                 builder.add(file.users()[row], file.items()[row], file.values()[row], file.timestamps()[row]);
             }
         }
-        return builder.build();
+        return catalog == null ? builder.build() : builder.build().withCatalog(catalog);
     }
 }

@@ -5,6 +5,7 @@ import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.filtering.ItemCatalog;
 import io.mercator.api.filtering.RecommenderStrategy;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.EvaluationRequest;
@@ -12,6 +13,7 @@ import io.mercator.api.runtime.Evaluator;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyLease;
 import io.mercator.api.runtime.StrategyRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +41,8 @@ public final class FilteringEvaluator implements Evaluator {
     private static final String K = "k";
     private static final String RECALL_K = "recall-k";
     private static final String RELEVANCE_THRESHOLD = "relevance-threshold";
+    private static final String CATALOG = "catalog";
+    private static final String CATALOG_ATTRIBUTES = "catalog-attributes";
     private static final List<ParameterSpec> OPTIONS = List.of(
             ParameterSpec.choice(PROTOCOL, "ratings: RMSE/MAE over k folds; ranking: top-N metrics over a "
                     + "time-ordered split; all: both; baskets: complete each basket with one item held out.",
@@ -52,7 +56,13 @@ public final class FilteringEvaluator implements Evaluator {
             ParameterSpec.integer(K, "Cut-off of precision, nDCG, MAP and coverage.", 10, 1, 1000),
             ParameterSpec.integer(RECALL_K, "Cut-off of recall.", 20, 1, 1000),
             ParameterSpec.real(RELEVANCE_THRESHOLD, "A held-out row is relevant when its value is at least this "
-                    + "(4 for 1-5 star ratings; 0 for implicit data).", 4, -1e12, 1e12));
+                    + "(4 for 1-5 star ratings; 0 for implicit data).", 4, -1e12, 1e12),
+            ParameterSpec.text(CATALOG, "An item catalogue CSV for content-based strategies, relative to the data "
+                    + "file's folder: item_id (or item, sku), text columns (title, name, description, text) and "
+                    + "attribute columns; empty for none.", ""),
+            ParameterSpec.text(CATALOG_ATTRIBUTES, "Comma-separated catalogue attributes: a column of that name holds "
+                    + "the value, 0/1 columns named ATTRIBUTE_VALUE (genre_comedy) mark the values an item has.",
+                    "category,brand,genre"));
 
     @Reference
     private StrategyRegistry registry;
@@ -79,7 +89,15 @@ public final class FilteringEvaluator implements Evaluator {
                 Arrays.stream(file.users()).distinct().count(), Arrays.stream(file.items()).distinct().count()));
         FilteringEvaluation.Plan plan = plan(file, options, notes);
         List<String> specs = specs(request.strategies());
-        FilteringEvaluation evaluation = new FilteringEvaluation(file, plan);
+        ItemCatalog catalog = null;
+        if (!options.getString(CATALOG).isBlank()) {
+            Path catalogFile = request.data().resolveSibling(options.getString(CATALOG));
+            List<String> attributes = List.of(options.getString(CATALOG_ATTRIBUTES).strip().split("\\s*,\\s*"));
+            catalog = CatalogFile.read(catalogFile, attributes);
+            notes.add(String.format(Locale.ROOT, "catalog: %d items from %s, attributes %s", catalog.items().size(),
+                    catalogFile.getFileName(), String.join(", ", catalog.attributeNames())));
+        }
+        FilteringEvaluation evaluation = new FilteringEvaluation(file, catalog, plan);
         List<EvaluationReport.Row> rows = new ArrayList<>();
         for (int s = 0; s < specs.size(); s++) {
             context.checkCancelled();

@@ -1,19 +1,21 @@
 package io.mercator.plugins.filtering.collaborative;
 
+import io.mercator.api.filtering.Explanation;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Answers from association rules and the training baskets. Predicted values are the best
  * confidence of a rule from the basket to the item, else the item's support (the share of
  * baskets holding it), 0 for an unknown item.
  */
-final class AssociationRulesModel extends HistoryModel {
+final class AssociationRulesModel extends CollaborativeModel {
 
     private final AssociationRules rules;
 
-    AssociationRulesModel(Common common, int[] userStart, int[] userItem, AssociationRules rules) {
-        super(common, userStart, userItem);
+    AssociationRulesModel(Common common, AssociationRules rules) {
+        super(common);
         this.rules = rules;
     }
 
@@ -38,6 +40,36 @@ final class AssociationRulesModel extends HistoryModel {
             }
         }
         return scores;
+    }
+
+    /** Names the rule with the highest confidence that fires on the basket and gives {@code i}. */
+    @Override
+    Explanation explain(int u, int[] basket, int i) {
+        boolean[] inBasket = new boolean[common.items().size()];
+        for (int item : basket) {
+            inBasket[item] = true;
+        }
+        int best = -1;
+        for (int first : basket) {
+            for (int r = rules.byFirstItem[first]; r < rules.byFirstItem[first + 1]; r++) {
+                if (rules.consequent[r] == i && holdsAntecedent(inBasket, r)
+                        && (best < 0 || rules.confidence[r] > rules.confidence[best])) {
+                    best = r;
+                }
+            }
+        }
+        if (best < 0) {
+            return popular(i);
+        }
+        String[] antecedent = new String[rules.antecedentStart[best + 1] - rules.antecedentStart[best]];
+        double[] weights = new double[antecedent.length];
+        for (int k = 0; k < antecedent.length; k++) {
+            antecedent[k] = common.items().id(rules.antecedent[rules.antecedentStart[best] + k]);
+            weights[k] = rules.confidence[best];
+        }
+        return new Explanation(String.format(Locale.ROOT, "bought together: %s -> %s (confidence %.2f, lift %.2f, "
+                + "support %.4f)", String.join(" + ", antecedent), common.items().id(i), rules.confidence[best],
+                rules.lift[best], rules.support[best]), antecedent, weights);
     }
 
     private boolean holdsAntecedent(boolean[] inBasket, int rule) {
@@ -72,8 +104,6 @@ final class AssociationRulesModel extends HistoryModel {
 
     @Override
     void writeBody(DataOutputStream out) throws IOException {
-        Codec.writeInts(out, userStart);
-        Codec.writeInts(out, userItem);
         rules.writeTo(out);
     }
 }

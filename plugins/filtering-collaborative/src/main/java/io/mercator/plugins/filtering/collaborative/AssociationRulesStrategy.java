@@ -59,21 +59,17 @@ public final class AssociationRulesStrategy extends CollaborativeStrategy {
         for (int i = 0; i < matrix.items; i++) {
             support[i] = basketCounts[i] / matrix.users;
         }
-        // no rating scale: predictions are confidences or supports, never clamped
-        CollaborativeModel.Common common = new CollaborativeModel.Common(descriptor().name(),
-                descriptor().version(), data.users(), data.items(), Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, basketCounts, new Baseline(0, new double[matrix.users], support));
-        return new AssociationRulesModel(common, matrix.userStart, matrix.userItem, rules);
+        // no rating scale: predictions are confidences or supports
+        return new AssociationRulesModel(unscaledCommon(data, matrix, new Baseline(0, new double[matrix.users],
+                support), basketCounts), rules);
     }
 
     @Override
     CollaborativeModel readBody(DataInputStream in, CollaborativeModel.Common common) throws IOException {
-        int[] userStart = Codec.readInts(in);
-        int[] userItem = Codec.readInts(in);
         AssociationRules rules = AssociationRules.read(in);
-        if (userStart.length != common.users().size() + 1 || rules.byFirstItem.length != common.items().size() + 1) {
+        if (rules.byFirstItem.length != common.items().size() + 1) {
             throw new IOException("corrupt association-rules model: arrays do not match the ids");
         }
-        return new AssociationRulesModel(common, userStart, userItem, rules);
+        return new AssociationRulesModel(common, rules);
     }
 }

@@ -2,6 +2,7 @@ package io.mercator.plugins.filtering.collaborative;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
+import io.mercator.api.filtering.Explanation;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.Recommendations;
 import java.io.DataInputStream;
@@ -9,24 +10,37 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * What every model of this bundle shares: the ids, the value range, the regularised baseline that
- * answers {@link #predict} for unknown ids, and the popularity ranking that answers top-N for
- * unknown users and breaks ties. Subclasses score known users and items.
+ * answers {@link #predict} for unknown ids, the popularity ranking that answers top-N for unknown
+ * users and breaks ties, and each training user's items, which explanations name. Subclasses score
+ * known users and items.
  *
  * <p>Binary format: magic, format, kind, strategy name and version, users, items, value range,
- * popularity, baseline, then the subclass's body.
+ * popularity, baseline, users' items, then the subclass's body.
  */
 abstract class CollaborativeModel implements RecommenderModel {
 
     private static final int MAGIC = 0x4d434f4c; // "MCOL"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
-    /** The parts every model has, as read back from bytes or assembled by a strategy. */
+    /**
+     * The parts every model has, as read back from bytes or assembled by a strategy. The items of
+     * user u are {@code userItem[userStart[u]] .. userItem[userStart[u + 1] - 1]}, ascending.
+     */
     record Common(String name, String version, IdDictionary users, IdDictionary items, double minValue,
-            double maxValue, double[] popularity, Baseline baseline) {
+            double maxValue, double[] popularity, Baseline baseline, int[] userStart, int[] userItem) {
+
+        /**
+         * @param u a known user's index
+         * @return the user's training items, ascending
+         */
+        int[] history(int u) {
+            return Arrays.copyOfRange(userItem, userStart[u], userStart[u + 1]);
+        }
     }
 
     final Common common;
@@ -46,10 +60,15 @@ abstract class CollaborativeModel implements RecommenderModel {
     abstract String kind();
 
     /**
+     * Scores a known user as a basket of their training items unless the model knows better, so
+     * that a user folded in at query time with the same items gets the same answer.
+     *
      * @param u a known user's index
      * @return a finite relevance score per item, higher is better
      */
-    abstract double[] userScores(int u);
+    double[] userScores(int u) {
+        return basketScores(common.history(u));
+    }
 
     /**
      * @param items known item indices, a basket or a new user's recent interactions
@@ -62,6 +81,85 @@ abstract class CollaborativeModel implements RecommenderModel {
      * @return a finite similarity per item, higher is more similar
      */
     abstract double[] itemSimilarities(int i);
+
+    /**
+     * @param j an item of the basket
+     * @param i a candidate item
+     * @return how much {@code j} adds to {@code i}'s basket score, 0 for nothing
+     */
+    double itemSimilarity(int j, int i) {
+        return itemSimilarities(j)[i];
+    }
+
+    /**
+     * Says why {@code i} is listed for a user or a basket. The default names the basket's items by
+     * their {@link #itemSimilarity} to {@code i}, as item-based scores add them up.
+     *
+     * @param u the user's index, or -1 for a basket given at query time
+     * @param basket the user's training items or the basket's known items, ascending
+     * @param i a known item
+     * @return the explanation
+     */
+    Explanation explain(int u, int[] basket, int i) {
+        double[] contributions = new double[basket.length];
+        for (int k = 0; k < basket.length; k++) {
+            contributions[k] = basket[k] == i ? 0 : itemSimilarity(basket[k], i);
+        }
+        return becauseOf(basket, contributions, i, u >= 0 ? "because you chose " : "because the basket holds ", "");
+    }
+
+    /**
+     * @param items candidate reasons
+     * @param contributions per candidate, how much it contributed; only positive ones are named
+     * @param i the explained item, for {@link #nothingContributed} when no candidate contributed
+     * @param opening the sentence's start, e.g. {@code "because you chose "}
+     * @param detail appended to the sentence after the named items, may be empty
+     * @return the items that contributed, most first, the top three named in the sentence
+     */
+    final Explanation becauseOf(int[] items, double[] contributions, int i, String opening, String detail) {
+        int positive = (int) Arrays.stream(contributions).filter(c -> c > 0).count();
+        if (positive == 0) {
+            return nothingContributed(i);
+        }
+        int[] best = TopN.select(contributions, null, null, positive);
+        String[] ids = new String[best.length];
+        double[] weights = new double[best.length];
+        for (int rank = 0; rank < best.length; rank++) {
+            ids[rank] = common.items.id(items[best[rank]]);
+            weights[rank] = contributions[best[rank]];
+        }
+        return new Explanation(opening + names(ids) + detail, ids, weights);
+    }
+
+    /** @return up to three ids as a phrase, "A", "A and B", "A, B and C", "A, B, C and 4 more" */
+    static String names(String[] ids) {
+        int named = Math.min(3, ids.length);
+        StringBuilder phrase = new StringBuilder(ids[0]);
+        for (int k = 1; k < named; k++) {
+            phrase.append(k == named - 1 && ids.length == named ? " and " : ", ").append(ids[k]);
+        }
+        if (ids.length > named) {
+            phrase.append(" and ").append(ids.length - named).append(" more");
+        }
+        return phrase.toString();
+    }
+
+    /**
+     * @param i a known item none of the user's items contributed to
+     * @return the reason it is listed all the same: by default its popularity, which breaks ties
+     */
+    Explanation nothingContributed(int i) {
+        return popular(i);
+    }
+
+    /**
+     * @param i a known item
+     * @return the fallback's reason: the item's place in the popularity ranking
+     */
+    final Explanation popular(int i) {
+        return Explanation.of(String.format(Locale.ROOT, "popular: rank %,d of %,d", popularityRank[i] + 1,
+                popularityRank.length));
+    }
 
     /**
      * @param u a user index, -1 when unknown
@@ -146,6 +244,36 @@ abstract class CollaborativeModel implements RecommenderModel {
     }
 
     @Override
+    public final Explanation explain(String userId, String itemId) {
+        requireId("userId", userId);
+        requireId("itemId", itemId);
+        int i = common.items.indexOf(itemId);
+        if (i < 0) {
+            return unknownItem(itemId);
+        }
+        int u = common.users.indexOf(userId);
+        return u < 0 ? popular(i) : explain(u, common.history(u), i);
+    }
+
+    @Override
+    public final Explanation explainForItems(Set<String> itemIds, String itemId) {
+        if (itemIds == null) {
+            throw new ValidationException("itemIds", "must not be null; pass an empty set");
+        }
+        requireId("itemId", itemId);
+        int i = common.items.indexOf(itemId);
+        if (i < 0) {
+            return unknownItem(itemId);
+        }
+        int[] known = itemIds.stream().mapToInt(common.items::indexOf).filter(j -> j >= 0).sorted().toArray();
+        return known.length == 0 ? popular(i) : explain(-1, known, i);
+    }
+
+    private static Explanation unknownItem(String itemId) {
+        return Explanation.of("'" + itemId + "' was not in the training data, so it is never recommended");
+    }
+
+    @Override
     public final double predict(String userId, String itemId) {
         requireId("userId", userId);
         requireId("itemId", itemId);
@@ -164,13 +292,13 @@ abstract class CollaborativeModel implements RecommenderModel {
         return new Recommendations(ids, bestScores);
     }
 
-    private static void requireId(String field, String id) {
+    static void requireId(String field, String id) {
         if (id == null) {
             throw new ValidationException(field, "must not be null");
         }
     }
 
-    private static void requireCount(int count) {
+    static void requireCount(int count) {
         if (count < 1) {
             throw new ValidationException("count", count + " must be at least 1");
         }
@@ -190,6 +318,8 @@ abstract class CollaborativeModel implements RecommenderModel {
         data.writeDouble(common.maxValue);
         Codec.writeDoubles(data, common.popularity);
         common.baseline.writeTo(data);
+        Codec.writeInts(data, common.userStart);
+        Codec.writeInts(data, common.userItem);
         writeBody(data);
         data.flush();
     }
@@ -218,10 +348,14 @@ abstract class CollaborativeModel implements RecommenderModel {
         double maxValue = in.readDouble();
         double[] popularity = Codec.readDoubles(in);
         Baseline baseline = Baseline.read(in);
+        int[] userStart = Codec.readInts(in);
+        int[] userItem = Codec.readInts(in);
         if (popularity.length != items.size() || baseline.itemBias.length != items.size()
-                || baseline.userBias.length != users.size()) {
+                || baseline.userBias.length != users.size() || userStart.length != users.size() + 1
+                || userStart[users.size()] != userItem.length) {
             throw new IOException("corrupt model: array lengths do not match the ids");
         }
-        return new Common(name, version, users, items, minValue, maxValue, popularity, baseline);
+        return new Common(name, version, users, items, minValue, maxValue, popularity, baseline, userStart,
+                userItem);
     }
 }

@@ -60,12 +60,23 @@ abstract class CollaborativeStrategy implements RecommenderStrategy {
      * @param matrix its matrix
      * @param baseline the fitted baseline
      * @param popularity per item, the fallback ranking score
-     * @return the shared parts of a model of this strategy
+     * @return the shared parts of a model of this strategy, predictions clamped to the training values' range
      */
     final CollaborativeModel.Common common(Interactions data, RatingMatrix matrix, Baseline baseline,
             double[] popularity) {
         return new CollaborativeModel.Common(descriptor.name(), descriptor.version(), data.users(), data.items(),
-                matrix.minValue, matrix.maxValue, popularity, baseline);
+                matrix.minValue, matrix.maxValue, popularity, baseline, matrix.userStart, matrix.userItem);
+    }
+
+    /**
+     * Like {@link #common}, for models whose predictions are scores on their own scale (relevance,
+     * confidence), never clamped to the range of the training values.
+     */
+    final CollaborativeModel.Common unscaledCommon(Interactions data, RatingMatrix matrix, Baseline baseline,
+            double[] popularity) {
+        return new CollaborativeModel.Common(descriptor.name(), descriptor.version(), data.users(), data.items(),
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, popularity, baseline, matrix.userStart,
+                matrix.userItem);
     }
 
     /**

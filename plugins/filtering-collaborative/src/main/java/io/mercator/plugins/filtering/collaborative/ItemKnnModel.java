@@ -1,46 +1,59 @@
 package io.mercator.plugins.filtering.collaborative;
 
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.Arrays;
+/**
+ * The item-kNN model, whether its item similarities come from ratings (item-kNN) or from the
+ * items' descriptions (content-based). A user is scored as the basket of their items: a
+ * candidate's score is the sum of its similarities to the basket's items, over the
+ * {@code neighbours} most similar items of each.
+ */
+final class ItemKnnModel extends KnnModel {
 
-/** The item-kNN model: item neighbour lists plus each training user's items and baseline residuals. */
-final class ItemKnnModel extends HistoryModel {
+    private final String kind;
 
-    private final int neighbours;
-    private final double[] residual;
-    private final ItemNeighbours itemNeighbours;
-
-    ItemKnnModel(Common common, int neighbours, int[] userStart, int[] userItem, double[] residual,
-            ItemNeighbours itemNeighbours) {
-        super(common, userStart, userItem);
-        this.neighbours = neighbours;
-        this.residual = residual;
-        this.itemNeighbours = itemNeighbours;
+    ItemKnnModel(Common common, int neighbours, double[] residual, Neighbours similar, String kind) {
+        super(common, neighbours, residual, similar);
+        this.kind = kind;
     }
 
     @Override
     String kind() {
-        return ItemKnnStrategy.NAME;
+        return kind;
+    }
+
+    @Override
+    int comparedRows() {
+        return common.items().size();
     }
 
     @Override
     double[] basketScores(int[] items) {
         double[] scores = new double[common.items().size()];
         for (int j : items) {
-            int end = Math.min(itemNeighbours.start[j + 1], itemNeighbours.start[j] + neighbours);
-            for (int k = itemNeighbours.start[j]; k < end; k++) {
-                scores[itemNeighbours.item[k]] += itemNeighbours.similarity[k];
+            int end = Math.min(similar.start[j + 1], similar.start[j] + neighbours);
+            for (int k = similar.start[j]; k < end; k++) {
+                scores[similar.item[k]] += similar.similarity[k];
             }
         }
         return scores;
     }
 
+    /** @return the similarity of i to j if i is among j's {@code neighbours} most similar items, else 0 */
+    @Override
+    double itemSimilarity(int j, int i) {
+        int end = Math.min(similar.start[j + 1], similar.start[j] + neighbours);
+        for (int k = similar.start[j]; k < end; k++) {
+            if (similar.item[k] == i) {
+                return similar.similarity[k];
+            }
+        }
+        return 0;
+    }
+
     @Override
     double[] itemSimilarities(int i) {
         double[] scores = new double[common.items().size()];
-        for (int k = itemNeighbours.start[i]; k < itemNeighbours.start[i + 1]; k++) {
-            scores[itemNeighbours.item[k]] = itemNeighbours.similarity[k];
+        for (int k = similar.start[i]; k < similar.start[i + 1]; k++) {
+            scores[similar.item[k]] = similar.similarity[k];
         }
         return scores;
     }
@@ -48,29 +61,6 @@ final class ItemKnnModel extends HistoryModel {
     @Override
     double unclampedPrediction(int u, int i) {
         double baseline = common.baseline().predict(u, i);
-        if (u < 0 || i < 0) {
-            return baseline;
-        }
-        double weighted = 0;
-        double weights = 0;
-        int used = 0;
-        for (int k = itemNeighbours.start[i]; k < itemNeighbours.start[i + 1] && used < neighbours; k++) {
-            int entry = Arrays.binarySearch(userItem, userStart[u], userStart[u + 1], itemNeighbours.item[k]);
-            if (entry >= 0) {
-                weighted += itemNeighbours.similarity[k] * residual[entry];
-                weights += itemNeighbours.similarity[k];
-                used++;
-            }
-        }
-        return weights > 0 ? baseline + weighted / weights : baseline;
-    }
-
-    @Override
-    void writeBody(DataOutputStream out) throws IOException {
-        out.writeInt(neighbours);
-        Codec.writeInts(out, userStart);
-        Codec.writeInts(out, userItem);
-        Codec.writeDoubles(out, residual);
-        itemNeighbours.writeTo(out);
+        return u < 0 || i < 0 ? baseline : baseline + weightedResidual(i, j -> entry(u, j));
     }
 }

@@ -1,5 +1,6 @@
 package io.mercator.plugins.filtering.collaborative;
 
+import io.mercator.api.filtering.Explanation;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.util.Random;
 /**
  * A factor model: row-major user and item factor matrices in flat arrays, and the biases in the
  * shared baseline (all zero for implicit feedback). An unknown user or item contributes neither
- * bias nor factors.
+ * bias nor factors. A new user's items are folded in at query time ({@link FoldIn}): implicit ALS
+ * solves the user's factors against the fixed item factors; SVD++ sums the items' implicit
+ * factors; plain biased MF, which would need ratings to solve, takes the mean of the items' factors.
  */
 final class MatrixFactorizationModel extends CollaborativeModel {
 
@@ -17,13 +20,35 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     private final double[] userFactors;
     private final double[] itemFactors;
     private final double[] itemNorm;
+    private final FoldIn foldIn;
+    /** Y'Y of the item factors when the fold-in solves; null otherwise. */
+    private final double[] itemGram;
 
-    MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors) {
+    /**
+     * How a new user's items become their factors: exactly one of the solver (implicit ALS) and the
+     * implicit factors (SVD++) is set, or neither (the mean of the items' factors).
+     */
+    record FoldIn(ImplicitAlsSolver solver, double[] implicitFactors) {
+        static final FoldIn MEAN = new FoldIn(null, null);
+
+        static FoldIn solved(ImplicitAlsSolver solver) {
+            return new FoldIn(solver, null);
+        }
+
+        static FoldIn implicit(double[] implicitFactors) {
+            return new FoldIn(null, implicitFactors);
+        }
+    }
+
+    MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors,
+            FoldIn foldIn) {
         super(common);
         this.kind = kind;
         this.factors = factors;
         this.userFactors = userFactors;
         this.itemFactors = itemFactors;
+        this.foldIn = foldIn;
+        itemGram = foldIn.solver() == null ? null : foldIn.solver().gram(itemFactors);
         itemNorm = new double[common.items().size()];
         for (int i = 0; i < itemNorm.length; i++) {
             itemNorm[i] = Math.sqrt(dot(itemFactors, i * factors, itemFactors, i * factors));
@@ -48,13 +73,18 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         return scores(userFactors, u * factors);
     }
 
-    /** Folds in a new user as the mean of the basket's item factors: cheap, no solve, no retraining. */
     @Override
     double[] basketScores(int[] items) {
+        if (foldIn.solver() != null) {
+            return scores(foldIn.solver().foldIn(itemFactors, itemGram, items), 0);
+        }
+        // SVD++: |N|^-1/2 times the sum of the implicit factors; otherwise the mean of the item factors
+        double[] summed = foldIn.implicitFactors() == null ? itemFactors : foldIn.implicitFactors();
+        double scale = foldIn.implicitFactors() == null ? 1.0 / items.length : 1 / Math.sqrt(items.length);
         double[] folded = new double[factors];
         for (int i : items) {
             for (int f = 0; f < factors; f++) {
-                folded[f] += itemFactors[i * factors + f] / items.length;
+                folded[f] += summed[i * factors + f] * scale;
             }
         }
         return scores(folded, 0);
@@ -73,10 +103,23 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     double[] itemSimilarities(int i) {
         double[] scores = new double[itemNorm.length];
         for (int j = 0; j < scores.length; j++) {
-            double norms = itemNorm[i] * itemNorm[j];
-            scores[j] = norms > 0 ? dot(itemFactors, i * factors, itemFactors, j * factors) / norms : 0;
+            scores[j] = itemSimilarity(j, i);
         }
         return scores;
+    }
+
+    /** @return the cosine of the two items' factors, as {@link #itemSimilarities} */
+    @Override
+    double itemSimilarity(int j, int i) {
+        double norms = itemNorm[i] * itemNorm[j];
+        return norms > 0 ? dot(itemFactors, i * factors, itemFactors, j * factors) / norms : 0;
+    }
+
+    /** The user's factors are learnt, not summed from items: a listed item may be close to none of them. */
+    @Override
+    Explanation nothingContributed(int i) {
+        return Explanation.of("fits the taste profile learnt from your items, though none of them is close to "
+                + common.items().id(i));
     }
 
     @Override
@@ -90,6 +133,14 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         out.writeInt(factors);
         Codec.writeDoubles(out, userFactors);
         Codec.writeDoubles(out, itemFactors);
+        out.writeBoolean(foldIn.solver() != null);
+        if (foldIn.solver() != null) {
+            foldIn.solver().writeTo(out);
+        }
+        out.writeBoolean(foldIn.implicitFactors() != null);
+        if (foldIn.implicitFactors() != null) {
+            Codec.writeDoubles(out, foldIn.implicitFactors());
+        }
     }
 
     /**
@@ -107,7 +158,13 @@ final class MatrixFactorizationModel extends CollaborativeModel {
                 || itemFactors.length != common.items().size() * factors) {
             throw new IOException("corrupt " + kind + " model: factor arrays do not match the ids");
         }
-        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors);
+        ImplicitAlsSolver solver = in.readBoolean() ? ImplicitAlsSolver.read(in, factors) : null;
+        double[] implicitFactors = in.readBoolean() ? Codec.readDoubles(in) : null;
+        if (implicitFactors != null && implicitFactors.length != itemFactors.length) {
+            throw new IOException("corrupt " + kind + " model: implicit factors do not match the ids");
+        }
+        return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors,
+                new FoldIn(solver, implicitFactors));
     }
 
     /**

@@ -27,6 +27,8 @@ final class RatingMatrix {
     final int[] itemStart;
     final int[] itemUser;
     final double[] itemValue;
+    /** Per entry in item order, the same pair's entry in user order. */
+    final int[] userEntry;
     final double minValue;
     final double maxValue;
 
@@ -46,6 +48,7 @@ final class RatingMatrix {
         }
         itemUser = new int[entries];
         itemValue = new double[entries];
+        userEntry = new int[entries];
         int[] next = Arrays.copyOf(itemStart, items);
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -54,12 +57,62 @@ final class RatingMatrix {
                 int slot = next[userItem[entry]]++;
                 itemUser[slot] = u;
                 itemValue[slot] = userValue[entry];
+                userEntry[slot] = entry;
                 min = Math.min(min, userValue[entry]);
                 max = Math.max(max, userValue[entry]);
             }
         }
         minValue = min;
         maxValue = max;
+    }
+
+    private RatingMatrix(RatingMatrix original) {
+        users = original.items;
+        items = original.users;
+        userStart = original.itemStart;
+        userItem = original.itemUser;
+        userValue = original.itemValue;
+        itemStart = original.userStart;
+        itemUser = original.userItem;
+        itemValue = original.userValue;
+        userEntry = new int[original.entries()];
+        for (int slot = 0; slot < userEntry.length; slot++) {
+            userEntry[original.userEntry[slot]] = slot;
+        }
+        minValue = original.minValue;
+        maxValue = original.maxValue;
+    }
+
+    /**
+     * @return the same entries with the roles of users and items swapped (items become the rows),
+     *     sharing this matrix's arrays; user-kNN compares users as item-kNN compares items
+     */
+    RatingMatrix transpose() {
+        return new RatingMatrix(this);
+    }
+
+    /**
+     * @param byUserEntry one value per entry in user order
+     * @return the same values in item order, as the transposed matrix's user order
+     */
+    double[] inItemOrder(double[] byUserEntry) {
+        double[] byItemEntry = new double[userEntry.length];
+        for (int slot = 0; slot < byItemEntry.length; slot++) {
+            byItemEntry[slot] = byUserEntry[userEntry[slot]];
+        }
+        return byItemEntry;
+    }
+
+    /**
+     * @param users the number of users
+     * @param items the number of items
+     * @param userStart the entries of user u are {@code userStart[u] .. userStart[u + 1] - 1}
+     * @param userItem per entry, its item, ascending within a user
+     * @param userValue per entry, its value
+     * @return the matrix of those entries, e.g. a stored model's users' items
+     */
+    static RatingMatrix of(int users, int items, int[] userStart, int[] userItem, double[] userValue) {
+        return new RatingMatrix(users, items, userStart, userItem, userValue);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.filtering.Explanation;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.Recommendations;
@@ -80,6 +81,12 @@ class AssociationRulesTest {
         Recommendations withA = model.similarItems("a", 5);
         assertArrayEquals(new String[] {"f", "c", "m", "p", "b"}, withA.itemIds());
         assertArrayEquals(new double[] {1, 1, 1, 0, 0}, withA.scores(), 1e-12);
+        // the explanation is the rule: c -> f holds in 3 of the 4 baskets with c, f is in 4 of 5 (lift 0.75 / 0.8)
+        Explanation why = model.explain("T4", "f");
+        assertEquals("bought together: c -> f (confidence 0.75, lift 0.94, support 0.6000)", why.reason());
+        assertArrayEquals(new String[] {"c"}, why.itemIds());
+        assertEquals("bought together: p -> c (confidence 1.00, lift 1.25, support 0.6000)",
+                model.explainForItems(Set.of("p", "b"), "c").reason());
         // an unknown basket gets the item's support; an unknown item 0
         assertEquals(0.6, model.predict("new basket", "m"), 1e-12);
         assertEquals(0, model.predict("T1", "caviar"), 0);

@@ -15,6 +15,7 @@ import io.mercator.api.filtering.Recommendations;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -29,11 +30,7 @@ class CollaborativeStrategiesTest {
 
     /** Three users, three items; similarities worked out by hand in the tests below. */
     private static Interactions threeByThree() {
-        return Interactions.builder()
-                .add("u1", "A", 1).add("u1", "B", 2).add("u1", "C", 1)
-                .add("u2", "A", 2).add("u2", "B", 4)
-                .add("u3", "A", 1).add("u3", "C", 3)
-                .build();
+        return TinyRatings.RATINGS;
     }
 
     @Test
@@ -183,6 +180,31 @@ class CollaborativeStrategiesTest {
     }
 
     @Test
+    void svdPlusPlusFoldsInANewUserByTheItemsTheyRated() {
+        // users 0-9 love a-items and dislike b0-b2, users 10-19 the other way round with a3-a5: a0-a2 are
+        // rated by a-lovers only, so a new user who rated them (whatever the ratings) is folded in as one
+        Interactions.Builder ratings = Interactions.builder();
+        for (int u = 0; u < 20; u++) {
+            String loved = u < 10 ? "a" : "b";
+            String disliked = u < 10 ? "b" : "a";
+            for (int i = 0; i < 6; i++) {
+                ratings.add("u" + u, loved + i, 5);
+            }
+            for (int i = 0; i < 3; i++) {
+                ratings.add("u" + u, disliked + (u < 10 ? i : i + 3), 1);
+            }
+        }
+        // the default implicit step suits 100,000 ratings; on 180 the implicit factors would hardly move
+        RecommenderModel model = fit(new BiasedMfStrategy(), ratings.build(), Map.of("factors", 4,
+                "implicit-learning-rate", 0.05, "epochs", 200));
+        // a3-a5 and b0-b2 are each loved by ten users and disliked by ten: equal biases, so the user's taste decides
+        List<String> folded = List.of(model.recommendForItems(Set.of("a0", "a1", "a2"), 12, Set.of()).itemIds());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(folded.indexOf("a" + (i + 3)) < folded.indexOf("b" + i), "a new a-lover's list: " + folded);
+        }
+    }
+
+    @Test
     void implicitAlsCompletesThePlantedCluster() {
         // two tastes: users 0-9 buy items a0-a5, users 10-19 buy b0-b5; each user misses one item of
         // their own cluster, and the b items are bought more often overall
@@ -201,6 +223,10 @@ class CollaborativeStrategiesTest {
         Set<String> seen = Set.of("a1", "a2", "a3", "a4", "a5");
         assertArrayEquals(new String[] {"a0"}, model.recommend("u0", 1, seen).itemIds());
         assertTrue(model.predict("u0", "a0") > model.predict("u0", "b0"), "own cluster scores higher");
+        // a new user with u0's items, folded in by solving their factors, completes the cluster the same way
+        assertArrayEquals(new String[] {"a0"}, model.recommendForItems(seen, 1, Set.of()).itemIds());
+        assertArrayEquals(new String[] {"b1"}, model.recommendForItems(Set.of("b0", "b2", "b3", "b4", "b5"), 1,
+                Set.of()).itemIds());
         ValidationException negative = assertThrows(ValidationException.class, () -> fit(new ImplicitAlsStrategy(),
                 Interactions.builder().add("u", "i", -1).build(), Map.of()));
         assertEquals("value", negative.field());
@@ -233,8 +259,8 @@ class CollaborativeStrategiesTest {
     void everyModelRoundTripsAndRejectsAnotherKind() throws IOException {
         Interactions data = threeByThree();
         for (RecommenderStrategy strategy : new RecommenderStrategy[] {
-            new PopularityStrategy(), new ItemKnnStrategy(), new BiasedMfStrategy(), new ImplicitAlsStrategy(),
-            new AssociationRulesStrategy()}) {
+            new PopularityStrategy(), new ItemKnnStrategy(), new UserKnnStrategy(), new BiasedMfStrategy(),
+            new ImplicitAlsStrategy(), new AssociationRulesStrategy()}) {
             RecommenderModel model = fit(strategy, data, Map.of());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.writeTo(bytes);

@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Each item's most similar items, most similar first, in flat arrays: the neighbours of item i
- * are {@code item[start[i]] .. item[start[i + 1] - 1]} with similarities {@code similarity[...]}.
- * Only positive similarities are kept.
+ * Each item's most similar items (or, for user-kNN, each user's most similar users), most similar
+ * first, in flat arrays: the neighbours of item i are {@code item[start[i]] .. item[start[i + 1] - 1]}
+ * with similarities {@code similarity[...]}. Only positive similarities are kept.
  */
-final class ItemNeighbours {
+final class Neighbours {
 
     private static final int CHUNKS_PER_CORE = 8;
 
@@ -20,7 +20,7 @@ final class ItemNeighbours {
     final int[] item;
     final double[] similarity;
 
-    ItemNeighbours(int[] start, int[] item, double[] similarity) {
+    Neighbours(int[] start, int[] item, double[] similarity) {
         this.start = start;
         this.item = item;
         this.similarity = similarity;
@@ -32,26 +32,21 @@ final class ItemNeighbours {
 
     /**
      * Compares every pair of items that share a user; the work is the sum over users of the
-     * square of their number of items, split over the cores by item.
+     * square of their number of items, split over the cores by item. Pass the transposed matrix to
+     * compare users.
      *
-     * @param matrix the training matrix
-     * @param centred per user entry of {@code matrix}, the value to compare
+     * @param matrix the training matrix, its items being what is compared
+     * @param centred per entry of {@code matrix} in user order, the value to compare (see
+     *     {@link Similarity#centre})
      * @param jaccard whether to compare by shared users over users of either item instead
      * @param shrinkage a similarity over n shared users is multiplied by n / (n + shrinkage)
      * @param kept the most neighbours to keep per item
      * @param context checked for cancellation between chunks
      * @return the neighbours
      */
-    static ItemNeighbours compute(RatingMatrix matrix, double[] centred, boolean jaccard, double shrinkage,
+    static Neighbours compute(RatingMatrix matrix, double[] centred, boolean jaccard, double shrinkage,
             int kept, TrainingContext context) {
-        double[] itemCentred = new double[matrix.entries()];
-        for (int i = 0; i < matrix.items; i++) {
-            for (int entry = matrix.itemStart[i]; entry < matrix.itemStart[i + 1]; entry++) {
-                int u = matrix.itemUser[entry];
-                itemCentred[entry] = centred[Arrays.binarySearch(matrix.userItem, matrix.userStart[u],
-                        matrix.userStart[u + 1], i)];
-            }
-        }
+        double[] itemCentred = matrix.inItemOrder(centred);
         int[][] neighbourItems = new int[matrix.items][];
         double[][] neighbourSimilarities = new double[matrix.items][];
         int chunks = Math.min(matrix.items, Runtime.getRuntime().availableProcessors() * CHUNKS_PER_CORE);
@@ -63,17 +58,27 @@ final class ItemNeighbours {
                         neighbourItems, neighbourSimilarities);
             }
         });
-        int[] start = new int[matrix.items + 1];
-        for (int i = 0; i < matrix.items; i++) {
+        return of(neighbourItems, neighbourSimilarities);
+    }
+
+    /**
+     * @param neighbourItems per item, its neighbours, most similar first
+     * @param neighbourSimilarities per item, the neighbours' similarities
+     * @return the same lists in flat arrays
+     */
+    static Neighbours of(int[][] neighbourItems, double[][] neighbourSimilarities) {
+        int items = neighbourItems.length;
+        int[] start = new int[items + 1];
+        for (int i = 0; i < items; i++) {
             start[i + 1] = start[i] + neighbourItems[i].length;
         }
-        int[] item = new int[start[matrix.items]];
+        int[] item = new int[start[items]];
         double[] similarity = new double[item.length];
-        for (int i = 0; i < matrix.items; i++) {
+        for (int i = 0; i < items; i++) {
             System.arraycopy(neighbourItems[i], 0, item, start[i], neighbourItems[i].length);
             System.arraycopy(neighbourSimilarities[i], 0, similarity, start[i], neighbourItems[i].length);
         }
-        return new ItemNeighbours(start, item, similarity);
+        return new Neighbours(start, item, similarity);
     }
 
     /** Per-thread accumulators over all items, reset after each item through the touched list. */
@@ -153,13 +158,13 @@ final class ItemNeighbours {
         Codec.writeDoubles(out, similarity);
     }
 
-    static ItemNeighbours read(DataInputStream in) throws IOException {
+    static Neighbours read(DataInputStream in) throws IOException {
         int[] start = Codec.readInts(in);
         int[] item = Codec.readInts(in);
         double[] similarity = Codec.readDoubles(in);
         if (start.length == 0 || item.length != similarity.length || start[start.length - 1] != item.length) {
             throw new IOException("corrupt model: neighbour arrays do not match");
         }
-        return new ItemNeighbours(start, item, similarity);
+        return new Neighbours(start, item, similarity);
     }
 }
