@@ -72,6 +72,9 @@ public final class Settings {
         d.put("org.osgi.framework.storage.clean", "onFirstInit");
         d.put("felix.cm.dir", "${mercator.home}/data/config");
         d.put("io.mercator.store.folder", "${mercator.home}/data/models");
+        d.put("io.mercator.rest.folder", "${mercator.home}/data/rest");
+        d.put("io.mercator.rest.audit.log", "${mercator.home}/logs/audit.log");
+        d.put("io.mercator.rest.console.folder", "${mercator.home}/console");
         d.put("felix.fileinstall.dir", "${mercator.home}/deploy,${mercator.home}/conf");
         d.put("felix.fileinstall.poll", "250");
         d.put("felix.fileinstall.noInitialDelay", "true");
@@ -98,6 +101,17 @@ public final class Settings {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * @param key a setting
+     * @param value its value, e.g. from a command-line option
+     * @return these settings with that value
+     */
+    public Settings with(String key, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(values);
+        changed.put(key, value);
+        return new Settings(changed);
     }
 
     /**

@@ -1,0 +1,287 @@
+package io.mercator.platform.rest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.mercator.api.runtime.StrategyInfo;
+import io.mercator.api.runtime.StrategyRegistry;
+import io.mercator.launcher.DeployFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
+
+/**
+ * {@code /api/v1/bundles}: list, upload (install or update by symbolic name), start, stop,
+ * uninstall. Uploads and uninstalls go through the {@code deploy/} folder with the launcher's own
+ * {@link DeployFolder} (embedded in this bundle), exactly as {@code mercator install} does: the
+ * change then survives restarts (the framework cache is rebuilt at every start), FileInstall stays
+ * the single path that installs strategy bundles, and the CLI sees the same state.
+ */
+final class BundlesApi {
+
+    static final List<String> JAR_TYPES = List.of("application/java-archive", "application/octet-stream");
+    private static final long SETTLE_TIMEOUT_MS = 20_000;
+
+    private final BundleContext context;
+    private final StrategyRegistry registry;
+    private final Optional<DeployFolder> deploy;
+    private final Path uploads;
+    private final AuditLog audit;
+
+    /**
+     * @param context this bundle's context
+     * @param registry for the strategies each bundle registers
+     * @param deployFolder the watched folder, empty when none is configured
+     * @param uploads where uploads are written before they are deployed
+     * @param audit the audit log
+     */
+    BundlesApi(BundleContext context, StrategyRegistry registry, Optional<Path> deployFolder, Path uploads,
+            AuditLog audit) {
+        this.context = context;
+        this.registry = registry;
+        this.deploy = deployFolder.map(DeployFolder::new);
+        this.uploads = uploads;
+        this.audit = audit;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/api/v1/bundles", Role.VIEWER, List.of(), "list bundles", call -> list());
+        router.add("GET", "/api/v1/bundles/{id}", Role.VIEWER, List.of(), "describe a bundle",
+                call -> Reply.ok(describe(bundle(call))));
+        router.add("POST", "/api/v1/bundles", Role.ADMIN, JAR_TYPES, "upload a bundle jar: install or update",
+                this::upload);
+        router.add("POST", "/api/v1/bundles/{id}/start", Role.ADMIN, List.of(), "start a bundle",
+                call -> changeState(call, true));
+        router.add("POST", "/api/v1/bundles/{id}/stop", Role.ADMIN, List.of(), "stop a bundle",
+                call -> changeState(call, false));
+        router.add("DELETE", "/api/v1/bundles/{id}", Role.ADMIN, List.of(), "uninstall a deployed bundle",
+                this::uninstall);
+    }
+
+    private Reply list() {
+        JsonArray bundles = new JsonArray();
+        List<StrategyInfo> strategies = registry.list();
+        for (Bundle bundle : context.getBundles()) {
+            bundles.add(describe(bundle, strategies));
+        }
+        JsonObject body = new JsonObject();
+        body.add("bundles", bundles);
+        return Reply.ok(body);
+    }
+
+    private JsonObject describe(Bundle bundle) {
+        return describe(bundle, registry.list());
+    }
+
+    private JsonObject describe(Bundle bundle, List<StrategyInfo> strategies) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", bundle.getBundleId());
+        json.addProperty("symbolicName", bundle.getSymbolicName());
+        json.addProperty("version", bundle.getVersion().toString());
+        json.addProperty("name", header(bundle, Constants.BUNDLE_NAME));
+        json.addProperty("vendor", header(bundle, Constants.BUNDLE_VENDOR));
+        json.addProperty("state", stateName(bundle.getState()));
+        json.addProperty("origin", origin(bundle));
+        Map<X509Certificate, List<X509Certificate>> signers = bundle.getSignerCertificates(Bundle.SIGNERS_ALL);
+        json.addProperty("signature", signers.isEmpty() ? "unsigned" : "signed");
+        JsonArray signedBy = new JsonArray();
+        signers.keySet().forEach(certificate -> signedBy.add(certificate.getSubjectX500Principal().getName()));
+        json.add("signers", signedBy);
+        JsonArray names = new JsonArray();
+        strategies.stream().filter(s -> s.bundleId() == bundle.getBundleId())
+                .forEach(s -> names.add(s.descriptor().family().id() + "/" + s.descriptor().name() + "@"
+                        + s.descriptor().version()));
+        json.add("strategies", names);
+        return json;
+    }
+
+    private static String header(Bundle bundle, String name) {
+        String value = bundle.getHeaders("").get(name);
+        return value == null ? "" : value;
+    }
+
+    /** @return system (the platform, from system/), deployed (from deploy/) or other */
+    private String origin(Bundle bundle) {
+        if (bundle.getBundleId() == 0) {
+            return "framework";
+        }
+        if (deploy.isPresent() && deploy.get().find(bundle.getSymbolicName())
+                .filter(d -> Version.parseVersion(d.identity().version()).equals(bundle.getVersion())).isPresent()) {
+            return "deployed";
+        }
+        return bundle.getLocation().startsWith("reference:") ? "system" : "other";
+    }
+
+    static String stateName(int state) {
+        switch (state) {
+            case Bundle.INSTALLED: return "INSTALLED";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            case Bundle.ACTIVE: return "ACTIVE";
+            default: return "UNINSTALLED";
+        }
+    }
+
+    private Bundle bundle(Call call) {
+        String id = call.pathParameter("id");
+        Bundle bundle = null;
+        try {
+            bundle = context.getBundle(Long.parseLong(id));
+        } catch (NumberFormatException notANumber) {
+            for (Bundle candidate : context.getBundles()) {
+                if (id.equals(candidate.getSymbolicName())) {
+                    bundle = candidate;
+                }
+            }
+        }
+        if (bundle == null) {
+            throw Problem.notFound("no bundle with id or symbolic name '" + id + "'").with("field", "id").exception();
+        }
+        return bundle;
+    }
+
+    private Reply upload(Call call) throws IOException, InterruptedException {
+        DeployFolder folder = deployFolder();
+        if (call.body().length == 0) {
+            throw Problem.badRequest("body", "the body must be the bundle jar").exception();
+        }
+        Files.createDirectories(uploads);
+        Path received = uploads.resolve(".upload-" + UUID.randomUUID() + ".jar");
+        Path named = null;
+        try {
+            Files.write(received, call.body());
+            DeployFolder.BundleIdentity identity;
+            try {
+                identity = DeployFolder.identify(received);
+            } catch (DeployFolder.DeployException notABundle) {
+                throw Problem.badRequest("body", notABundle.getMessage().replace(received.toString(), "the upload"))
+                        .exception();
+            }
+            String target = identity.symbolicName();
+            boolean update = folder.find(target).isPresent();
+            String action = update ? "bundle.update" : "bundle.install";
+            if (!update && installed(target).isPresent()) {
+                audit.record(call.caller().name(), action, target, "refused: part of the platform");
+                throw Problem.conflict(target + " is a platform bundle (system/), not a deployed one; it cannot be "
+                        + "replaced through the API").with("field", "Bundle-SymbolicName").exception();
+            }
+            named = uploads.resolve(target + "-" + identity.version() + ".jar");
+            Files.move(received, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                if (update) {
+                    folder.update(named);
+                } else {
+                    folder.install(named);
+                }
+            } catch (DeployFolder.DeployException refused) {
+                audit.record(call.caller().name(), action, target, "refused: " + refused.getMessage());
+                throw Problem.conflict(refused.getMessage()).exception();
+            }
+            Optional<Bundle> bundle = awaitActive(target, Version.parseVersion(identity.version()));
+            audit.record(call.caller().name(), action, target + " " + identity.version(),
+                    bundle.isPresent() ? "ok" : "deployed, not active within " + SETTLE_TIMEOUT_MS + " ms");
+            if (bundle.isEmpty()) {
+                JsonObject pending = new JsonObject();
+                pending.addProperty("symbolicName", target);
+                pending.addProperty("version", identity.version());
+                pending.addProperty("state", installed(target).map(b -> stateName(b.getState())).orElse("PENDING"));
+                pending.addProperty("detail", "deployed to deploy/ but not active yet; see logs/mercator.log");
+                return Reply.json(202, pending);
+            }
+            Reply reply = Reply.json(update ? 200 : 201, describe(bundle.get()));
+            return reply.withHeader("Location", "/api/v1/bundles/" + bundle.get().getBundleId());
+        } finally {
+            Files.deleteIfExists(received);
+            if (named != null) {
+                Files.deleteIfExists(named);
+            }
+        }
+    }
+
+    private DeployFolder deployFolder() {
+        return deploy.orElseThrow(() -> Problem.conflict("this runtime has no deploy folder "
+                + "(framework property felix.fileinstall.dir)").exception());
+    }
+
+    private Optional<Bundle> installed(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return Optional.of(bundle);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits for FileInstall to install or update the bundle and for it to become active. */
+    private Optional<Bundle> awaitActive(String symbolicName, Version version) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Bundle> bundle = installed(symbolicName).filter(b -> b.getVersion().equals(version));
+            boolean fragment = bundle.map(b -> b.getHeaders("").get(Constants.FRAGMENT_HOST) != null).orElse(false);
+            if (bundle.isPresent() && (bundle.get().getState() == Bundle.ACTIVE
+                    || fragment && bundle.get().getState() == Bundle.RESOLVED)) {
+                return bundle;
+            }
+            Thread.sleep(25);
+        }
+        return Optional.empty();
+    }
+
+    private Reply changeState(Call call, boolean start) throws IOException {
+        Bundle bundle = bundle(call);
+        String action = start ? "bundle.start" : "bundle.stop";
+        String target = bundle.getSymbolicName();
+        if (bundle.getBundleId() == 0 || bundle.getBundleId() == context.getBundle().getBundleId()) {
+            audit.record(call.caller().name(), action, target, "refused");
+            throw Problem.conflict(target + " cannot be " + (start ? "started" : "stopped")
+                    + " through the API: it is the framework or the API itself").exception();
+        }
+        if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+            audit.record(call.caller().name(), action, target, "refused: fragment");
+            throw Problem.conflict(target + " is a fragment; fragments are neither started nor stopped").exception();
+        }
+        try {
+            if (start) {
+                bundle.start();
+            } else {
+                bundle.stop();
+            }
+        } catch (BundleException | IllegalStateException failed) {
+            audit.record(call.caller().name(), action, target, "failed: " + failed.getMessage());
+            throw Problem.conflict(target + " could not be " + (start ? "started" : "stopped") + ": "
+                    + failed.getMessage()).exception();
+        }
+        audit.record(call.caller().name(), action, target, "ok");
+        return Reply.ok(describe(bundle));
+    }
+
+    private Reply uninstall(Call call) throws IOException, InterruptedException {
+        Bundle bundle = bundle(call);
+        String target = bundle.getSymbolicName();
+        DeployFolder folder = deployFolder();
+        if (folder.find(target).isEmpty()) {
+            audit.record(call.caller().name(), "bundle.uninstall", target, "refused: not deployed");
+            throw Problem.conflict(target + " is not a deployed bundle (it is part of the platform); only bundles "
+                    + "in deploy/ can be uninstalled").exception();
+        }
+        folder.uninstall(target);
+        long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT_MS;
+        while (bundle.getState() != Bundle.UNINSTALLED && System.currentTimeMillis() < deadline) {
+            Thread.sleep(25);
+        }
+        boolean gone = bundle.getState() == Bundle.UNINSTALLED;
+        audit.record(call.caller().name(), "bundle.uninstall", target,
+                gone ? "ok" : "removed from deploy/, still installed after " + SETTLE_TIMEOUT_MS + " ms");
+        return gone ? Reply.noContent() : Reply.json(202, describe(bundle));
+    }
+}
