@@ -6,6 +6,7 @@ import io.mercator.api.Family;
 import io.mercator.api.Parameters;
 import io.mercator.api.Strategy;
 import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
@@ -72,8 +73,8 @@ final class QueriesApi {
         Map<String, Object> given = body.plainObject("parameters");
         String spec = body.string("strategy", "").trim();
         JsonObject answer = calls.call(Family.FORECASTING, spec, strategy -> {
-            ForecastModel model = ((ForecastStrategy) strategy).fit(series,
-                    Parameters.resolve(strategy.descriptor().parameters(), given), TrainingContext.none());
+            ForecastModel model = ((ForecastStrategy) strategy).fit(series, parameters(strategy, given),
+                    TrainingContext.none());
             JsonArray forecasts = new JsonArray();
             for (int s = 0; s < series.size(); s++) {
                 String id = series.ids().id(s);
@@ -261,7 +262,7 @@ final class QueriesApi {
             plan = calls.call(Family.OPTIMIZATION, body.string("strategy", "").trim(), strategy -> {
                 strategyJson[0] = strategyJson(strategy);
                 ReplenishmentModel model = ((ReplenishmentStrategy) strategy).fit(history,
-                        Parameters.resolve(strategy.descriptor().parameters(), given), TrainingContext.none());
+                        parameters(strategy, given), TrainingContext.none());
                 return model.plan(input);
             });
             json = new JsonObject();
@@ -314,6 +315,18 @@ final class QueriesApi {
                     .orderRules(item.real("minOrderQuantity", 0), item.real("casePack", 1));
         }
         return input.build();
+    }
+
+    /** Resolves the posted parameters against the strategy's declarations; a bad one is named as parameters.NAME. */
+    private static Parameters parameters(Strategy<?, ?> strategy, Map<String, Object> given) {
+        try {
+            return Parameters.resolve(strategy.descriptor().parameters(), given);
+        } catch (ValidationException invalid) {
+            String problem = invalid.getMessage().startsWith(invalid.field() + ": ")
+                    ? invalid.getMessage().substring(invalid.field().length() + 2) : invalid.getMessage();
+            throw new ValidationException("parameters." + invalid.field(), problem + " (strategy "
+                    + strategy.descriptor() + ")");
+        }
     }
 
     private static JsonObject modelJson(ModelCache.Loaded loaded) {

@@ -3,13 +3,10 @@ package io.mercator.platform.rest;
 import com.google.gson.JsonObject;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyRegistry;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -108,11 +105,7 @@ public final class RestComponent {
         context.addBundleListener(invalidation);
 
         Router router = new Router();
-        byte[] openApi = resource("openapi.json");
-        router.add("GET", "/api/v1/openapi.json", Role.VIEWER, List.of(), "this API's OpenAPI 3 document",
-                call -> new Reply(200, Reply.JSON, openApi, java.util.Map.of()));
-        router.add("GET", "/api/v1/metrics", Role.VIEWER, List.of(), "metrics in the Prometheus text format",
-                call -> Reply.text(200, PrometheusText.CONTENT_TYPE, metrics.render(registry.list())));
+        new SystemApi(registry, metrics).register(router);
         new BundlesApi(context, registry, deployFolder(context), folder.resolve("uploads"), audit).register(router);
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);
@@ -175,14 +168,5 @@ public final class RestComponent {
         }
         return Arrays.stream(dirs.split(",")).map(String::trim).filter(dir -> !dir.isEmpty()).findFirst()
                 .map(Path::of);
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = RestComponent.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("the bundle lacks its resource " + name);
-            }
-            return in.readAllBytes();
-        }
     }
 }
