@@ -134,9 +134,9 @@ public final class RestComponent {
         console.println("=== Mercator REST API: first start ===========================================");
         console.println("An admin token was created. It is shown this once and stored only as a hash:");
         console.println();
-        console.println("    MERCATOR_ADMIN_TOKEN=" + secret);
+        console.println("    export MERCATOR_ADMIN_TOKEN=" + secret);
         console.println();
-        console.println("Try: curl -H \"Authorization: Bearer " + secret + "\" " + base + "/api/v1/bundles");
+        console.println("Then: curl -H \"Authorization: Bearer $MERCATOR_ADMIN_TOKEN\" " + base + "/api/v1/bundles");
         console.println("==============================================================================");
         console.println();
         console.flush();
