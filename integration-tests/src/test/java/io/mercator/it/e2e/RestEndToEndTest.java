@@ -217,6 +217,10 @@ public class RestEndToEndTest {
                 "conflict");
         assertProblem(send("POST", "/api/v1/bundles/io.mercator.platform.rest/stop", admin, null, null), 409,
                 "conflict");
+        assertProblem(send("POST", "/api/v1/bundles/org.eclipse.jetty.server/stop", admin, null, null), 409,
+                "conflict");
+        assertEquals("ACTIVE", json(send("GET", "/api/v1/bundles/org.eclipse.jetty.server", viewer, null, null))
+                .get("state").getAsString());
         assertProblem(send("POST", "/api/v1/bundles/99999/start", admin, null, null), 404, "not-found", "id");
         assertProblem(send("PATCH", "/api/v1/bundles/1", admin, null, null), 405, "method-not-allowed");
 

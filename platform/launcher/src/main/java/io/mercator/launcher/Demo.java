@@ -26,6 +26,7 @@ import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
 import io.mercator.api.Model;
 import io.mercator.api.runtime.ModelStore;
+import io.mercator.api.runtime.StoredModel;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
 import io.mercator.demo.Retailer;
@@ -294,11 +295,20 @@ final class Demo {
                 });
     }
 
-    /** Saves a model trained on the demo data set of that name; a failure to save is logged, not fatal. */
+    /**
+     * Saves a model trained on the demo data set of that name, replacing the family's earlier demo
+     * models: the demo data is the same at every start, so one more model per start would only fill
+     * the store. A failure to save is logged, not fatal.
+     */
     private <M extends Model> M keep(Family family, M model, String dataset) {
         if (store != null) {
             try {
-                store.save(family, model, Map.of("source", "demo", "dataset", "demo/" + dataset));
+                StoredModel saved = store.save(family, model, Map.of("source", "demo", "dataset", "demo/" + dataset));
+                for (StoredModel older : store.list(family)) {
+                    if (!older.id().equals(saved.id()) && "demo".equals(older.metadata().get("source"))) {
+                        store.delete(older.id());
+                    }
+                }
             } catch (IOException e) {
                 LOG.warn("Demo {}: the model was not saved: {}", family.id(), e.getMessage());
             }

@@ -18,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * {@code /api/v1/bundles}: list, upload (install or update by symbolic name), start, stop,
@@ -241,10 +242,14 @@ final class BundlesApi {
         Bundle bundle = bundle(call);
         String action = start ? "bundle.start" : "bundle.stop";
         String target = bundle.getSymbolicName();
-        if (bundle.getBundleId() == 0 || bundle.getBundleId() == context.getBundle().getBundleId()) {
-            audit.record(call.caller().name(), action, target, "refused");
-            throw Problem.conflict(target + " cannot be " + (start ? "started" : "stopped")
-                    + " through the API: it is the framework or the API itself").exception();
+        if (!start && servesThisApi(bundle)) {
+            audit.record(call.caller().name(), action, target, "refused: the API needs it");
+            throw Problem.conflict(target + " cannot be stopped through the API: the API itself needs it (stop "
+                    + "Mercator with 'mercator stop' instead)").exception();
+        }
+        if (bundle.getBundleId() == 0) {
+            audit.record(call.caller().name(), action, target, "refused: the framework");
+            throw Problem.conflict("the framework is always started").exception();
         }
         if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
             audit.record(call.caller().name(), action, target, "refused: fragment");
@@ -263,6 +268,17 @@ final class BundlesApi {
         }
         audit.record(call.caller().name(), action, target, "ok");
         return Reply.ok(describe(bundle));
+    }
+
+    /** @return whether stopping the bundle would take this API down: the framework, this bundle, or one it wires to */
+    private boolean servesThisApi(Bundle bundle) {
+        Bundle self = context.getBundle();
+        if (bundle.getBundleId() == 0 || bundle.getBundleId() == self.getBundleId()) {
+            return true;
+        }
+        BundleWiring wiring = self.adapt(BundleWiring.class);
+        return wiring != null && wiring.getRequiredWires(null).stream()
+                .anyMatch(wire -> wire.getProvider().getBundle().getBundleId() == bundle.getBundleId());
     }
 
     private Reply uninstall(Call call) throws IOException, InterruptedException {

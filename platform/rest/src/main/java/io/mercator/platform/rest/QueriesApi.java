@@ -7,6 +7,7 @@ import io.mercator.api.Parameters;
 import io.mercator.api.Strategy;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
@@ -134,11 +135,7 @@ final class QueriesApi {
         JsonBody body = call.json();
         ModelCache.Loaded loaded = models.get(Family.FILTERING, body.string("model", null));
         RecommenderModel model = (RecommenderModel) loaded.model();
-        String user = body.string("user");
-        if (model.users().indexOf(user) < 0) {
-            throw Problem.notFound("user '" + user + "' is not in the model's training data").with("field", "user")
-                    .exception();
-        }
+        String user = known(body, "user", model.users());
         int count = body.integer("n", 10, 1, MAX_COUNT);
         Set<String> exclude = body.strings("exclude");
         Set<String> only = body.strings("items");
@@ -155,11 +152,7 @@ final class QueriesApi {
         JsonBody body = call.json();
         ModelCache.Loaded loaded = models.get(Family.FILTERING, body.string("model", null));
         RecommenderModel model = (RecommenderModel) loaded.model();
-        String item = body.string("item");
-        if (model.items().indexOf(item) < 0) {
-            throw Problem.notFound("item '" + item + "' is not in the model's training data").with("field", "item")
-                    .exception();
-        }
+        String item = known(body, "item", model.items());
         int count = body.integer("n", 10, 1, MAX_COUNT);
         Recommendations similar = calls.call(Family.FILTERING, loaded.spec(), strategy -> model.similarItems(item,
                 count));
@@ -167,6 +160,16 @@ final class QueriesApi {
         json.addProperty("item", item);
         json.add("items", ranked(similar, Set.of(), count));
         return Reply.ok(json);
+    }
+
+    /** @return the id in the body's field, when the model knows it; 404 otherwise */
+    private static String known(JsonBody body, String field, IdDictionary ids) {
+        String id = body.string(field);
+        if (ids.indexOf(id) < 0) {
+            throw Problem.notFound(field + " '" + id + "' is not in the model's training data").with("field", field)
+                    .exception();
+        }
+        return id;
     }
 
     private static JsonArray ranked(Recommendations items, Set<String> only, int count) {

@@ -3,6 +3,7 @@ package io.mercator.platform.rest;
 import com.google.gson.JsonObject;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,9 +117,20 @@ public final class RestComponent {
         Path console = folder(context, CONSOLE_PROPERTY, null);
         server = new RestServer(new RestServer.Settings(config.host(), port, config.max_body_bytes(), config.threads(),
                 console), router, tokens, metrics, () -> health(models), logger);
-        server.start();
-        String base = "http://" + config.host() + ":" + server.port();
-        logger.info("REST API on {}/api/v1 (health at {}/health); audit log {}", base, base, audit.file());
+        try {
+            server.start();
+        } catch (IOException cannotListen) {
+            // usually the port is taken: say so plainly; a changed configuration activates the component again
+            logger.error("REST API not started: cannot listen on {}:{}: {}. Choose another port in "
+                    + "conf/io.mercator.rest.cfg or with 'start --http-port N'", config.host(), port,
+                    cannotListen.getMessage());
+            server = null;
+        }
+        String base = "http://" + config.host() + ":" + (server == null ? port : server.port());
+        if (server != null) {
+            logger.info("REST API on {}/api/v1 (health at {}/health); audit log {}", base, base, audit.file());
+        }
+        // even when the server could not start: the secret exists nowhere else
         firstAdmin.ifPresent(created -> announce(created.secret(), base));
     }
 
@@ -153,7 +165,9 @@ public final class RestComponent {
     @Deactivate
     void deactivate() throws Exception {
         context.removeBundleListener(invalidation);
-        server.stop();
+        if (server != null) {
+            server.stop();
+        }
     }
 
     private static Path folder(BundleContext context, String property, Path fallback) {

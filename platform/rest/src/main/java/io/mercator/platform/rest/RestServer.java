@@ -81,8 +81,14 @@ final class RestServer {
         server.setErrorHandler(new ProblemErrorHandler());
     }
 
+    /** Starts listening; when that fails, stops what did start, so that nothing is left half-running. */
     void start() throws Exception {
-        server.start();
+        try {
+            server.start();
+        } catch (IOException | RuntimeException failed) {
+            server.stop();
+            throw failed;
+        }
     }
 
     /** @return the port listened on (the real one when 0 was asked for) */
