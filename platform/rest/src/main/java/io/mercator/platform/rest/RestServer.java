@@ -132,6 +132,7 @@ final class RestServer {
             String method = request.getMethod();
             String route = "(unmatched)";
             Reply reply;
+            boolean bodyRead = false;
             try {
                 if (path.equals(HEALTH)) {
                     route = HEALTH;
@@ -150,11 +151,17 @@ final class RestServer {
                     }
                     byte[] body = match.route().consumes().isEmpty() ? new byte[0]
                             : readBody(request, match.route().consumes());
+                    bodyRead = true;
                     Call call = new Call(method, path, match.parameters(), query(request), body, caller);
                     reply = match.route().handler().handle(call);
                 }
             } catch (Throwable thrown) {
                 reply = answer(thrown, method, path);
+            }
+            if (!bodyRead && (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+                // the answer came before the body was read (401, 413, 415, ...): the rest of it may still be on
+                // its way, so the connection cannot serve another request; tell the client not to reuse it
+                reply = reply.withHeader(HttpHeader.CONNECTION.asString(), "close");
             }
             send(reply, response, callback);
             metrics.request(method, route, reply.status(), (System.nanoTime() - begin) / 1e9);
