@@ -32,6 +32,8 @@ final class StrategyCalls {
     @SuppressWarnings("unchecked")
     <R> R call(Family family, String spec, StrategyCall<Strategy<?, ?>, R> call) {
         Class<Strategy<?, ?>> type = (Class<Strategy<?, ?>>) family.strategyType();
+        // which strategy served is known only inside the call (the registry picks it); the worker writes it here,
+        // and the registry's hand-over of the result makes the write visible to this thread
         String[] served = {spec.isEmpty() ? "(default)" : spec.split("@", 2)[0]};
         long begin = System.nanoTime();
         try {
