@@ -138,7 +138,9 @@ final class QueriesApi {
         String user = known(body, "user", model.users());
         int count = body.integer("n", 10, 1, MAX_COUNT);
         Set<String> exclude = body.strings("exclude");
+        checkRows(exclude.size(), "exclude");
         Set<String> only = body.strings("items");
+        checkRows(only.size(), "items");
         Recommendations top = calls.call(Family.FILTERING, loaded.spec(), strategy -> only.isEmpty()
                 ? model.recommend(user, count, exclude)
                 : model.recommend(user, model.items().size(), exclude));
