@@ -191,8 +191,9 @@ public class RestEndToEndTest {
         assertEquals("RESOLVED", json(stopped).get("state").getAsString());
         assertProblem(send("GET", "/api/v1/strategies/forecasting/seasonal-naive", viewer, null, null), 404,
                 "no-strategy");
-        assertEquals("ACTIVE", json(send("POST", "/api/v1/bundles/" + id + "/start", admin, null, null))
-                .get("state").getAsString());
+        JsonObject started = json(send("POST", "/api/v1/bundles/" + id + "/start", admin, null, null));
+        assertEquals("ACTIVE", started.get("state").getAsString());
+        assertTrue(started.getAsJsonArray("strategies").toString().contains("forecasting/seasonal-naive@2.0.0"));
 
         assertEquals(204, send("DELETE", "/api/v1/bundles/" + SAMPLE, admin, null, null).statusCode());
         assertProblem(send("GET", "/api/v1/bundles/" + SAMPLE, viewer, null, null), 404, "not-found");

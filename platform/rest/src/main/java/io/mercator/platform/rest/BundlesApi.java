@@ -2,6 +2,7 @@ package io.mercator.platform.rest;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.mercator.api.Family;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
 import io.mercator.launcher.DeployFolder;
@@ -9,16 +10,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * {@code /api/v1/bundles}: list, upload (install or update by symbolic name), start, stop,
@@ -29,11 +34,14 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 final class BundlesApi {
 
+    private static final Set<String> STRATEGY_TYPES = Arrays.stream(Family.values())
+            .map(family -> family.strategyType().getName()).collect(Collectors.toUnmodifiableSet());
     static final List<String> JAR_TYPES = List.of("application/java-archive", "application/octet-stream");
     private static final long SETTLE_TIMEOUT_MS = 20_000;
 
     private final BundleContext context;
     private final StrategyRegistry registry;
+    private final ServiceComponentRuntime components;
     private final Optional<DeployFolder> deploy;
     private final Path uploads;
     private final AuditLog audit;
@@ -41,14 +49,16 @@ final class BundlesApi {
     /**
      * @param context this bundle's context
      * @param registry for the strategies each bundle registers
+     * @param components the components each bundle declares, to know which strategies it will register
      * @param deployFolder the watched folder, empty when none is configured
      * @param uploads where uploads are written before they are deployed
      * @param audit the audit log
      */
-    BundlesApi(BundleContext context, StrategyRegistry registry, Optional<Path> deployFolder, Path uploads,
-            AuditLog audit) {
+    BundlesApi(BundleContext context, StrategyRegistry registry, ServiceComponentRuntime components,
+            Optional<Path> deployFolder, Path uploads, AuditLog audit) {
         this.context = context;
         this.registry = registry;
+        this.components = components;
         this.deploy = deployFolder.map(DeployFolder::new);
         this.uploads = uploads;
         this.audit = audit;
@@ -223,14 +233,18 @@ final class BundlesApi {
         return Optional.empty();
     }
 
-    /** Waits for FileInstall to install or update the bundle and for it to become active. */
+    /**
+     * Waits for FileInstall to install or update the bundle, for it to become active and for the
+     * registry to list every strategy its components declare (as {@code mercator install} does), so
+     * that the answer shows the bundle serving.
+     */
     private Optional<Bundle> awaitActive(String symbolicName, Version version) throws InterruptedException {
         long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             Optional<Bundle> bundle = installed(symbolicName).filter(b -> b.getVersion().equals(version));
             boolean fragment = bundle.map(b -> b.getHeaders("").get(Constants.FRAGMENT_HOST) != null).orElse(false);
-            if (bundle.isPresent() && (bundle.get().getState() == Bundle.ACTIVE
-                    || fragment && bundle.get().getState() == Bundle.RESOLVED)) {
+            if (bundle.isPresent() && (fragment && bundle.get().getState() == Bundle.RESOLVED
+                    || bundle.get().getState() == Bundle.ACTIVE && strategiesRegistered(bundle.get()))) {
                 return bundle;
             }
             Thread.sleep(25);
@@ -238,7 +252,17 @@ final class BundlesApi {
         return Optional.empty();
     }
 
-    private Reply changeState(Call call, boolean start) throws IOException {
+    private boolean strategiesRegistered(Bundle bundle) {
+        long declared = components.getComponentDescriptionDTOs(bundle).stream()
+                .filter(components::isComponentEnabled)
+                .filter(component -> component.serviceInterfaces != null && Arrays.stream(component.serviceInterfaces)
+                        .anyMatch(STRATEGY_TYPES::contains))
+                .count();
+        long registered = registry.list().stream().filter(s -> s.bundleId() == bundle.getBundleId()).count();
+        return registered >= declared;
+    }
+
+    private Reply changeState(Call call, boolean start) throws IOException, InterruptedException {
         Bundle bundle = bundle(call);
         String action = start ? "bundle.start" : "bundle.stop";
         String target = bundle.getSymbolicName();
@@ -267,6 +291,13 @@ final class BundlesApi {
                     + failed.getMessage()).exception();
         }
         audit.record(call.caller().name(), action, target, "ok");
+        if (start) {
+            // so that the answer lists the strategies the bundle serves now
+            long deadline = System.currentTimeMillis() + SETTLE_TIMEOUT_MS;
+            while (!strategiesRegistered(bundle) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(25);
+            }
+        }
         return Reply.ok(describe(bundle));
     }
 

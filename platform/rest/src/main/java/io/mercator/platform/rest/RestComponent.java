@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -74,6 +75,9 @@ public final class RestComponent {
     @Reference
     private ModelStore store;
 
+    @Reference
+    private ServiceComponentRuntime components;
+
     @Reference(service = LoggerFactory.class)
     private Logger logger;
 
@@ -107,7 +111,7 @@ public final class RestComponent {
 
         Router router = new Router();
         new SystemApi(registry, metrics).register(router);
-        new BundlesApi(context, registry, deployFolder(context), folder.resolve("uploads"), audit).register(router);
+        new BundlesApi(context, registry, components, deployFolder(context), folder.resolve("uploads"), audit).register(router);
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);
         new QueriesApi(calls, models, config.max_rows()).register(router);
