@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * {@code /api/v1/bundles}: list, upload (install or update by symbolic name), start, stop,
@@ -253,12 +255,19 @@ final class BundlesApi {
     }
 
     private boolean strategiesRegistered(Bundle bundle) {
-        long declared = components.getComponentDescriptionDTOs(bundle).stream()
-                .filter(components::isComponentEnabled)
+        Collection<ComponentDescriptionDTO> descriptions = components.getComponentDescriptionDTOs(bundle);
+        String header = bundle.getHeaders("").get("Service-Component");
+        if (descriptions.isEmpty() && header != null && !header.isBlank()) {
+            return false; // active, but SCR has not read its components yet
+        }
+        long declared = descriptions.stream().filter(components::isComponentEnabled)
                 .filter(component -> component.serviceInterfaces != null && Arrays.stream(component.serviceInterfaces)
                         .anyMatch(STRATEGY_TYPES::contains))
                 .count();
-        long registered = registry.list().stream().filter(s -> s.bundleId() == bundle.getBundleId()).count();
+        // during an update the registry may still list the old version's strategies under the same bundle id
+        String version = bundle.getVersion().toString();
+        long registered = registry.list().stream()
+                .filter(s -> s.bundleId() == bundle.getBundleId() && s.bundleVersion().equals(version)).count();
         return registered >= declared;
     }
 
