@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,16 @@ public class RestEndToEndTest {
     public static void stop() throws Exception {
         if (installation != null) {
             installation.close();
+            // kept as build artefacts: what the server said, and what it was configured with
+            Path kept = Path.of("target", "rest-e2e");
+            Files.createDirectories(kept);
+            Files.writeString(kept.resolve("console.log"), installation.consoleText());
+            for (String file : List.of("logs/mercator.log", "logs/audit.log", "conf/io.mercator.rest.cfg")) {
+                Path source = installation.home().resolve(file);
+                if (Files.isRegularFile(source)) {
+                    Files.copy(source, kept.resolve(source.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
