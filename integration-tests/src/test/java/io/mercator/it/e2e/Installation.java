@@ -34,6 +34,7 @@ final class Installation implements AutoCloseable {
     private final Path home;
     private final Path console;
     private Process server;
+    private int httpPort;
 
     /**
      * @param root an empty scratch folder; the installation goes to {@code root/mercator}
@@ -61,14 +62,23 @@ final class Installation implements AutoCloseable {
         return server;
     }
 
-    /** Starts the server and waits until it says it is ready. */
-    void start() throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/mercator").toString(), "start", "--port",
-                Integer.toString(port)).directory(root.toFile()).redirectErrorStream(true)
+    /** @return the REST API's port (a free one chosen at start) */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /**
+     * Starts the server and waits until it says it is ready.
+     *
+     * @param options more options of {@code start}, e.g. {@code --demo}
+     */
+    void start(String... options) throws IOException, InterruptedException {
+        int port = freePort();
+        httpPort = freePort();
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/mercator").toString(), "start", "--port",
+                Integer.toString(port), "--http-port", Integer.toString(httpPort)));
+        command.addAll(Arrays.asList(options));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(console.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().remove("MERCATOR_JAVA_OPTS");
@@ -82,6 +92,12 @@ final class Installation implements AutoCloseable {
                 fail("not started after " + STARTUP_TIMEOUT_MS + " ms:\n" + consoleText());
             }
             Thread.sleep(50);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

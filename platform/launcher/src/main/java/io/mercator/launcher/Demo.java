@@ -24,6 +24,9 @@ import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.Model;
+import io.mercator.api.runtime.ModelStore;
+import io.mercator.api.runtime.StoredModel;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
 import io.mercator.demo.Retailer;
@@ -62,6 +65,7 @@ final class Demo {
     private static final Duration DEADLINE = Duration.ofMinutes(2);
 
     private final Retailer retailer;
+    private ModelStore store;
 
     private Demo(Retailer retailer) {
         this.retailer = retailer;
@@ -113,12 +117,20 @@ final class Demo {
         return jars.isEmpty() ? null : jars.get(0);
     }
 
-    /** Trains every family's default strategy on the demo retailer and logs what each answers. Never throws. */
-    void run(StrategyRegistry registry) {
+    /**
+     * Trains every family's default strategy on the demo retailer, saves each model in the model
+     * store (metadata {@code source=demo} and the data set, so that REST queries can use them) and
+     * logs what each answers. Never throws.
+     *
+     * @param registry the strategy registry
+     * @param store the model store; null to keep the models in memory only
+     */
+    void run(StrategyRegistry registry, ModelStore store) {
         if (registry == null) {
             LOG.warn("Demo: no StrategyRegistry service, nothing to train");
             return;
         }
+        this.store = store;
         RetailerDatasets datasets = new RetailerDatasets(retailer);
         showcase(registry, Family.FORECASTING, () -> forecasts(registry, datasets));
         showcase(registry, Family.PRICING, () -> prices(registry, datasets));
@@ -153,7 +165,8 @@ final class Demo {
         SeriesSet data = datasets.demand();
         return registry.call(ForecastStrategy.class, spec(registry, Family.FORECASTING, "seasonal-naive"), DEADLINE,
                 strategy -> {
-                    ForecastModel model = strategy.fit(data, defaults(strategy), TrainingContext.none());
+                    ForecastModel model = keep(Family.FORECASTING, strategy.fit(data, defaults(strategy),
+                            TrainingContext.none()), "demand");
                     List<String> lines = new ArrayList<>();
                     lines.add(String.format("%d series x %d days of daily demand, forecast %d days ahead with %s",
                             data.size(), data.length(0), HORIZON, strategy.descriptor()));
@@ -184,7 +197,8 @@ final class Demo {
         PriceObservations observations = datasets.prices();
         PriceRequest request = datasets.priceRequest(ROWS_SHOWN, 0.2);
         return registry.call(PricingStrategy.class, spec(registry, Family.PRICING, "log-log"), DEADLINE, strategy -> {
-            PricingModel model = strategy.fit(observations, defaults(strategy), TrainingContext.none());
+            PricingModel model = keep(Family.PRICING, strategy.fit(observations, defaults(strategy),
+                    TrainingContext.none()), "prices");
             PriceRecommendations recommended = model.recommend(request);
             List<String> lines = new ArrayList<>();
             lines.add(String.format("elasticities from %,d price observations with %s; prices within 20%% of today's",
@@ -203,14 +217,14 @@ final class Demo {
         });
     }
 
-    private static List<String> replenishment(StrategyRegistry registry, RetailerDatasets datasets)
+    private List<String> replenishment(StrategyRegistry registry, RetailerDatasets datasets)
             throws InterruptedException {
         SeriesSet history = datasets.demand();
         ReplenishmentInput input = datasets.replenishment(0.95);
         return registry.call(ReplenishmentStrategy.class, spec(registry, Family.OPTIMIZATION, "order-up-to"), DEADLINE,
                 strategy -> {
-                    ReplenishmentPlan plan = strategy.fit(history, defaults(strategy), TrainingContext.none())
-                            .plan(input);
+                    ReplenishmentPlan plan = keep(Family.OPTIMIZATION, strategy.fit(history, defaults(strategy),
+                            TrainingContext.none()), "demand").plan(input);
                     List<String> lines = new ArrayList<>();
                     lines.add(String.format("today's orders for %d store/products at a 95%% cycle service level with %s",
                             plan.size(), strategy.descriptor()));
@@ -235,7 +249,8 @@ final class Demo {
         }
         return registry.call(RecommenderStrategy.class, spec(registry, Family.FILTERING, "item-knn"), DEADLINE,
                 strategy -> {
-                    RecommenderModel model = strategy.fit(purchases, defaults(strategy), TrainingContext.none());
+                    RecommenderModel model = keep(Family.FILTERING, strategy.fit(purchases, defaults(strategy),
+                            TrainingContext.none()), "purchases");
                     List<String> lines = new ArrayList<>();
                     lines.add(String.format("top 3 for customers, from %,d purchases with %s", purchases.size(),
                             strategy.descriptor()));
@@ -253,13 +268,13 @@ final class Demo {
                 });
     }
 
-    private static List<String> segments(StrategyRegistry registry, RetailerDatasets datasets)
+    private List<String> segments(StrategyRegistry registry, RetailerDatasets datasets)
             throws InterruptedException {
         Transactions invoices = datasets.invoices();
         return registry.call(SegmentationStrategy.class, spec(registry, Family.SEGMENTATION, "rfm"), DEADLINE,
                 strategy -> {
-                    SegmentProfiles profiles = strategy.fit(invoices, defaults(strategy), TrainingContext.none())
-                            .segments();
+                    SegmentProfiles profiles = keep(Family.SEGMENTATION, strategy.fit(invoices, defaults(strategy),
+                            TrainingContext.none()), "invoices").segments();
                     List<String> lines = new ArrayList<>();
                     lines.add(String.format("%d segments of %,d invoices with %s", profiles.size(), invoices.size(),
                             strategy.descriptor()));
@@ -278,6 +293,27 @@ final class Demo {
                     }
                     return lines;
                 });
+    }
+
+    /**
+     * Saves a model trained on the demo data set of that name, replacing the family's earlier demo
+     * models: the demo data is the same at every start, so one more model per start would only fill
+     * the store. A failure to save is logged, not fatal.
+     */
+    private <M extends Model> M keep(Family family, M model, String dataset) {
+        if (store != null) {
+            try {
+                StoredModel saved = store.save(family, model, Map.of("source", "demo", "dataset", "demo/" + dataset));
+                for (StoredModel older : store.list(family)) {
+                    if (!older.id().equals(saved.id()) && "demo".equals(older.metadata().get("source"))) {
+                        store.delete(older.id());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Demo {}: the model was not saved: {}", family.id(), e.getMessage());
+            }
+        }
+        return model;
     }
 
     private static Parameters defaults(Strategy<?, ?> strategy) {

@@ -1,5 +1,6 @@
 package io.mercator.launcher;
 
+import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
 import io.mercator.boot.FrameworkBoot;
@@ -108,7 +109,16 @@ public final class MercatorServer implements ControlServer.Backend {
         LOG.info("Home {}, control channel on 127.0.0.1:{}, deploy folder {}", home.root(), control.port(),
                 home.deploy());
         if (demoRun != null) {
-            demoRun.run(registry());
+            ServiceTracker<ModelStore, ModelStore> stores = new ServiceTracker<>(fw.getBundleContext(),
+                    ModelStore.class, null);
+            stores.open();
+            try {
+                demoRun.run(registry(), stores.waitForService(2000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stores.close();
+            }
         }
     }
 

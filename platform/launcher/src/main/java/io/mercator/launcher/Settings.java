@@ -90,6 +90,17 @@ public final class Settings {
 
     /**
      * @param key a setting
+     * @param value its value, e.g. from a command-line option
+     * @return these settings with that value
+     */
+    public Settings with(String key, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(values);
+        changed.put(key, value);
+        return new Settings(changed);
+    }
+
+    /**
+     * @param key a setting
      * @return its value, null when unset
      */
     public String get(String key) {

@@ -21,6 +21,10 @@ public final class StartCommand extends ClientCommand implements Callable<Intege
             description = "Port of the local control channel on 127.0.0.1 (default: mercator.control.port, 8640).")
     Integer port;
 
+    @Option(names = "--http-port", paramLabel = "N",
+            description = "Port of the REST API (default: port in conf/io.mercator.rest.cfg, 8641; 0 picks a free one).")
+    Integer httpPort;
+
     @Override
     public Integer call() throws InterruptedException {
         Home home = home();
@@ -29,6 +33,13 @@ public final class StartCommand extends ClientCommand implements Callable<Intege
         int controlPort = port != null ? port : settings.controlPort();
         if (controlPort < 0 || controlPort > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, is " + controlPort);
+        }
+        if (httpPort != null) {
+            if (httpPort < 0 || httpPort > 65535) {
+                throw new IllegalArgumentException("--http-port must be between 0 and 65535, is " + httpPort);
+            }
+            // read by the REST bundle, where it wins over the configured port
+            settings = settings.with("io.mercator.rest.port", Integer.toString(httpPort));
         }
         MercatorServer server = new MercatorServer(home, settings, controlPort, demo);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop("shutdown signal"), "mercator-shutdown"));

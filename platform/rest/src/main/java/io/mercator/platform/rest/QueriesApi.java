@@ -1,0 +1,363 @@
+package io.mercator.platform.rest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.mercator.api.Family;
+import io.mercator.api.Parameters;
+import io.mercator.api.Strategy;
+import io.mercator.api.TrainingContext;
+import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.filtering.RecommenderModel;
+import io.mercator.api.filtering.Recommendations;
+import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.forecasting.ForecastModel;
+import io.mercator.api.forecasting.ForecastStrategy;
+import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.optimization.ReplenishmentInput;
+import io.mercator.api.optimization.ReplenishmentModel;
+import io.mercator.api.optimization.ReplenishmentPlan;
+import io.mercator.api.optimization.ReplenishmentStrategy;
+import io.mercator.api.optimization.ServiceMeasure;
+import io.mercator.api.pricing.PriceRecommendations;
+import io.mercator.api.pricing.PriceRequest;
+import io.mercator.api.pricing.PricingModel;
+import io.mercator.api.segmentation.SegmentAssignment;
+import io.mercator.api.segmentation.SegmentationModel;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The queries per family. A forecast fits the posted series with the chosen strategy; the other
+ * queries answer from a stored model (the family's newest unless {@code model} names one), loaded
+ * once through the {@link ModelCache}; a replenishment plan can also be fitted on posted history.
+ * Every call into strategy code goes through the registry's protection ({@link StrategyCalls}).
+ */
+final class QueriesApi {
+
+    private static final int MAX_COUNT = 1000;
+    private static final int MAX_HORIZON = 1000;
+    private static final List<String> JSON = List.of(Reply.JSON);
+
+    private final StrategyCalls calls;
+    private final ModelCache models;
+    private final int maxRows;
+
+    QueriesApi(StrategyCalls calls, ModelCache models, int maxRows) {
+        this.calls = calls;
+        this.models = models;
+        this.maxRows = maxRows;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/api/v1/forecasting/forecast", Role.OPERATOR, JSON,
+                "fit the posted series and forecast them with intervals", this::forecast);
+        router.add("POST", "/api/v1/filtering/recommend", Role.OPERATOR, JSON, "top-N items for a user",
+                this::recommend);
+        router.add("POST", "/api/v1/filtering/similar", Role.OPERATOR, JSON, "items similar to an item",
+                this::similar);
+        router.add("POST", "/api/v1/segmentation/assign", Role.OPERATOR, JSON, "segments of customers",
+                this::assign);
+        router.add("POST", "/api/v1/pricing/recommend", Role.OPERATOR, JSON, "recommended prices", this::price);
+        router.add("POST", "/api/v1/optimization/plan", Role.OPERATOR, JSON, "replenishment plan", this::plan);
+    }
+
+    private Reply forecast(Call call) {
+        JsonBody body = call.json();
+        int horizon = body.integer("horizon", 12, 1, MAX_HORIZON);
+        double[] levels = body.reals("levels", new double[] {80, 95});
+        int seasonLength = body.integer("seasonLength", 0, 0, 100_000);
+        SeriesSet series = series(body, "series", seasonLength);
+        Map<String, Object> given = body.plainObject("parameters");
+        String spec = body.string("strategy", "").trim();
+        JsonObject answer = calls.call(Family.FORECASTING, spec, strategy -> {
+            ForecastModel model = ((ForecastStrategy) strategy).fit(series, parameters(strategy, given),
+                    TrainingContext.none());
+            JsonArray forecasts = new JsonArray();
+            for (int s = 0; s < series.size(); s++) {
+                String id = series.ids().id(s);
+                forecasts.add(forecastJson(id, model.forecast(id, horizon, levels)));
+            }
+            JsonObject json = new JsonObject();
+            json.add("strategy", strategyJson(strategy));
+            json.addProperty("horizon", horizon);
+            json.add("forecasts", forecasts);
+            return json;
+        });
+        return Reply.ok(answer);
+    }
+
+    private SeriesSet series(JsonBody body, String field, int seasonLength) {
+        List<JsonBody> posted = body.objects(field);
+        if (posted.isEmpty()) {
+            throw Problem.badRequest(field, field + ": at least one series is required").exception();
+        }
+        SeriesSet.Builder builder = SeriesSet.builder(seasonLength);
+        long rows = 0;
+        for (JsonBody one : posted) {
+            double[] values = one.reals("values");
+            rows += values.length;
+            checkRows(rows, field);
+            builder.add(one.string("id"), values);
+        }
+        return builder.build();
+    }
+
+    private void checkRows(long rows, String field) {
+        if (rows > maxRows) {
+            throw Problem.of("too-many-rows", "Too many rows", 413, field + ": more than " + maxRows
+                    + " rows; the limit is max.rows in conf/io.mercator.rest.cfg").with("field", field)
+                    .with("limit", maxRows).exception();
+        }
+    }
+
+    private static JsonObject forecastJson(String id, Forecast forecast) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id);
+        json.add("mean", array(forecast.mean()));
+        JsonArray intervals = new JsonArray();
+        double[] levels = forecast.levels();
+        for (int l = 0; l < levels.length; l++) {
+            JsonObject interval = new JsonObject();
+            interval.addProperty("level", levels[l]);
+            interval.add("lower", array(forecast.lower(l)));
+            interval.add("upper", array(forecast.upper(l)));
+            intervals.add(interval);
+        }
+        json.add("intervals", intervals);
+        return json;
+    }
+
+    private Reply recommend(Call call) throws IOException {
+        JsonBody body = call.json();
+        ModelCache.Loaded loaded = models.get(Family.FILTERING, body.string("model", null));
+        RecommenderModel model = (RecommenderModel) loaded.model();
+        String user = known(body, "user", model.users());
+        int count = body.integer("n", 10, 1, MAX_COUNT);
+        Set<String> exclude = body.strings("exclude");
+        checkRows(exclude.size(), "exclude");
+        Set<String> only = body.strings("items");
+        checkRows(only.size(), "items");
+        Recommendations top = calls.call(Family.FILTERING, loaded.spec(), strategy -> only.isEmpty()
+                ? model.recommend(user, count, exclude)
+                : model.recommend(user, model.items().size(), exclude));
+        JsonObject json = modelJson(loaded);
+        json.addProperty("user", user);
+        json.add("items", ranked(top, only, count));
+        return Reply.ok(json);
+    }
+
+    private Reply similar(Call call) throws IOException {
+        JsonBody body = call.json();
+        ModelCache.Loaded loaded = models.get(Family.FILTERING, body.string("model", null));
+        RecommenderModel model = (RecommenderModel) loaded.model();
+        String item = known(body, "item", model.items());
+        int count = body.integer("n", 10, 1, MAX_COUNT);
+        Recommendations similar = calls.call(Family.FILTERING, loaded.spec(), strategy -> model.similarItems(item,
+                count));
+        JsonObject json = modelJson(loaded);
+        json.addProperty("item", item);
+        json.add("items", ranked(similar, Set.of(), count));
+        return Reply.ok(json);
+    }
+
+    /** @return the id in the body's field, when the model knows it; 404 otherwise */
+    private static String known(JsonBody body, String field, IdDictionary ids) {
+        String id = body.string(field);
+        if (ids.indexOf(id) < 0) {
+            throw Problem.notFound(field + " '" + id + "' is not in the model's training data").with("field", field)
+                    .exception();
+        }
+        return id;
+    }
+
+    private static JsonArray ranked(Recommendations items, Set<String> only, int count) {
+        JsonArray array = new JsonArray();
+        for (int rank = 0; rank < items.size() && array.size() < count; rank++) {
+            if (only.isEmpty() || only.contains(items.itemId(rank))) {
+                JsonObject item = new JsonObject();
+                item.addProperty("item", items.itemId(rank));
+                item.addProperty("score", items.score(rank));
+                array.add(item);
+            }
+        }
+        return array;
+    }
+
+    private Reply assign(Call call) throws IOException {
+        JsonBody body = call.json();
+        ModelCache.Loaded loaded = models.get(Family.SEGMENTATION, body.string("model", null));
+        SegmentationModel model = (SegmentationModel) loaded.model();
+        Set<String> customers = body.strings("customers");
+        if (customers.isEmpty()) {
+            throw Problem.badRequest("customers", "customers: at least one customer id is required").exception();
+        }
+        checkRows(customers.size(), "customers");
+        String[] ids = customers.toArray(new String[0]);
+        String[] names = calls.call(Family.SEGMENTATION, loaded.spec(), strategy -> {
+            String[] segmentNames = new String[ids.length];
+            for (int row = 0; row < ids.length; row++) {
+                int segment = model.segmentOf(ids[row]);
+                segmentNames[row] = segment == SegmentAssignment.UNASSIGNED ? null : model.segments().name(segment);
+            }
+            return segmentNames;
+        });
+        JsonArray segments = new JsonArray();
+        for (int row = 0; row < ids.length; row++) {
+            if (names[row] == null) {
+                throw Problem.notFound("customer '" + ids[row] + "' is not in the model's data")
+                        .with("field", "customers").with("row", row).exception();
+            }
+            JsonObject assignment = new JsonObject();
+            assignment.addProperty("customer", ids[row]);
+            assignment.addProperty("segment", names[row]);
+            segments.add(assignment);
+        }
+        JsonObject json = modelJson(loaded);
+        json.add("assignments", segments);
+        return Reply.ok(json);
+    }
+
+    private Reply price(Call call) throws IOException {
+        JsonBody body = call.json();
+        ModelCache.Loaded loaded = models.get(Family.PRICING, body.string("model", null));
+        PricingModel model = (PricingModel) loaded.model();
+        List<JsonBody> products = body.objects("products");
+        if (products.isEmpty()) {
+            throw Problem.badRequest("products", "products: at least one product is required").exception();
+        }
+        checkRows(products.size(), "products");
+        PriceRequest.Builder request = PriceRequest.builder();
+        for (JsonBody product : products) {
+            double current = product.real("currentPrice");
+            request.add(product.string("id"), product.real("unitCost"), current,
+                    product.real("minPrice", current * 0.8), product.real("maxPrice", current * 1.2),
+                    product.real("competitorPrice", Double.NaN));
+        }
+        PriceRequest built = request.build();
+        PriceRecommendations prices = calls.call(Family.PRICING, loaded.spec(), strategy -> model.recommend(built));
+        JsonArray array = new JsonArray();
+        for (int row = 0; row < prices.size(); row++) {
+            JsonObject json = new JsonObject();
+            json.addProperty("id", prices.products().id(row));
+            json.addProperty("price", prices.price(row));
+            json.addProperty("expectedUnits", prices.expectedUnits(row));
+            json.addProperty("expectedRevenue", prices.expectedRevenue(row));
+            json.addProperty("expectedProfit", prices.expectedProfit(row));
+            json.addProperty("bindingRule", prices.bindingRule(row));
+            array.add(json);
+        }
+        JsonObject json = modelJson(loaded);
+        json.add("prices", array);
+        return Reply.ok(json);
+    }
+
+    private Reply plan(Call call) throws IOException {
+        JsonBody body = call.json();
+        ReplenishmentInput input = replenishmentInput(body);
+        JsonObject json;
+        ReplenishmentPlan plan;
+        if (body.has("history")) {
+            SeriesSet history = series(body, "history", body.integer("seasonLength", 0, 0, 100_000));
+            Map<String, Object> given = body.plainObject("parameters");
+            JsonObject[] strategyJson = new JsonObject[1];
+            plan = calls.call(Family.OPTIMIZATION, body.string("strategy", "").trim(), strategy -> {
+                strategyJson[0] = strategyJson(strategy);
+                ReplenishmentModel model = ((ReplenishmentStrategy) strategy).fit(history,
+                        parameters(strategy, given), TrainingContext.none());
+                return model.plan(input);
+            });
+            json = new JsonObject();
+            json.add("strategy", strategyJson[0]);
+        } else {
+            ModelCache.Loaded loaded = models.get(Family.OPTIMIZATION, body.string("model", null));
+            ReplenishmentModel model = (ReplenishmentModel) loaded.model();
+            plan = calls.call(Family.OPTIMIZATION, loaded.spec(), strategy -> model.plan(input));
+            json = modelJson(loaded);
+        }
+        JsonArray rows = new JsonArray();
+        for (int row = 0; row < plan.size(); row++) {
+            JsonObject line = new JsonObject();
+            line.addProperty("sku", plan.skus().id(row));
+            line.addProperty("safetyStock", plan.safetyStock(row));
+            line.addProperty("reorderPoint", plan.reorderPoint(row));
+            line.addProperty("orderUpTo", plan.orderUpTo(row));
+            line.addProperty("orderQuantity", plan.orderQuantity(row));
+            line.addProperty("expectedFillRate", plan.expectedFillRate(row));
+            line.addProperty("expectedCost", plan.expectedCost(row));
+            line.addProperty("bindingConstraint", plan.bindingConstraint(row));
+            rows.add(line);
+        }
+        json.add("plan", rows);
+        return Reply.ok(json);
+    }
+
+    private ReplenishmentInput replenishmentInput(JsonBody body) {
+        List<JsonBody> items = body.objects("items");
+        if (items.isEmpty()) {
+            throw Problem.badRequest("items", "items: at least one SKU-location is required").exception();
+        }
+        checkRows(items.size(), "items");
+        ReplenishmentInput.Builder input = ReplenishmentInput.builder();
+        String measure = body.string("serviceMeasure", ServiceMeasure.CYCLE_SERVICE_LEVEL.name());
+        try {
+            input.serviceMeasure(ServiceMeasure.valueOf(measure.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException unknown) {
+            throw Problem.badRequest("serviceMeasure", "serviceMeasure: '" + measure + "' is not one of "
+                    + List.of(ServiceMeasure.values())).exception();
+        }
+        for (JsonBody item : items) {
+            input.add(item.string("sku"))
+                    .demand(item.real("demandMean"), item.real("demandStdDev"))
+                    .leadTime(item.real("leadTimeMean"), item.real("leadTimeStdDev", 0))
+                    .reviewPeriod(item.real("reviewPeriod", 0))
+                    .stock(item.real("onHand"), item.real("onOrder", 0), item.real("backorders", 0))
+                    .costs(item.real("unitCost"), item.real("holdingCostRate"), item.real("orderingCost", 0))
+                    .targetServiceLevel(item.real("targetServiceLevel"))
+                    .orderRules(item.real("minOrderQuantity", 0), item.real("casePack", 1));
+        }
+        return input.build();
+    }
+
+    /** Resolves the posted parameters against the strategy's declarations; a bad one is named as parameters.NAME. */
+    private static Parameters parameters(Strategy<?, ?> strategy, Map<String, Object> given) {
+        try {
+            return Parameters.resolve(strategy.descriptor().parameters(), given);
+        } catch (ValidationException invalid) {
+            String problem = invalid.getMessage().startsWith(invalid.field() + ": ")
+                    ? invalid.getMessage().substring(invalid.field().length() + 2) : invalid.getMessage();
+            throw new ValidationException("parameters." + invalid.field(), problem + " (strategy "
+                    + strategy.descriptor() + ")");
+        }
+    }
+
+    private static JsonObject modelJson(ModelCache.Loaded loaded) {
+        JsonObject json = new JsonObject();
+        JsonObject model = new JsonObject();
+        model.addProperty("id", loaded.stored().id());
+        model.addProperty("strategy", loaded.stored().strategyName());
+        model.addProperty("strategyVersion", loaded.stored().strategyVersion());
+        model.addProperty("createdAt", loaded.stored().createdAt().toString());
+        json.add("model", model);
+        return json;
+    }
+
+    private static JsonObject strategyJson(Strategy<?, ?> strategy) {
+        JsonObject json = new JsonObject();
+        json.addProperty("family", strategy.descriptor().family().id());
+        json.addProperty("name", strategy.descriptor().name());
+        json.addProperty("version", strategy.descriptor().version());
+        return json;
+    }
+
+    private static JsonArray array(double[] values) {
+        JsonArray array = new JsonArray(values.length);
+        for (double value : values) {
+            array.add(value);
+        }
+        return array;
+    }
+}
