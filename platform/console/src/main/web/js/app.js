@@ -1,0 +1,101 @@
+// The console's shell: login with an API token, the role shown, hash routing between pages, messages.
+import { ApiError, call, forgetToken, keepToken, onUnauthorized, token } from './api.js';
+import { bundlesPage } from './bundles.js';
+import { strategiesPage } from './strategies.js';
+import { playgroundPage } from './playground.js';
+
+const PAGES = { bundles: bundlesPage, strategies: strategiesPage, playground: playgroundPage };
+const $ = id => document.getElementById(id);
+
+let session = null;      // {id, name, role} of the token in use
+let current = null;      // the page shown: {leave()}
+
+/** Shows a message over the page: kind 'error' or 'ok'; errors stay until the next action. */
+export function say(text, kind = 'ok') {
+  const box = $('message');
+  box.textContent = text;
+  box.className = `message ${kind}`;
+  box.hidden = false;
+  clearTimeout(say.timer);
+  if (kind === 'ok') {
+    say.timer = setTimeout(() => { box.hidden = true; }, 4000);
+  }
+}
+
+/** Shows what went wrong with an API call, or rethrows what is not an API error. */
+export function fail(error) {
+  if (error instanceof ApiError) {
+    say(error.describe(), 'error');
+  } else {
+    say(String(error), 'error');
+    console.error(error);
+  }
+}
+
+async function logIn(secret) {
+  const me = await call('GET', '/me', { secret });
+  keepToken(secret);
+  session = me;
+  $('who').textContent = me.name;
+  $('role').textContent = me.role;
+  $('role').dataset.role = me.role;
+  $('login').hidden = true;
+  $('nav').hidden = false;
+  $('session').hidden = false;
+  route();
+}
+
+function logOut(reason) {
+  forgetToken();
+  session = null;
+  current?.leave();
+  current = null;
+  $('view').replaceChildren();
+  $('message').hidden = true;
+  $('nav').hidden = true;
+  $('session').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = reason || '';
+  $('token').value = '';
+  $('token').focus();
+}
+
+function route() {
+  if (!session) {
+    return;
+  }
+  const name = location.hash.replace(/^#\//, '').split('/')[0];
+  if (!PAGES[name]) {
+    location.hash = '#/bundles';
+    return;
+  }
+  current?.leave();
+  $('message').hidden = true;
+  document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('active', a.dataset.page === name));
+  const view = $('view');
+  view.replaceChildren();
+  view.dataset.page = name;
+  current = PAGES[name](view, session);
+}
+
+$('login-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const secret = $('token').value.trim();
+  $('login-error').textContent = '';
+  try {
+    await logIn(secret);
+  } catch (error) {
+    $('login-error').textContent = error instanceof ApiError && error.status === 401
+      ? 'This token is unknown or was revoked.' : error.message;
+  }
+});
+$('logout').addEventListener('click', () => logOut());
+window.addEventListener('hashchange', route);
+onUnauthorized(() => logOut('The token is no longer accepted; log in again.'));
+
+const kept = token();
+if (kept) {
+  logIn(kept).catch(() => logOut());
+} else {
+  logOut();
+}
