@@ -139,6 +139,7 @@ public class ConsoleBrowserTest {
         WebElement picker = browser.findElement(By.id("bundle-file"));
         script("arguments[0].hidden = false", picker);   // a hidden file input takes no keys in WebDriver
         picker.sendKeys(sample.toString());
+        script("arguments[0].hidden = true", picker);
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#bundles tr[data-symbolic-name='" + SAMPLE + "'][data-state='ACTIVE']")));
         assertTrue(row.getText(), row.getText().contains("forecasting/" + SAMPLE_STRATEGY + "@1.0.0"));
