@@ -23,7 +23,8 @@ export function h(tag, attributes = {}, ...children) {
       element.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (key === 'dataset' || key === 'style') {
       Object.assign(element[key], value);
-    } else if (key in element && typeof value !== 'string') {
+    } else if (key === 'value' || (key in element && typeof value !== 'string')) {
+      // value as a property: a textarea has no value attribute
       element[key] = value;
     } else {
       element.setAttribute(key, value === true ? '' : value);
