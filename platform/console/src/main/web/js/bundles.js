@@ -37,7 +37,7 @@ export function bundlesPage(view, session) {
   }
 
   function row(bundle) {
-    return h('tr', { dataset: { symbolicName: bundle.symbolicName, state: bundle.state } },
+    return h('tr', { dataset: { symbolicName: bundle.symbolicName, state: bundle.state, version: bundle.version } },
       h('td.num', {}, bundle.id),
       h('td', {}, h('div', {}, bundle.name || bundle.symbolicName), h('div.muted.small', {}, bundle.symbolicName)),
       h('td', {}, bundle.version),

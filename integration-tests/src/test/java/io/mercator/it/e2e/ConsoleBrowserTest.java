@@ -11,6 +11,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.After;
 import org.junit.AfterClass;
@@ -153,6 +154,28 @@ public class ConsoleBrowserTest {
         assertTrue("lines and axes are drawn", browser.pixels("forecast-chart", "p[3] > 0") > band);
         browser.screenshot("04-forecast-chart");
 
+        // bundles again: stop and start the sample, update it by dropping version 2 on the page, uninstall it
+        browser.open("bundles");
+        sampleAction("stop");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(sampleRow("RESOLVED")));
+        sampleAction("start");
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(sampleRow("ACTIVE")));
+        byte[] version2 = Files.readAllBytes(installation.home().resolve("samples/seasonal-naive-2.0.0.jar"));
+        browser.script("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
+                + "const files = new DataTransfer();"
+                + "files.items.add(new File([bytes], 'seasonal-naive-2.0.0.jar', {type: 'application/java-archive'}));"
+                + "document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: files,"
+                + " bubbles: true, cancelable: true}));", Base64.getEncoder().encodeToString(version2));
+        WebElement updated = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#bundles tr[data-symbolic-name='" + SAMPLE + "'][data-state='ACTIVE'][data-version='2.0.0']")));
+        assertTrue(updated.getText(), updated.getText().contains("forecasting/" + SAMPLE_STRATEGY + "@2.0.0"));
+        browser.screenshot("05-bundles-sample-updated-by-drop");
+        sampleAction("uninstall");
+        browser.await().until(ExpectedConditions.alertIsPresent()).accept();   // "Uninstall ...?"
+        browser.await().until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#bundles tr[data-symbolic-name='" + SAMPLE + "']"), 0));
+        assertFalse(api(installation, "GET", "/api/v1/bundles", admin, null).contains(SAMPLE));
+
         browser.find(By.id("logout")).click();
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         assertNull(browser.script("return sessionStorage.getItem('mercator.token')"));
@@ -171,7 +194,7 @@ public class ConsoleBrowserTest {
         assertTrue("no bundle actions for a viewer",
                 browser.driver().findElements(By.cssSelector("#bundles [data-action]")).isEmpty());
         assertTrue(browser.driver().findElements(By.xpath("//table[@id='bundles']//th[text()='Actions']")).isEmpty());
-        browser.screenshot("05-viewer-bundles");
+        browser.screenshot("06-viewer-bundles");
 
         browser.open("strategies");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(
@@ -191,6 +214,15 @@ public class ConsoleBrowserTest {
         browser.open("bundles");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("drop-zone")));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bundles [data-action='stop']")));
+    }
+
+    private static By sampleRow(String state) {
+        return By.cssSelector("#bundles tr[data-symbolic-name='" + SAMPLE + "'][data-state='" + state + "']");
+    }
+
+    private void sampleAction(String action) {
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+                "#bundles tr[data-symbolic-name='" + SAMPLE + "'] button[data-action='" + action + "']"))).click();
     }
 
     private static List<String> forecastingDefaults() throws Exception {

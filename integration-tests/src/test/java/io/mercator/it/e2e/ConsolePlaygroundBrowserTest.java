@@ -69,7 +69,7 @@ public class ConsolePlaygroundBrowserTest {
         items.get(0).findElement(By.tagName("a")).click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h3"), "Items like " + first));
         assertEquals(5, browser.driver().findElements(By.cssSelector(".columns > div:last-child li")).size());
-        browser.screenshot("06-recommendations");
+        browser.screenshot("07-recommendations");
     }
 
     @Test
@@ -96,7 +96,7 @@ public class ConsolePlaygroundBrowserTest {
         }
         assertTrue("the recommended price is marked in red",
                 browser.pixels("pricing-chart", "p[0] > 200 && p[1] < 80 && p[2] < 80 && p[3] > 200") > 20);
-        browser.screenshot("07-price-curve");
+        browser.screenshot("08-price-curve");
     }
 
     @Test
@@ -110,7 +110,7 @@ public class ConsolePlaygroundBrowserTest {
                 + ".data.datasets[0].data.reduce((a, b) => a + b, 0)");
         assertEquals(40, counted.intValue());
         assertTrue(browser.pixels("segments-chart", "p[3] > 0") > 1_000);
-        browser.screenshot("08-segments");
+        browser.screenshot("09-segments");
     }
 
     private static void tab(String name) {
