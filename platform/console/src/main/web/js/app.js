@@ -10,28 +10,6 @@ const $ = id => document.getElementById(id);
 let session = null;      // {id, name, role} of the token in use
 let current = null;      // the page shown: {leave()}
 
-/** Shows a message over the page: kind 'error' or 'ok'; errors stay until the next action. */
-export function say(text, kind = 'ok') {
-  const box = $('message');
-  box.textContent = text;
-  box.className = `message ${kind}`;
-  box.hidden = false;
-  clearTimeout(say.timer);
-  if (kind === 'ok') {
-    say.timer = setTimeout(() => { box.hidden = true; }, 4000);
-  }
-}
-
-/** Shows what went wrong with an API call, or rethrows what is not an API error. */
-export function fail(error) {
-  if (error instanceof ApiError) {
-    say(error.describe(), 'error');
-  } else {
-    say(String(error), 'error');
-    console.error(error);
-  }
-}
-
 async function logIn(secret) {
   const me = await call('GET', '/me', { secret });
   keepToken(secret);

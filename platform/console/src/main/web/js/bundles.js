@@ -2,7 +2,7 @@
 // for admins. Uploading a jar whose symbolic name is already deployed updates it (the API decides).
 import { allows, call, get } from './api.js';
 import { h, show } from './dom.js';
-import { fail, say } from './app.js';
+import { fail, say } from './messages.js';
 
 const POLL_MS = 2000;
 

@@ -1,7 +1,7 @@
 // The query playground: one tab per family query, each with a picture where a picture says more than a table.
 import { allows, get, post } from './api.js';
 import { h, number, show } from './dom.js';
-import { fail } from './app.js';
+import { fail } from './messages.js';
 import { barChart, forecastChart, priceChart } from './charts.js';
 
 const TABS = [

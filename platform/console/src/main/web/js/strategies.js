@@ -1,7 +1,7 @@
 // Strategies per family, with the default switch (operators and admins) and each strategy's parameters.
 import { allows, get, put } from './api.js';
 import { h, number, show } from './dom.js';
-import { fail, say } from './app.js';
+import { fail, say } from './messages.js';
 
 export const FAMILIES = ['forecasting', 'filtering', 'optimization', 'segmentation', 'pricing'];
 
@@ -35,7 +35,7 @@ export function strategiesPage(view, session) {
       h('td', {}, h('input', { type: 'radio', name: `default-${family}`, checked: strategy.default,
         disabled: !operator, title: operator ? `Make ${strategy.name} the default of ${family}` : 'needs operator',
         onchange: () => makeDefault(family, strategy.name) })),
-      h('td', {}, h('details', {}, h('summary', {}, strategy.name), parameters(family, strategy.name))),
+      h('td', {}, parameters(family, strategy.name)),
       h('td', {}, strategy.version),
       h('td', {}, strategy.vendor),
       h('td.small', {}, strategy.bundle, ' ', h('span.muted', {}, strategy.bundleVersion)),
@@ -46,11 +46,11 @@ export function strategiesPage(view, session) {
       h('td.small', { title: spec }, strategy.description));
   }
 
-  /** The parameters table, fetched when the details are first opened. */
+  /** The strategy's name, opening onto its parameters (fetched when first opened). */
   function parameters(family, name) {
     const box = h('div.small.muted', {}, 'loading…');
     let loaded = false;
-    queueMicrotask(() => box.parentElement.addEventListener('toggle', async () => {
+    return h('details', { ontoggle: async () => {
       if (loaded) {
         return;
       }
@@ -65,8 +65,7 @@ export function strategiesPage(view, session) {
       } catch (error) {
         box.textContent = error.message;
       }
-    }));
-    return box;
+    } }, h('summary', {}, name), box);
   }
 
   async function makeDefault(family, name) {

@@ -126,6 +126,11 @@ public class ConsoleBrowserTest {
         assertEquals("the server's default", List.of(SAMPLE_STRATEGY), forecastingDefaults());
         assertTrue("the change is audited", Files.readString(installation.home().resolve("logs/audit.log"))
                 .contains("forecasting = " + SAMPLE_STRATEGY));
+        // a strategy's parameters open under its name
+        browser.find(By.cssSelector("section[data-family='forecasting'] tr[data-strategy='moving-average'] summary"))
+                .click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                "section[data-family='forecasting'] tr[data-strategy='moving-average'] details table"), "observations averaged"));
         browser.screenshot("03-strategies-default-switched");
 
         // playground: forecast the demo series with the (new) default and see the chart drawn
