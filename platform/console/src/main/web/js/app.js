@@ -1,10 +1,13 @@
-// The console's shell: login with an API token, the role shown, hash routing between pages, messages.
-import { ApiError, call, forgetToken, keepToken, onUnauthorized, token } from './api.js';
+// The console's shell: login with an API token, the role shown, hash routing between the pages.
+import { ApiError, allows, call, forgetToken, keepToken, onUnauthorized, token } from './api.js';
 import { bundlesPage } from './bundles.js';
 import { strategiesPage } from './strategies.js';
 import { playgroundPage } from './playground.js';
+import { tokensPage } from './tokens.js';
 
-const PAGES = { bundles: bundlesPage, strategies: strategiesPage, playground: playgroundPage };
+const PAGES = { bundles: bundlesPage, strategies: strategiesPage, playground: playgroundPage, tokens: tokensPage };
+/** Pages only some roles see (the API would refuse the others anyway). */
+const PAGE_ROLES = { tokens: 'admin' };
 const $ = id => document.getElementById(id);
 
 let session = null;      // {id, name, role} of the token in use
@@ -20,6 +23,7 @@ async function logIn(secret) {
   $('login').hidden = true;
   $('nav').hidden = false;
   $('session').hidden = false;
+  document.querySelectorAll('#nav a').forEach(a => { a.hidden = !allowed(a.dataset.page); });
   route();
 }
 
@@ -38,12 +42,16 @@ function logOut(reason) {
   $('token').focus();
 }
 
+function allowed(page) {
+  return allows(session.role, PAGE_ROLES[page] || 'viewer');
+}
+
 function route() {
   if (!session) {
     return;
   }
   const name = location.hash.replace(/^#\//, '').split('/')[0];
-  if (!PAGES[name]) {
+  if (!PAGES[name] || !allowed(name)) {
     location.hash = '#/bundles';
     return;
   }

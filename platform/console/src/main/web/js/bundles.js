@@ -20,7 +20,8 @@ export function bundlesPage(view, session) {
       if (!stopped) {
         show(rows, bundles.map(row));
         const active = bundles.filter(b => b.state === 'ACTIVE').length;
-        summary.textContent = `${bundles.length} bundles, ${active} active · updated ${new Date().toLocaleTimeString()}`;
+        const time = new Date().toLocaleTimeString();
+        summary.textContent = `${bundles.length} bundles, ${active} active · updated ${time}`;
       }
     } catch (error) {
       fail(error);

@@ -110,8 +110,8 @@ function forecastTab() {
       h('div.row', {},
         h('button#forecast-demo.quiet', { type: 'button', onclick: () => { series.value = demoSeries().join(' '); } },
           'Use demo data')),
-      h('div.row', {}, field('Horizon', horizon), field('Levels (%)', levels), field('Season length', season, '0: none'),
-        field('Strategy', strategy))], 'Forecast', run),
+      h('div.row', {}, field('Horizon', horizon), field('Levels (%)', levels),
+        field('Season length', season, '0: none'), field('Strategy', strategy))], 'Forecast', run),
     caption, h('div.chart', {}, canvas), table);
 }
 
@@ -129,8 +129,10 @@ function recommendTab() {
   function ranked(items, onPick) {
     const top = Math.max(...items.map(i => i.score), 1e-12);
     return h('ol.ranked', {}, items.map(i => h('li', {},
-      onPick ? h('a', { href: '#/playground', onclick: event => { event.preventDefault(); onPick(i.item).catch(fail); } },
-        i.item) : h('span', {}, i.item),
+      onPick ? h('a', { href: '#/playground', onclick: event => {
+        event.preventDefault();
+        onPick(i.item).catch(fail);
+      } }, i.item) : h('span', {}, i.item),
       h('span.bar', { style: { width: `${Math.max(2, (100 * i.score) / top)}%` } }),
       h('span.muted.small', {}, number(i.score, 3)))));
   }

@@ -3,7 +3,6 @@ package io.mercator.it.e2e;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import com.google.gson.JsonParser;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -138,14 +137,6 @@ final class ConsoleBrowser implements AutoCloseable {
         return null;
     }
 
-    /** @return the secret of a new token with the role, created by the admin over the API */
-    static String createToken(Installation installation, String admin, String name, String role)
-            throws IOException, InterruptedException {
-        String answer = api(installation, "POST", "/api/v1/tokens", admin,
-                "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
-        return JsonParser.parseString(answer).getAsJsonObject().get("token").getAsString();
-    }
-
     /** @return the body of a successful API call (any other status fails the test) */
     static String api(Installation installation, String method, String path, String token, String json)
             throws IOException, InterruptedException {
@@ -161,6 +152,13 @@ final class ConsoleBrowser implements AutoCloseable {
         assertTrue(method + " " + path + " -> " + response.statusCode() + " " + response.body(),
                 response.statusCode() / 100 == 2);
         return response.body();
+    }
+
+    /** @return the status of a GET with the token */
+    static int status(Installation installation, String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base(installation) + path))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static String base(Installation installation) {

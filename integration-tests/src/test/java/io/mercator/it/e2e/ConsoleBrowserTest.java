@@ -25,12 +25,14 @@ import org.junit.rules.TestName;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web console in a real headless Chromium against the unpacked distribution (started without the
  * demo, so that the sample bundle is not deployed yet): log in with the first admin token, upload the
  * sample bundle through the page's file control and see it active, switch the forecasting default, run a
- * forecast and check that its chart is drawn; a viewer sees no admin or operator controls.
+ * forecast and check that its chart is drawn; create a viewer token, which sees no admin or operator
+ * controls, and revoke it.
  */
 public class ConsoleBrowserTest {
 
@@ -47,7 +49,6 @@ public class ConsoleBrowserTest {
 
     private static Installation installation;
     private static String admin;
-    private static String viewer;
 
     private ConsoleBrowser browser;
 
@@ -57,7 +58,6 @@ public class ConsoleBrowserTest {
         installation = new Installation(TEMP.newFolder("installation").toPath());
         installation.start();
         admin = ConsoleBrowser.firstAdminToken(installation);
-        viewer = ConsoleBrowser.createToken(installation, admin, "console-viewer", "viewer");
     }
 
     @AfterClass
@@ -127,10 +127,10 @@ public class ConsoleBrowserTest {
         assertTrue("the change is audited", Files.readString(installation.home().resolve("logs/audit.log"))
                 .contains("forecasting = " + SAMPLE_STRATEGY));
         // a strategy's parameters open under its name
-        browser.find(By.cssSelector("section[data-family='forecasting'] tr[data-strategy='moving-average'] summary"))
-                .click();
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
-                "section[data-family='forecasting'] tr[data-strategy='moving-average'] details table"), "observations averaged"));
+        String movingAverage = "section[data-family='forecasting'] tr[data-strategy='moving-average']";
+        browser.find(By.cssSelector(movingAverage + " summary")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(movingAverage + " details table"), "observations averaged"));
         browser.screenshot("03-strategies-default-switched");
 
         // playground: forecast the demo series with the (new) default and see the chart drawn
@@ -188,9 +188,24 @@ public class ConsoleBrowserTest {
     }
 
     @Test
-    public void aViewerSeesNoAdminOrOperatorControls() throws Exception {
+    public void anAdminCreatesAViewerTokenThatSeesNoAdminOrOperatorControlsAndRevokesIt() throws Exception {
+        browser.logIn(admin);
+        browser.open("tokens");
+        browser.find(By.id("token-name")).sendKeys("console-viewer");
+        new Select(browser.find(By.id("token-role"))).selectByValue("viewer");
+        browser.find(By.id("token-create")).click();
+        String viewer = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token-secret")))
+                .getText().trim();
+        assertTrue(viewer, viewer.startsWith("mrc_"));
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#tokens tr[data-token='console-viewer']")));
+        browser.screenshot("06-tokens-viewer-created");
+        browser.find(By.id("logout")).click();
+
         browser.logIn(viewer);
         assertEquals("viewer", browser.find(By.id("role")).getText().toLowerCase());
+        assertFalse("no tokens page for a viewer",
+                browser.find(By.cssSelector("#nav a[data-page='tokens']")).isDisplayed());
         browser.open("bundles");
         List<WebElement> rows = browser.await().until(ExpectedConditions.numberOfElementsToBeMoreThan(
                 By.cssSelector("#bundles tbody tr"), 10));
@@ -199,12 +214,13 @@ public class ConsoleBrowserTest {
         assertTrue("no bundle actions for a viewer",
                 browser.driver().findElements(By.cssSelector("#bundles [data-action]")).isEmpty());
         assertTrue(browser.driver().findElements(By.xpath("//table[@id='bundles']//th[text()='Actions']")).isEmpty());
-        browser.screenshot("06-viewer-bundles");
+        browser.screenshot("07-viewer-bundles");
 
         browser.open("strategies");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("section[data-family] input[type=radio]")));
-        List<WebElement> radios = browser.driver().findElements(By.cssSelector("section[data-family] input[type=radio]"));
+        List<WebElement> radios = browser.driver().findElements(
+                By.cssSelector("section[data-family] input[type=radio]"));
         assertTrue(radios.size() > 10);
         assertTrue("a viewer cannot switch a default", radios.stream().noneMatch(WebElement::isEnabled));
 
@@ -213,12 +229,21 @@ public class ConsoleBrowserTest {
                 "Queries need the operator role"));
         assertTrue(browser.driver().findElements(By.id("forecast-chart")).isEmpty());
 
-        // the same page for the admin has the controls the viewer lacks
+        // the same page for the admin has the controls the viewer lacks; then the admin revokes the viewer
         browser.find(By.id("logout")).click();
         browser.logIn(admin);
         browser.open("bundles");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("drop-zone")));
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#bundles [data-action='stop']")));
+        browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#bundles [data-action='stop']")));
+        browser.open("tokens");
+        browser.await().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#tokens tr[data-token='console-viewer'] button[data-action='revoke']"))).click();
+        browser.await().until(ExpectedConditions.alertIsPresent()).accept();
+        browser.await().until(ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#tokens tr[data-token='console-viewer']"), 0));
+        assertEquals("the revoked token is refused", 401,
+                ConsoleBrowser.status(installation, "/api/v1/bundles", viewer));
     }
 
     private static By sampleRow(String state) {

@@ -67,9 +67,10 @@ public class ConsolePlaygroundBrowserTest {
         String first = items.get(0).findElement(By.tagName("a")).getText();
         assertTrue(first, first.startsWith("SKU-"));
         items.get(0).findElement(By.tagName("a")).click();
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h3"), "Items like " + first));
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h3"),
+                "Items like " + first));
         assertEquals(5, browser.driver().findElements(By.cssSelector(".columns > div:last-child li")).size());
-        browser.screenshot("07-recommendations");
+        browser.screenshot("10-recommendations");
     }
 
     @Test
@@ -96,7 +97,7 @@ public class ConsolePlaygroundBrowserTest {
         }
         assertTrue("the recommended price is marked in red",
                 browser.pixels("pricing-chart", "p[0] > 200 && p[1] < 80 && p[2] < 80 && p[3] > 200") > 20);
-        browser.screenshot("08-price-curve");
+        browser.screenshot("11-price-curve");
     }
 
     @Test
@@ -110,7 +111,7 @@ public class ConsolePlaygroundBrowserTest {
                 + ".data.datasets[0].data.reduce((a, b) => a + b, 0)");
         assertEquals(40, counted.intValue());
         assertTrue(browser.pixels("segments-chart", "p[3] > 0") > 1_000);
-        browser.screenshot("09-segments");
+        browser.screenshot("12-segments");
     }
 
     private static void tab(String name) {
