@@ -2,6 +2,7 @@
 // for admins. Uploading a jar whose symbolic name is already deployed updates it (the API decides).
 import { allows, call, get } from './api.js';
 import { h, show } from './dom.js';
+import { bundleIdentity } from './jar.js';
 import { fail, say } from './messages.js';
 
 const POLL_MS = 2000;
@@ -94,23 +95,24 @@ export function bundlesPage(view, session) {
       } }, label);
   }
 
-  /** Sends a jar; `expected` (the symbolic name of the row's bundle) guards an update against the wrong file. */
+  /**
+   * Sends a jar after reading which bundle it is; `expected` (the symbolic name of the row whose Update was used)
+   * refuses another bundle's jar, which would otherwise be installed beside it.
+   */
   async function upload(file, expected) {
     if (!file) {
       return;
     }
-    if (!file.name.toLowerCase().endsWith('.jar')) {
-      say(`${file.name} is not a jar`, 'error');
-      return;
-    }
-    say(`Uploading ${file.name} …`);
     try {
-      const answer = await call('POST', '/bundles', { body: file, contentType: 'application/java-archive' });
-      if (expected && answer.symbolicName !== expected) {
-        say(`${file.name} is ${answer.symbolicName}, not ${expected}; it was deployed as its own bundle`, 'error');
-      } else {
-        say(`${answer.symbolicName} ${answer.version}: ${answer.state}`);
+      const identity = await bundleIdentity(file);
+      if (expected && identity.symbolicName !== expected) {
+        say(`${file.name} is ${identity.symbolicName} ${identity.version}, not an update of ${expected}; `
+          + 'nothing was uploaded', 'error');
+        return;
       }
+      say(`Uploading ${identity.symbolicName} ${identity.version} …`);
+      const answer = await call('POST', '/bundles', { body: file, contentType: 'application/java-archive' });
+      say(`${answer.symbolicName} ${answer.version}: ${answer.state}`);
     } catch (error) {
       fail(error);
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -165,6 +166,23 @@ public class ConsoleBrowserTest {
         browser.await().until(ExpectedConditions.presenceOfElementLocated(sampleRow("RESOLVED")));
         sampleAction("start");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(sampleRow("ACTIVE")));
+        // Update… with another bundle's jar is refused in the page, before anything is uploaded
+        Path otherBundle = installation.home().resolve("system/60-mercator-plugin-forecasting-baselines.jar");
+        browser.await().until(driver -> {
+            WebElement update = driver.findElement(By.cssSelector(
+                    "#bundles tr[data-symbolic-name='" + SAMPLE + "'] input[data-action='update']"));
+            browser.script("arguments[0].hidden = false", update);   // the row is redrawn: retried when stale
+            update.sendKeys(otherBundle.toString());
+            return true;
+        });
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "is io.mercator.plugins.forecasting.baselines 0.1.0"));
+        assertTrue(browser.find(By.id("message")).getText().endsWith("not an update of " + SAMPLE
+                + "; nothing was uploaded"));
+        String bundles = api(installation, "GET", "/api/v1/bundles", admin, null);
+        assertEquals("still one sample", 1, countOf(bundles, "\"symbolicName\":\"" + SAMPLE + "\""));
+        assertEquals("no second baselines bundle", 1,
+                countOf(bundles, "\"symbolicName\":\"io.mercator.plugins.forecasting.baselines\""));
         byte[] version2 = Files.readAllBytes(installation.home().resolve("samples/seasonal-naive-2.0.0.jar"));
         browser.script("const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));"
                 + "const files = new DataTransfer();"
@@ -244,6 +262,10 @@ public class ConsoleBrowserTest {
                 By.cssSelector("#tokens tr[data-token='console-viewer']"), 0));
         assertEquals("the revoked token is refused", 401,
                 ConsoleBrowser.status(installation, "/api/v1/bundles", viewer));
+    }
+
+    private static int countOf(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     private static By sampleRow(String state) {
