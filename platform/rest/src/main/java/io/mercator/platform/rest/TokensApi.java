@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
 
-/** {@code /api/v1/tokens}: create, list and revoke API tokens (admin only). */
+/** {@code /api/v1/tokens}: create, list and revoke API tokens (admin only); {@code /api/v1/me}: the caller's own. */
 final class TokensApi {
 
     private final TokenStore tokens;
@@ -17,6 +17,8 @@ final class TokensApi {
     }
 
     void register(Router router) {
+        router.add("GET", "/api/v1/me", Role.VIEWER, List.of(), "the caller's token: name and role (for the console)",
+                call -> Reply.ok(describe(call.caller())));
         router.add("GET", "/api/v1/tokens", Role.ADMIN, List.of(), "list tokens (never their secrets)", call -> list());
         router.add("POST", "/api/v1/tokens", Role.ADMIN, List.of(Reply.JSON), "create a token; its secret is "
                 + "shown once", this::create);
