@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mercator.api.Family;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +49,42 @@ class BuilderOptionsTest {
             Files.delete(deploy.resolve("seasonal-naive.jar"));
             Thread.sleep(1_000);
             assertTrue(names(mercator, Family.FORECASTING).contains("seasonal-naive"));
+        }
+    }
+
+    @Test
+    void theRestApiOpensItsPortOnlyWhenTheHostAsksForIt() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/io.mercator.rest.cfg"), "host = 127.0.0.1\nport = " + port + "\n");
+        URI health = URI.create("http://127.0.0.1:" + port + "/health");
+        HttpClient http = HttpClient.newHttpClient();
+
+        try (Mercator mercator = Mercator.builder().home(home).families(Family.PRICING).build()) {
+            assertThrows(ConnectException.class, () -> http.send(HttpRequest.newBuilder(health).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        try (Mercator mercator = Mercator.builder().home(home).families(Family.PRICING).restApi(true).build()) {
+            HttpResponse<String> answer = awaitHealth(http, health);
+            assertEquals(200, answer.statusCode(), answer::body);
+            assertTrue(answer.body().contains("UP"), answer::body);
+        }
+    }
+
+    private static HttpResponse<String> awaitHealth(HttpClient http, URI health) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            try {
+                return http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

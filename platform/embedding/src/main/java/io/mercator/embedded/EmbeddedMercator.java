@@ -62,6 +62,9 @@ final class EmbeddedMercator implements Mercator {
     private static final String REGISTRY_CONFIGURATION = "io.mercator.registry.cfg";
     /** The bundle that passes the runtime's log entries to SLF4J. */
     private static final String LOG_BRIDGE = "io.mercator.platform.logging";
+    /** The REST API bundle and the HTTP server it runs on, left out unless the host asks for the API. */
+    private static final Set<String> REST_API = Set.of("io.mercator.platform.rest", "org.eclipse.jetty.server",
+            "org.eclipse.jetty.http", "org.eclipse.jetty.io", "org.eclipse.jetty.util");
 
     private final Framework framework;
     private final HomeLock homeLock;
@@ -135,6 +138,9 @@ final class EmbeddedMercator implements Mercator {
         properties.putAll(builder.configuration);
 
         Set<String> excluded = new HashSet<>(builder.excludedBundles);
+        if (!builder.restApi) {
+            excluded.addAll(REST_API);
+        }
         if (!hostHasSlf4j2()) {
             LOG.warn("The host's SLF4J API is older than 2.0: the runtime's log bridge ({}) needs 2.x and is left out, "
                     + "so the runtime's own log messages are not passed on", LOG_BRIDGE);

@@ -23,6 +23,7 @@ public final class MercatorBuilder {
     final Set<Family> families = EnumSet.allOf(Family.class);
     final Set<String> excludedBundles = new TreeSet<>();
     boolean hotDeploy = true;
+    boolean restApi;
     Duration startupTimeout = Duration.ofSeconds(30);
     Duration shutdownTimeout = Duration.ofSeconds(15);
     Duration callTimeout = Duration.ofMinutes(2);
@@ -106,6 +107,17 @@ public final class MercatorBuilder {
      */
     public MercatorBuilder withoutBundles(String... symbolicNames) {
         excludedBundles.addAll(Set.of(symbolicNames));
+        return this;
+    }
+
+    /**
+     * @param enabled true to serve the REST API and the web console from inside the host (on the
+     *     port of {@code home/conf/io.mercator.rest.cfg}, 8641 unless changed there); false (the
+     *     default) leaves the API and its HTTP server out, so that embedding opens no port
+     * @return this builder
+     */
+    public MercatorBuilder restApi(boolean enabled) {
+        this.restApi = enabled;
         return this;
     }
 
