@@ -18,6 +18,7 @@ public final class SeriesSet {
     private final int[] offsets;
     private final double[] values;
     private final int seasonLength;
+    private final Regressors regressors;
 
     /**
      * @param ids one id per series
@@ -29,6 +30,10 @@ public final class SeriesSet {
      * @throws ValidationException naming the field and row at fault
      */
     public SeriesSet(IdDictionary ids, int[] offsets, double[] values, int seasonLength) {
+        this(ids, offsets, values, seasonLength, Regressors.NONE);
+    }
+
+    private SeriesSet(IdDictionary ids, int[] offsets, double[] values, int seasonLength, Regressors regressors) {
         this.ids = Objects.requireNonNull(ids, "ids");
         if (values == null) {
             throw new ValidationException("values", "column is missing");
@@ -58,6 +63,36 @@ public final class SeriesSet {
         this.offsets = offsets;
         this.values = values;
         this.seasonLength = seasonLength;
+        this.regressors = regressors;
+    }
+
+    /**
+     * @param regressors external regressors with values for every series, each covering at least
+     *     the series' history; {@link Regressors#NONE} removes them
+     * @return the same series carrying these regressors
+     * @throws ValidationException naming the series whose regressors are missing or shorter than
+     *     its history
+     */
+    public SeriesSet withRegressors(Regressors regressors) {
+        Objects.requireNonNull(regressors, "regressors");
+        if (!regressors.isEmpty()) {
+            for (int s = 0; s < size(); s++) {
+                String id = ids.id(s);
+                if (!regressors.covers(id)) {
+                    throw new ValidationException("regressors", s, "no values for series '" + id + "'");
+                }
+                if (regressors.length(id) < length(s)) {
+                    throw new ValidationException("regressors", s, "series '" + id + "' has " + length(s)
+                            + " periods but its regressors cover only " + regressors.length(id));
+                }
+            }
+        }
+        return new SeriesSet(ids, offsets, values, seasonLength, regressors);
+    }
+
+    /** @return the external regressors, {@link Regressors#NONE} unless set by {@link #withRegressors} */
+    public Regressors regressors() {
+        return regressors;
     }
 
     private static int seriesOfRow(int[] offsets, int row) {

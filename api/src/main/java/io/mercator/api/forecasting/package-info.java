@@ -4,10 +4,11 @@
  * <p>Vendors implement {@link io.mercator.api.forecasting.ForecastStrategy}; it fits a
  * {@link io.mercator.api.forecasting.ForecastModel} from a
  * {@link io.mercator.api.forecasting.SeriesSet}, and the model answers
- * {@link io.mercator.api.forecasting.Forecast forecasts} per series.
+ * {@link io.mercator.api.forecasting.Forecast forecasts} per series. Series may carry external
+ * {@link io.mercator.api.forecasting.Regressors} with their planned future values.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.forecasting;
 
 import org.osgi.annotation.bundle.Export;

@@ -64,6 +64,7 @@ public class PlatformBundlesTest extends PlatformTest {
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/moving-average@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
+                "forecasting/regression@1.0.0 from io.mercator.plugins.forecasting.regression",
                 "forecasting/sba@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/snaive@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/theta@1.0.0 from io.mercator.plugins.forecasting.smoothing",
@@ -154,13 +155,14 @@ public class PlatformBundlesTest extends PlatformTest {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
         assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: combination, croston, ets, mean, moving-average, naive, sba, snaive, theta, tsb)",
+                + "(registered: combination, croston, ets, mean, moving-average, naive, regression, sba, snaive, theta, "
+                + "tsb)",
                 error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
                 + "(no default is set and several are registered: combination, croston, ets, mean, "
-                + "moving-average, naive, sba, snaive, theta, tsb)",
+                + "moving-average, naive, regression, sba, snaive, theta, tsb)",
                 noDefault.getMessage());
     }
 
