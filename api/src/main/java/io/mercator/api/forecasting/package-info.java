@@ -5,7 +5,8 @@
  * {@link io.mercator.api.forecasting.ForecastModel} from a
  * {@link io.mercator.api.forecasting.SeriesSet}, and the model answers
  * {@link io.mercator.api.forecasting.Forecast forecasts} per series. Series may carry external
- * {@link io.mercator.api.forecasting.Regressors} with their planned future values.
+ * {@link io.mercator.api.forecasting.Regressors} with their planned future values; a
+ * {@link io.mercator.api.forecasting.Hierarchy} reconciles the forecasts of series that add up.
  */
 @Export
 @Version("1.1.0")
