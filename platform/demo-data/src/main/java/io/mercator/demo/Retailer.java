@@ -104,6 +104,14 @@ public final class Retailer {
 
     /**
      * @param sku a product index
+     * @return the label of its category, e.g. "dairy"
+     */
+    public String category(int sku) {
+        return categories[sku].label;
+    }
+
+    /**
+     * @param sku a product index
      * @return its planted own-price elasticity
      */
     public double elasticity(int sku) {
