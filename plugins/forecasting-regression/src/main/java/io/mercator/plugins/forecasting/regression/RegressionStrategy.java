@@ -27,7 +27,8 @@ import org.osgi.service.component.annotations.Component;
  * R's {@code lm}. Prediction intervals are analytic: Student's t with the residual degrees of
  * freedom, and the variance of a new observation including the uncertainty of the coefficients,
  * as R's {@code predict(..., interval = "prediction")}. The future values of the regressors are
- * the ones the caller put after each series' history; the horizon cannot go past them.
+ * the ones the caller put after each series' history; the horizon cannot go past them. A series
+ * set whose season length is unknown (0) or 1 gets no seasonal basis.
  */
 @Component(service = ForecastStrategy.class, immediate = true)
 public final class RegressionStrategy implements ForecastStrategy {
