@@ -12,8 +12,10 @@ import java.io.IOException;
  * <p>Point forecasts follow the ETS recursions without errors. Standard errors use the class-1
  * formula of Hyndman et al. (2008), {@code sigma^2 (1 + sum c_j^2)} with
  * {@code c_j = alpha + beta * phi_j + gamma * [j mod m == 0]}; it is exact for additive errors
- * with additive or no seasonality. For multiplicative errors sigma is relative and the standard
- * error is scaled by the point forecast; for additive errors with multiplicative seasonality (the
+ * with additive or no seasonality. Multiplicative errors without multiplicative seasonality use the
+ * exact class-2 formula, in which the relative errors compound. With multiplicative errors and
+ * seasonality sigma is relative and the standard error is scaled by the point forecast; for
+ * additive errors with multiplicative seasonality (the
  * Theta method's reseasonalised forecasts) it is scaled by the seasonal index. Both are first-order
  * approximations.
  */
@@ -77,20 +79,40 @@ final class SmoothedState {
      * @return the forecast standard errors, one per period ahead
      */
     double[] standardError(double[] mean) {
-        double[] standardError = new double[mean.length];
-        double sumOfSquares = 0;
+        int horizon = mean.length;
+        // c[j] for j = 1 .. horizon - 1: how much of an error j periods back is still in the forecast
+        double[] c = new double[horizon];
         double dampedSum = 0;
         double phiPower = 1;
-        for (int h = 1; h <= mean.length; h++) {
-            double variance = sigma * sigma * (1 + sumOfSquares);
-            double scale = form.multiplicativeError() ? Math.abs(mean[h - 1])
-                    : form.season() == 'M' ? seasonal[(length + h - 1) % seasonal.length] : 1;
-            standardError[h - 1] = Math.sqrt(variance) * scale;
+        for (int j = 1; j < horizon; j++) {
             phiPower *= form.damped() ? phi : 1;
             dampedSum += phiPower;
-            double c = alpha + (form.trended() ? beta * dampedSum : 0)
-                    + (form.season() != 'N' && h % seasonal.length == 0 ? gamma : 0);
-            sumOfSquares += c * c;
+            c[j] = alpha + (form.trended() ? beta * dampedSum : 0)
+                    + (form.season() != 'N' && j % seasonal.length == 0 ? gamma : 0);
+        }
+        double[] standardError = new double[horizon];
+        double variance = sigma * sigma;
+        if (form.multiplicativeError() && form.season() != 'M') {
+            // class 2 of Hyndman et al. (2008): v_h = (1 + s2) theta_h - mu_h^2 with
+            // theta_h = mu_h^2 + s2 sum_j c_j^2 theta_(h-j); the errors compound, so the spread grows faster than
+            // the point forecast
+            double[] theta = new double[horizon];
+            for (int h = 1; h <= horizon; h++) {
+                double sum = 0;
+                for (int j = 1; j < h; j++) {
+                    sum += c[j] * c[j] * theta[h - 1 - j];
+                }
+                theta[h - 1] = mean[h - 1] * mean[h - 1] + variance * sum;
+                standardError[h - 1] = Math.sqrt(Math.max(0, (1 + variance) * theta[h - 1] - mean[h - 1] * mean[h - 1]));
+            }
+            return standardError;
+        }
+        double sumOfSquares = 0;
+        for (int h = 1; h <= horizon; h++) {
+            sumOfSquares += h > 1 ? c[h - 1] * c[h - 1] : 0;
+            double scale = form.multiplicativeError() ? Math.abs(mean[h - 1])
+                    : form.season() == 'M' ? seasonal[(length + h - 1) % seasonal.length] : 1;
+            standardError[h - 1] = Math.sqrt(variance * (1 + sumOfSquares)) * scale;
         }
         return standardError;
     }
