@@ -30,14 +30,15 @@ public final class Hierarchy {
     private final IdDictionary bottom;
     /** Node index of each bottom series. */
     private final int[] bottomNode;
-    private final double[][] summing;
+    /** The bottom indices each node sums: the nonzero columns of its row of the summing matrix. */
+    private final int[][] members;
     /** Parent node index per node, -1 for a root; null when built from a summing matrix. */
     private final int[] parent;
 
-    private Hierarchy(IdDictionary nodes, IdDictionary bottom, double[][] summing, int[] parent) {
+    private Hierarchy(IdDictionary nodes, IdDictionary bottom, int[][] members, int[] parent) {
         this.nodes = nodes;
         this.bottom = bottom;
-        this.summing = summing;
+        this.members = members;
         this.parent = parent;
         this.bottomNode = new int[bottom.size()];
         for (int b = 0; b < bottom.size(); b++) {
@@ -81,14 +82,17 @@ public final class Hierarchy {
             }
         }
         IdDictionary bottom = IdDictionary.of("bottom", leaves.toArray(String[]::new));
-        double[][] summing = new double[nodes.size()][bottom.size()];
+        List<List<Integer>> memberLists = new ArrayList<>();
+        for (int node = 0; node < nodes.size(); node++) {
+            memberLists.add(new ArrayList<>());
+        }
         for (int b = 0; b < bottom.size(); b++) {
             int steps = 0;
             for (int node = nodes.indexOf(bottom.id(b)); node >= 0; node = parent[node]) {
                 if (++steps > nodes.size()) {
                     throw new ValidationException("parents", "'" + bottom.id(b) + "' is in a cycle of parents");
                 }
-                summing[node][b] = 1;
+                memberLists.get(node).add(b);
             }
         }
         for (int node = 0; node < nodes.size(); node++) {
@@ -99,7 +103,9 @@ public final class Hierarchy {
                 }
             }
         }
-        return new Hierarchy(nodes, bottom, summing, parent);
+        int[][] members = new int[nodes.size()][];
+        Arrays.setAll(members, node -> memberLists.get(node).stream().mapToInt(Integer::intValue).toArray());
+        return new Hierarchy(nodes, bottom, members, parent);
     }
 
     /**
@@ -142,7 +148,12 @@ public final class Hierarchy {
                 }
             }
         }
-        return new Hierarchy(nodeIds, bottomIds, copy, null);
+        int[][] members = new int[nodes.length][];
+        for (int node = 0; node < nodes.length; node++) {
+            double[] row = copy[node];
+            members[node] = java.util.stream.IntStream.range(0, bottom.length).filter(b -> row[b] != 0).toArray();
+        }
+        return new Hierarchy(nodeIds, bottomIds, members, null);
     }
 
     /** @return every node, in the order of the summing matrix's rows */
@@ -157,9 +168,13 @@ public final class Hierarchy {
 
     /** @return a copy of the summing matrix */
     public double[][] summingMatrix() {
-        double[][] copy = new double[summing.length][];
-        Arrays.setAll(copy, node -> summing[node].clone());
-        return copy;
+        double[][] summing = new double[nodes.size()][bottom.size()];
+        for (int node = 0; node < nodes.size(); node++) {
+            for (int b : members[node]) {
+                summing[node][b] = 1;
+            }
+        }
+        return summing;
     }
 
     /**
@@ -178,12 +193,10 @@ public final class Hierarchy {
         for (int node = 0; node < nodes.size(); node++) {
             double[] sum = new double[length];
             boolean isBottom = bottom.indexOf(nodes.id(node)) >= 0;
-            for (int b = 0; b < bottom.size(); b++) {
-                if (summing[node][b] != 0) {
-                    for (int t = 0; t < length; t++) {
-                        double value = history[b][t];
-                        sum[t] += isBottom ? value : Double.isNaN(value) ? 0 : value;
-                    }
+            for (int b : members[node]) {
+                for (int t = 0; t < length; t++) {
+                    double value = history[b][t];
+                    sum[t] += isBottom ? value : Double.isNaN(value) ? 0 : value;
                 }
             }
             builder.add(nodes.id(node), sum);
@@ -216,11 +229,11 @@ public final class Hierarchy {
      */
     public Map<String, Forecast> bottomUp(Map<String, Forecast> base) {
         int horizon = horizon(base, bottom.id(0));
-        double[][] g = new double[bottom.size()][nodes.size()];
-        for (int b = 0; b < bottom.size(); b++) {
-            g[b][bottomNode[b]] = 1;
-        }
-        return reconcile(base, horizon, h -> g);
+        return reconcile(base, horizon, (h, means, bottomMeans) -> {
+            for (int b = 0; b < bottom.size(); b++) {
+                bottomMeans[b] = means[bottomNode[b]][h];
+            }
+        });
     }
 
     /**
@@ -246,8 +259,7 @@ public final class Hierarchy {
                 }
             }
         }
-        return reconcile(base, horizon, h -> {
-            double[][] g = new double[bottom.size()][nodes.size()];
+        return reconcile(base, horizon, (h, ignored, bottomMeans) -> {
             for (int b = 0; b < bottom.size(); b++) {
                 double share = 1;
                 for (int node = bottomNode[b]; parent[node] >= 0; node = parent[node]) {
@@ -255,9 +267,8 @@ public final class Hierarchy {
                     // nothing foreseen below this parent: split it evenly rather than not at all
                     share *= siblings > 0 ? Math.max(0, means[node][h]) / siblings : 1.0 / childCount[parent[node]];
                 }
-                g[b][root] = share;
+                bottomMeans[b] = share * means[root][h];
             }
-            return g;
         });
     }
 
@@ -286,18 +297,21 @@ public final class Hierarchy {
         if (!(grandTotal > 0)) {
             throw new ValidationException("bottomHistory", "sums to " + grandTotal + "; shares need a positive total");
         }
-        double[][] g = new double[bottom.size()][nodes.size()];
-        for (int b = 0; b < bottom.size(); b++) {
-            g[b][root] = totals[b] / grandTotal;
-        }
-        return reconcile(base, horizon, h -> g);
+        double total = grandTotal;
+        return reconcile(base, horizon, (h, means, bottomMeans) -> {
+            for (int b = 0; b < bottom.size(); b++) {
+                bottomMeans[b] = totals[b] / total * means[root][h];
+            }
+        });
     }
 
     /**
      * MinT with a shrunk error covariance (Wickramasuriya, Athanasopoulos and Hyndman 2019):
      * {@code G = (S' W^-1 S)^-1 S' W^-1}, the coherent forecasts of least total error variance,
      * where {@code W} is the nodes' base forecast error covariance shrunk towards its diagonal
-     * with the Schäfer–Strimmer intensity, as in R's {@code hts} and {@code fable}.
+     * with the Schäfer–Strimmer intensity, as in R's {@code hts} and {@code fable}. {@code W} is
+     * dense (nodes × nodes) and factorised directly: this suits hierarchies of up to a few
+     * thousand nodes; bottom-up and top-down scale with the number of bottom series.
      *
      * @param base forecasts of every node, all of the same horizon
      * @param residuals each node's base forecast errors (actual minus forecast) over the same
@@ -312,11 +326,20 @@ public final class Hierarchy {
         baseMeans(base, horizon, "minTrace");
         double[][] errors = completePeriods(residuals);
         double[][] w = shrunkCovariance(errors);
+        double[][] summing = summingMatrix();
         double[][] sT = transpose(summing);
         double[][] wInverseS = Cholesky.of(w, "residuals").solve(summing);
         double[][] precision = multiply(sT, wInverseS);
         double[][] g = Cholesky.of(precision, "residuals").solve(transpose(wInverseS));
-        return reconcile(base, horizon, h -> g);
+        return reconcile(base, horizon, (h, means, bottomMeans) -> {
+            for (int b = 0; b < bottom.size(); b++) {
+                double sum = 0;
+                for (int node = 0; node < nodes.size(); node++) {
+                    sum += g[b][node] * means[node][h];
+                }
+                bottomMeans[b] = sum;
+            }
+        });
     }
 
     /** @return errors[t][node] over the periods every node has an error for */
@@ -448,8 +471,8 @@ public final class Hierarchy {
 
     @FunctionalInterface
     private interface Combination {
-        /** @return G for horizon step {@code h}: bottom × nodes */
-        double[][] at(int h);
+        /** Writes the reconciled bottom forecasts {@code G base} at horizon step {@code h} into {@code bottomMeans}. */
+        void apply(int h, double[][] means, double[] bottomMeans);
     }
 
     /**
@@ -469,15 +492,12 @@ public final class Hierarchy {
             }
         }
         double[][] reconciled = new double[nodes.size()][horizon];
+        double[] bottomMeans = new double[bottom.size()];
         for (int h = 0; h < horizon; h++) {
-            double[][] g = combination.at(h);
-            for (int b = 0; b < bottom.size(); b++) {
-                double bottomMean = 0;
-                for (int node = 0; node < nodes.size(); node++) {
-                    bottomMean += g[b][node] * means[node][h];
-                }
-                for (int node = 0; node < nodes.size(); node++) {
-                    reconciled[node][h] += summing[node][b] * bottomMean;
+            combination.apply(h, means, bottomMeans);
+            for (int node = 0; node < nodes.size(); node++) {
+                for (int b : members[node]) {
+                    reconciled[node][h] += bottomMeans[b];
                 }
             }
         }
