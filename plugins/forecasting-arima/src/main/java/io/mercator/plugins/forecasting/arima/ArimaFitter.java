@@ -118,10 +118,11 @@ final class ArimaFitter {
      */
     static Fit simple(double[] filled, ArimaOrder order) {
         double[] w = difference(filled, order);
-        double mean = 0;
+        double sum = 0;
         for (double v : w) {
-            mean += order.constant() ? v / w.length : 0;
+            sum += v;
         }
+        double mean = order.constant() && w.length > 0 ? sum / w.length : 0;
         double sumOfSquares = 0;
         for (double v : w) {
             sumOfSquares += (v - mean) * (v - mean);
