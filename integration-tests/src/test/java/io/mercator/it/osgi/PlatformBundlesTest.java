@@ -58,7 +58,8 @@ public class PlatformBundlesTest extends PlatformTest {
     public void builtInStrategiesAreRegistered() {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+        assertEquals(List.of("forecasting/arima@1.0.0 from io.mercator.plugins.forecasting.arima",
+                "forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/croston@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
