@@ -67,6 +67,34 @@ class NumericsTest {
     }
 
     @Test
+    void stationaryCovarianceSolvesTheLyapunovEquation() {
+        // ARIMA(1,0,1)(1,0,1)[4] multiplied out: r = max(5, 6) = 6
+        double[] phi = Polynomials.seasonalProduct(new double[] {0.6}, new double[] {0.8}, 4, -1);
+        double[] theta = Polynomials.seasonalProduct(new double[] {0.3}, new double[] {-0.5}, 4, 1);
+        int r = 6;
+        double[] ar = java.util.Arrays.copyOf(phi, r);
+        double[] loading = new double[r];
+        loading[0] = 1;
+        System.arraycopy(theta, 0, loading, 1, theta.length);
+        double[] covariance = ArmaKalmanFilter.stationaryCovariance(ar, loading);
+        // P = T P T' + R R' with T: first column ar, ones above the diagonal
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < r; j++) {
+                double expected = loading[i] * loading[j];
+                for (int k = 0; k < r; k++) {
+                    for (int l = 0; l < r; l++) {
+                        double tik = (k == 0 ? ar[i] : 0) + (k == i + 1 ? 1 : 0);
+                        double tjl = (l == 0 ? ar[j] : 0) + (l == j + 1 ? 1 : 0);
+                        expected += tik * covariance[k * r + l] * tjl;
+                    }
+                }
+                assertEquals(expected, covariance[i * r + j], 1e-9 * Math.abs(covariance[0]), "P[" + i + "][" + j + "]");
+            }
+        }
+        assertNull(ArmaKalmanFilter.stationaryCovariance(new double[] {1.1, 0}, new double[] {1, 0}));
+    }
+
+    @Test
     void interpolationFillsGapsAndHoldsTheEnds() {
         assertArrayEquals(new double[] {2, 2, 3, 4, 4}, Differencing.interpolate(
                 new double[] {Double.NaN, 2, Double.NaN, 4, Double.NaN}), 1e-12);
