@@ -149,12 +149,12 @@ public class PlatformBundlesTest extends PlatformTest {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
         assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: combination, croston, ets, mean, moving-average, naive, sba, snaive, theta, tsb)",
+                + "(registered: arima, combination, croston, ets, mean, moving-average, naive, sba, snaive, theta, tsb)",
                 error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: combination, croston, ets, mean, "
+                + "(no default is set and several are registered: arima, combination, croston, ets, mean, "
                 + "moving-average, naive, sba, snaive, theta, tsb)",
                 noDefault.getMessage());
     }
