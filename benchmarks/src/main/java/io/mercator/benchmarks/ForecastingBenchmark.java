@@ -86,7 +86,7 @@ public final class ForecastingBenchmark {
                     for (double value : second.metrics()) {
                         System.out.printf(Locale.ROOT, "%9.3f", value);
                     }
-                    System.out.printf(Locale.ROOT, "%10.0f%n",
+                    System.out.printf(Locale.ROOT, "%10.1f%n",
                             second.forecasts() / Math.min(first.seconds(), second.seconds()));
                 }
             }
