@@ -5,6 +5,7 @@ import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.platform.evaluation.forecasting.Backtest;
 import io.mercator.platform.evaluation.forecasting.ForecastAccuracy;
 import io.mercator.platform.evaluation.forecasting.SeriesFiles;
+import io.mercator.plugins.forecasting.arima.ArimaStrategy;
 import io.mercator.plugins.forecasting.baselines.NaiveStrategy;
 import io.mercator.plugins.forecasting.baselines.SeasonalNaiveStrategy;
 import io.mercator.plugins.forecasting.smoothing.CombinationStrategy;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -29,7 +31,8 @@ import org.apache.commons.csv.CSVRecord;
  * the faster run. Output goes to stdout: this is a command-line tool.
  *
  * <p>Arguments: the distribution archive (unused: strategies run in-process without a framework),
- * then data folders.
+ * then data folders, and optionally {@code --strategies=ets,arima} and {@code --groups=MONTHLY}
+ * to run only some strategies or period groups.
  */
 public final class ForecastingBenchmark {
 
@@ -38,22 +41,36 @@ public final class ForecastingBenchmark {
 
     public static void main(String[] args) throws IOException {
         List<Path> folders = new ArrayList<>();
+        List<String> strategyNames = List.of();
+        List<String> groupNames = List.of();
         for (int i = 1; i < args.length; i++) {
-            folders.add(Path.of(args[i]));
+            if (args[i].startsWith("--strategies=")) {
+                strategyNames = List.of(args[i].substring("--strategies=".length()).split(","));
+            } else if (args[i].startsWith("--groups=")) {
+                groupNames = List.of(args[i].substring("--groups=".length()).split(","));
+            } else {
+                folders.add(Path.of(args[i]));
+            }
         }
         if (folders.isEmpty()) {
             Path shared = sharedData();
             folders.add(shared.resolve("m3"));
             folders.add(shared.resolve("aus-retail-turnover"));
         }
-        List<ForecastStrategy> strategies = List.of(new NaiveStrategy(), new SeasonalNaiveStrategy(),
-                new ThetaStrategy(), new EtsStrategy(), new CombinationStrategy());
+        List<String> selected = strategyNames;
+        List<ForecastStrategy> strategies = Stream.of(new NaiveStrategy(), new SeasonalNaiveStrategy(),
+                new ThetaStrategy(), new EtsStrategy(), new ArimaStrategy(), new CombinationStrategy())
+                .filter(strategy -> selected.isEmpty() || selected.contains(strategy.descriptor().name()))
+                .map(ForecastStrategy.class::cast).toList();
         System.out.printf(Locale.ROOT, "Mercator forecasting benchmark on %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         for (Path folder : folders) {
             SeriesFiles.Data all = SeriesFiles.read(folder);
             Map<String, SeriesFiles.Data> groups = byPeriod(folder, all);
             for (Map.Entry<String, SeriesFiles.Data> group : groups.entrySet()) {
+                if (!groupNames.isEmpty() && !groupNames.contains(group.getKey())) {
+                    continue;
+                }
                 System.out.printf(Locale.ROOT, "%n%s %s: %d series%n%-10s", folder.getFileName(), group.getKey(),
                         group.getValue().ids().size(), "strategy");
                 for (String column : ForecastAccuracy.COLUMNS) {
@@ -69,7 +86,7 @@ public final class ForecastingBenchmark {
                     for (double value : second.metrics()) {
                         System.out.printf(Locale.ROOT, "%9.3f", value);
                     }
-                    System.out.printf(Locale.ROOT, "%10.0f%n",
+                    System.out.printf(Locale.ROOT, "%10.1f%n",
                             second.forecasts() / Math.min(first.seconds(), second.seconds()));
                 }
             }

@@ -58,7 +58,8 @@ public class PlatformBundlesTest extends PlatformTest {
     public void builtInStrategiesAreRegistered() {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+        assertEquals(List.of("forecasting/arima@1.0.0 from io.mercator.plugins.forecasting.arima",
+                "forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/croston@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
@@ -155,13 +156,13 @@ public class PlatformBundlesTest extends PlatformTest {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
         assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: combination, croston, ets, mean, moving-average, naive, regression, sba, snaive, theta, "
-                + "tsb)",
+                + "(registered: arima, combination, croston, ets, mean, moving-average, naive, regression, sba, snaive, "
+                + "theta, tsb)",
                 error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: combination, croston, ets, mean, "
+                + "(no default is set and several are registered: arima, combination, croston, ets, mean, "
                 + "moving-average, naive, regression, sba, snaive, theta, tsb)",
                 noDefault.getMessage());
     }

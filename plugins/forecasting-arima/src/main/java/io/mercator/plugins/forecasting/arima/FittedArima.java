@@ -1,0 +1,183 @@
+package io.mercator.plugins.forecasting.arima;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * What forecasting one series needs from its fitted model: the ARMA polynomials of the
+ * differenced series (seasonal factors multiplied out), its mean, the Kalman state after the last
+ * observation, the differencing and the last observations it undoes, and the innovation variance.
+ * Point forecasts run the state forward and undo the differencing. The forecast error h periods
+ * ahead is the error of the current state, carried forward and integrated, plus the future
+ * innovations weighted by the psi weights of the whole (integrated) model; its variance is exact
+ * as in R's {@code predict.Arima}, also for short series whose state is not yet known precisely.
+ */
+final class FittedArima {
+
+    final String description;
+    private final double[] phi;
+    private final double[] theta;
+    private final double mean;
+    private final double[] delta;
+    private final double[] lastValues;
+    private final double[] state;
+    private final double[] covariance;
+    final double sigma2;
+
+    /**
+     * @param description e.g. {@code ARIMA(0,1,1)(0,1,1)[12]}
+     * @param phi autoregressive coefficients of the differenced series
+     * @param theta moving-average coefficients
+     * @param mean the mean of the differenced series
+     * @param delta the differencing polynomial (see {@link Polynomials#differencing})
+     * @param lastValues the last {@code delta.length} observations, oldest first, none missing
+     * @param state the predicted state of the demeaned differenced series after the last period
+     * @param covariance the error covariance of that state over sigma squared, row-major
+     * @param sigma2 the innovation variance
+     */
+    FittedArima(String description, double[] phi, double[] theta, double mean, double[] delta, double[] lastValues,
+            double[] state, double[] covariance, double sigma2) {
+        if (lastValues.length != delta.length || state.length != Math.max(phi.length, theta.length + 1)
+                || covariance.length != state.length * state.length) {
+            throw new IllegalArgumentException("inconsistent ARIMA state");
+        }
+        this.description = description;
+        this.phi = phi;
+        this.theta = theta;
+        this.mean = mean;
+        this.delta = delta;
+        this.lastValues = lastValues;
+        this.state = state;
+        this.covariance = covariance;
+        this.sigma2 = sigma2;
+    }
+
+    /**
+     * @param horizon periods ahead
+     * @return the point forecasts
+     */
+    double[] forecast(int horizon) {
+        double[] ar = new double[state.length];
+        System.arraycopy(phi, 0, ar, 0, phi.length);
+        double[] current = state.clone();
+        double[] forecast = new double[horizon];
+        int past = lastValues.length;
+        for (int h = 0; h < horizon; h++) {
+            double value = mean + current[0];
+            for (int j = 0; j < delta.length; j++) {
+                int k = h - 1 - j;
+                value += delta[j] * (k >= 0 ? forecast[k] : lastValues[past + k]);
+            }
+            forecast[h] = value;
+            ArmaKalmanFilter.advance(current, ar);
+        }
+        return forecast;
+    }
+
+    /**
+     * @param horizon periods ahead
+     * @return the forecast standard errors
+     */
+    double[] standardErrors(int horizon) {
+        int r = state.length;
+        double[] ar = new double[r];
+        System.arraycopy(phi, 0, ar, 0, phi.length);
+        // integration weights of 1 / delta(B) and psi weights of the whole model
+        double[] integration = psiWeights(delta, new double[0], horizon);
+        double[] psi = psiWeights(Polynomials.product(phi, delta, -1), theta, horizon);
+        // carried[j] = (T')^j Z: how the current state error reaches the differenced series j periods on
+        double[][] carried = new double[horizon][r];
+        carried[0][0] = 1;
+        for (int j = 1; j < horizon; j++) {
+            double first = 0;
+            for (int k = 0; k < r; k++) {
+                first += ar[k] * carried[j - 1][k];
+            }
+            carried[j][0] = first;
+            System.arraycopy(carried[j - 1], 0, carried[j], 1, r - 1);
+        }
+        double[] errors = new double[horizon];
+        double[] loading = new double[r];
+        double future = 0;
+        for (int h = 0; h < horizon; h++) {
+            Arrays.fill(loading, 0);
+            for (int j = 0; j <= h; j++) {
+                for (int k = 0; k < r; k++) {
+                    loading[k] += integration[h - j] * carried[j][k];
+                }
+            }
+            double stateVariance = 0;
+            for (int i = 0; i < r; i++) {
+                for (int k = 0; k < r; k++) {
+                    stateVariance += loading[i] * covariance[i * r + k] * loading[k];
+                }
+            }
+            errors[h] = Math.sqrt(sigma2 * Math.max(0, stateVariance + future));
+            future += psi[h] * psi[h];
+        }
+        return errors;
+    }
+
+    /** @return the first {@code count} psi weights of {@code theta(B) / (1 - sum ar_i B^i)} */
+    private static double[] psiWeights(double[] ar, double[] theta, int count) {
+        double[] psi = new double[count];
+        for (int j = 0; j < count; j++) {
+            double weight = j == 0 ? 1 : (j <= theta.length ? theta[j - 1] : 0);
+            for (int i = 1; i <= Math.min(j, ar.length); i++) {
+                weight += ar[i - 1] * psi[j - i];
+            }
+            psi[j] = weight;
+        }
+        return psi;
+    }
+
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeUTF(description);
+        writeArray(out, phi);
+        writeArray(out, theta);
+        out.writeDouble(mean);
+        writeArray(out, delta);
+        writeArray(out, lastValues);
+        writeArray(out, state);
+        writeArray(out, covariance);
+        out.writeDouble(sigma2);
+    }
+
+    static FittedArima read(DataInputStream in) throws IOException {
+        String description = in.readUTF();
+        double[] phi = readArray(in);
+        double[] theta = readArray(in);
+        double mean = in.readDouble();
+        double[] delta = readArray(in);
+        double[] lastValues = readArray(in);
+        double[] state = readArray(in);
+        double[] covariance = readArray(in);
+        double sigma2 = in.readDouble();
+        try {
+            return new FittedArima(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("corrupt model: " + e.getMessage() + " for " + description, e);
+        }
+    }
+
+    private static void writeArray(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double value : values) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static double[] readArray(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > 100_000) {
+            throw new IOException("corrupt model: array length " + length);
+        }
+        double[] values = new double[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
+    }
+}
