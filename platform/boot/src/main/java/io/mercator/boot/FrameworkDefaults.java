@@ -33,7 +33,10 @@ public final class FrameworkDefaults {
         d.put("felix.fileinstall.noInitialDelay", "true");
         d.put("felix.fileinstall.filter", "[^.].*\\.(jar|cfg|config)");
         d.put("felix.fileinstall.bundles.new.start", "true");
-        d.put("felix.fileinstall.enableConfigSave", "true");
+        // FileInstall 3.7.4 writes configuration changes back by truncating the file in place, and its
+        // watcher can read the truncated file and apply an empty configuration (seen at start-up with
+        // conf/io.mercator.rest.cfg). The registry writes its own file atomically instead.
+        d.put("felix.fileinstall.enableConfigSave", "false");
         d.put("felix.fileinstall.tmpdir", HOME + "/data/fileinstall");
         d.put("felix.fileinstall.log.level", "3");
         d.put("org.osgi.service.log.admin.loglevel", "INFO");

@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -71,18 +70,16 @@ final class EmbeddedMercator implements Mercator {
     private final ServiceTracker<StrategyRegistry, StrategyRegistry> registryTracker;
     private final ServiceTracker<ModelStore, ModelStore> storeTracker;
     private final Path deployFolder;
-    private final Path registryConfiguration;
     private final Duration callTimeout;
     private final Duration shutdownTimeout;
     private final Object closeLock = new Object();
     private volatile boolean closed;
 
-    private EmbeddedMercator(Framework framework, HomeLock homeLock, Path deployFolder, Path registryConfiguration,
+    private EmbeddedMercator(Framework framework, HomeLock homeLock, Path deployFolder,
             Duration callTimeout, Duration shutdownTimeout) {
         this.framework = framework;
         this.homeLock = homeLock;
         this.deployFolder = deployFolder;
-        this.registryConfiguration = registryConfiguration;
         this.callTimeout = callTimeout;
         this.shutdownTimeout = shutdownTimeout;
         this.registryTracker = new ServiceTracker<>(framework.getBundleContext(), StrategyRegistry.class, null);
@@ -122,10 +119,6 @@ final class EmbeddedMercator implements Mercator {
         FrameworkDefaults.properties().forEach((key, value) ->
                 properties.put(key, value.replace(FrameworkDefaults.HOME, home.toString())));
         properties.put("felix.fileinstall.dir", builder.hotDeploy ? deploy + "," + conf : conf.toString());
-        // FileInstall 3.7.4 writes configuration changes back by truncating the file in place, and its
-        // watcher can read the truncated file and apply an empty configuration (the defaults are lost,
-        // the file ends up empty). setDefault writes the file itself, atomically, instead.
-        properties.put("felix.fileinstall.enableConfigSave", "false");
         // bundles see the JDK and what the system bundle exports, never the host's class path: no
         // parent class loader, and no Felix guess that a load started by host code wants host classes
         properties.put("org.osgi.framework.bundle.parent", "boot");
@@ -163,7 +156,7 @@ final class EmbeddedMercator implements Mercator {
         } finally {
             thread.setContextClassLoader(hostContext);
         }
-        EmbeddedMercator mercator = new EmbeddedMercator(framework, lock, deploy, registryConfiguration,
+        EmbeddedMercator mercator = new EmbeddedMercator(framework, lock, deploy,
                 builder.callTimeout, builder.shutdownTimeout);
         long started = System.nanoTime();
         try {
@@ -334,39 +327,6 @@ final class EmbeddedMercator implements Mercator {
     @Override
     public void setDefault(Family family, String spec) {
         registry().setDefault(family, spec);
-        persistDefault(family, registry().defaultSpec(family).orElseThrow());
-    }
-
-    /**
-     * Writes the family's default into {@code conf/io.mercator.registry.cfg}, keeping the other
-     * lines, through a temporary file renamed into place so that FileInstall never reads half of it.
-     */
-    private void persistDefault(Family family, String spec) {
-        String key = "default." + family.id();
-        List<String> lines = new ArrayList<>();
-        try {
-            if (Files.exists(registryConfiguration)) {
-                lines.addAll(Files.readAllLines(registryConfiguration, StandardCharsets.UTF_8));
-            }
-            String line = key + " = " + spec;
-            int existing = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).split("[=:]", 2)[0].trim().equals(key)) {
-                    existing = i;
-                }
-            }
-            if (existing < 0) {
-                lines.add(line);
-            } else {
-                lines.set(existing, line);
-            }
-            Path temporary = Files.createTempFile(registryConfiguration.getParent(), ".", ".tmp");
-            Files.write(temporary, lines, StandardCharsets.UTF_8);
-            Files.move(temporary, registryConfiguration, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the default " + family.id() + " strategy is " + spec
-                    + " until restart: cannot write " + registryConfiguration + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

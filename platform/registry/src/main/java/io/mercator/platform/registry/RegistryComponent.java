@@ -212,6 +212,11 @@ public final class RegistryComponent implements StrategyRegistry {
             }
             properties.put(DEFAULT_PREFIX + family.id(), parsed.toString());
             configuration.update(properties);
+            // the file FileInstall applies at every start holds the defaults: change it too
+            Optional<ConfigurationFile> file = ConfigurationFile.of(properties.get(ConfigurationFile.FILE_PROPERTY));
+            if (file.isPresent()) {
+                file.get().set(DEFAULT_PREFIX + family.id(), parsed.toString());
+            }
             logger.info("Default {} strategy set to {}", family.id(), parsed);
         } catch (IOException e) {
             throw new IllegalStateException("could not store the default for " + family.id() + ": " + e.getMessage(), e);
