@@ -10,11 +10,12 @@ import java.util.Map;
  * @param path the request path
  * @param pathParameters the values of the route template's {@code {names}}
  * @param query the query parameters
+ * @param contentType the body's media type, lower case without parameters (empty when there is no body)
  * @param body the body, within the size limit (empty when there is none)
  * @param caller the token that made the request
  */
 record Call(String method, String path, Map<String, String> pathParameters, Map<String, List<String>> query,
-        byte[] body, TokenStore.Token caller) {
+        String contentType, byte[] body, TokenStore.Token caller) {
 
     /** @return a path parameter of the route */
     String pathParameter(String name) {

@@ -160,6 +160,30 @@ final class JsonBody {
         return values;
     }
 
+    /** @return an object's members as text, the form training parameters take (whole numbers without ".0") */
+    Map<String, String> textObject(String field) {
+        Map<String, String> values = new LinkedHashMap<>();
+        plainObject(field).forEach((name, value) -> values.put(name,
+                value instanceof Double number ? format(number) : String.valueOf(value)));
+        return values;
+    }
+
+    /** @return an object of objects as text, e.g. parameter values per strategy name */
+    Map<String, Map<String, String>> textObjects(String field) {
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
+        if (!has(field)) {
+            return values;
+        }
+        JsonElement element = object.get(field);
+        if (!element.isJsonObject()) {
+            throw Problem.badRequest(pathOf(field), pathOf(field) + ": expected an object, got " + kind(element))
+                    .exception();
+        }
+        JsonBody inner = new JsonBody(element.getAsJsonObject(), pathOf(field));
+        element.getAsJsonObject().keySet().forEach(name -> values.put(name, inner.textObject(name)));
+        return values;
+    }
+
     private JsonArray array(String field) {
         JsonElement value = required(field);
         if (!value.isJsonArray()) {

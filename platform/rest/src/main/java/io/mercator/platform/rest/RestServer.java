@@ -149,10 +149,11 @@ final class RestServer {
                                 + caller.role().id() + "; " + method + " " + route + " needs "
                                 + match.route().role().id()).exception();
                     }
+                    String contentType = match.route().consumes().isEmpty() ? "" : mediaType(request);
                     byte[] body = match.route().consumes().isEmpty() ? new byte[0]
-                            : readBody(request, match.route().consumes());
+                            : readBody(request, contentType, match.route().consumes());
                     bodyRead = true;
-                    Call call = new Call(method, path, match.parameters(), query(request), body, caller);
+                    Call call = new Call(method, path, match.parameters(), query(request), contentType, body, caller);
                     reply = match.route().handler().handle(call);
                 }
             } catch (Throwable thrown) {
@@ -195,9 +196,12 @@ final class RestServer {
             return Problem.of("unauthorized", "Unauthorized", 401, detail).exception();
         }
 
-        private byte[] readBody(Request request, List<String> consumes) throws IOException {
+        private static String mediaType(Request request) {
             String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-            String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        }
+
+        private byte[] readBody(Request request, String mediaType, List<String> consumes) throws IOException {
             if (!consumes.contains(mediaType)) {
                 throw Problem.of("unsupported-media-type", "Unsupported media type", 415,
                         (mediaType.isEmpty() ? "the request has no Content-Type" : "Content-Type " + mediaType
