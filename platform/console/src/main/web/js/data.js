@@ -1,11 +1,11 @@
 // Data sets, training jobs and models: upload a data set by drag and drop and read its validation report, train
 // a strategy on it with live progress, and manage the models the jobs stored.
 import { allows, call, get, post } from './api.js';
-import { h, number, show } from './dom.js';
+import { FAMILIES } from './strategies.js';
+import { dropZone, every, h, number, show } from './dom.js';
 import { fail, say } from './messages.js';
 
 const POLL_MS = 1000;
-const FAMILIES = ['forecasting', 'filtering', 'optimization', 'segmentation', 'pricing'];
 const FINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 /** The content type the API reads a file as, from its name. */
@@ -45,8 +45,10 @@ function reportCard(title, report, kind) {
     ? ` (the first ${report.badRows.length} are listed)` : '';
   return h(`div#validation-report.card.${kind}`, {},
     h('h3', {}, title),
-    h('p', {}, `${number(report.rowsRead, 0)} rows read, ${number(report.rowsImported, 0)} imported, `
-      + `${number(report.badRowCount, 0)} bad${more}.`),
+    h('p', {}, kind === 'rejected'
+      ? `${number(report.rowsRead, 0)} rows read, ${number(report.badRowCount, 0)} bad${more}: nothing was imported.`
+      : `${number(report.rowsRead, 0)} rows read, ${number(report.rowsImported, 0)} imported, `
+        + `${number(report.badRowCount, 0)} bad${more}.`),
     badRowsTable(report));
 }
 
@@ -132,29 +134,17 @@ export function datasetsPage(view, session) {
     refresh();
   }
 
-  function dropZone() {
-    const picker = h('input#dataset-file', { type: 'file', accept: '.csv,.tsv,.txt,.json,.jsonl,.ndjson', hidden: true,
-      onchange: event => { upload(event.target.files[0]); event.target.value = ''; } });
-    const zone = h('div#dataset-drop-zone.drop-zone', {},
-      h('strong', {}, 'Drop a CSV or JSON file here'), ' or ',
-      h('label.button', { for: 'dataset-file' }, 'choose a file…'), picker,
-      h('div.muted.small', {}, 'It is imported with the family’s fields; the report lists any bad row with its line '
-        + 'and column.'));
-    zone.addEventListener('dragover', event => { event.preventDefault(); zone.classList.add('over'); });
-    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-    zone.addEventListener('drop', event => {
-      event.preventDefault();
-      zone.classList.remove('over');
-      [...event.dataTransfer.files].forEach(file => upload(file));
-    });
+  function uploadCard() {
     return h('div.card', {},
       h('div.row.options', {}, field('Family', family), field('Delimiter', delimiter, 'default , (tab: tab)'),
         field('Date format', dateFormat), field('Columns', mapping, 'FIELD=COLUMN, comma separated'),
         field('Bad rows', policy)),
-      zone);
+      dropZone({ id: 'dataset-drop-zone', pickerId: 'dataset-file', title: 'Drop a CSV or JSON file here',
+        hint: 'It is imported with the family’s fields; the report lists any bad row with its line and column.',
+        accept: '.csv,.tsv,.txt,.json,.jsonl,.ndjson' }, upload));
   }
 
-  show(view, h('h1', {}, 'Data sets'), operator ? dropZone() : null, report,
+  show(view, h('h1', {}, 'Data sets'), operator ? uploadCard() : null, report,
     h('table#datasets.grid', {}, h('thead', {}, h('tr', {},
       ['Data set', 'Family', 'Rows', 'Fields', 'Bad rows', 'Updated', ''].map(t => h('th', {}, t)))), rows));
   refresh();
@@ -168,8 +158,7 @@ export function jobsPage(view, session) {
   const strategy = h('select#job-strategy');
   const parameters = h('input#job-parameters', { size: 30, placeholder: 'e.g. neighbours=20' });
   let datasets = [];
-  let timer = null;
-  let stopped = false;
+  let polling = null;
 
   async function loadChoices() {
     try {
@@ -203,7 +192,7 @@ export function jobsPage(view, session) {
   async function refresh() {
     try {
       const { jobs } = await get('/jobs');
-      if (stopped) {
+      if (polling?.stopped()) {
         return;
       }
       show(rows, jobs.map(job => h('tr', { dataset: { id: job.id, state: job.state } },
@@ -219,15 +208,6 @@ export function jobsPage(view, session) {
     } catch (error) {
       fail(error);
     }
-  }
-
-  function poll() {
-    timer = setTimeout(async () => {
-      await refresh();
-      if (!stopped) {
-        poll();
-      }
-    }, POLL_MS);
   }
 
   async function cancel(job) {
@@ -272,8 +252,8 @@ export function jobsPage(view, session) {
   if (operator) {
     loadChoices();
   }
-  refresh().then(poll);
-  return { leave() { stopped = true; clearTimeout(timer); } };
+  polling = every(POLL_MS, refresh);
+  return { leave() { polling.stop(); } };
 }
 
 export function modelsPage(view, session) {

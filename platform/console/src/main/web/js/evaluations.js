@@ -1,11 +1,11 @@
 // Evaluation leaderboard: run an evaluation of a family's strategies on a data file and show the strategies
 // ranked by the family's main metric (the API ranks them and says which metric and which direction).
 import { allows, call, get, post } from './api.js';
-import { h, number, show } from './dom.js';
+import { FAMILIES } from './strategies.js';
+import { every, h, number, show } from './dom.js';
 import { fail, say } from './messages.js';
 
 const POLL_MS = 1000;
-const FAMILIES = ['forecasting', 'filtering', 'optimization', 'segmentation', 'pricing'];
 /** Where `mercator generate` and `start --demo` put each family's data, inside the data folder. */
 const DEMO_DATA = {
   forecasting: 'demo/forecasting/demand.csv', filtering: 'demo/filtering/ratings.csv',
@@ -21,8 +21,7 @@ export function evaluationsPage(view, session) {
   const runs = h('tbody');
   const board = h('div#leaderboard');
   let shown = null;       // the evaluation whose leaderboard is shown
-  let timer = null;
-  let stopped = false;
+  let polling = null;
 
   family.addEventListener('change', () => { data.value = DEMO_DATA[family.value]; });
 
@@ -33,7 +32,7 @@ export function evaluationsPage(view, session) {
     }
     const direction = table.higherIsBetter ? 'higher is better' : 'lower is better';
     return h('div.card', {},
-      h('h2', {}, `${evaluation.family} on ${evaluation.data}`),
+      h('h3', {}, `${evaluation.family} on ${evaluation.data}`),
       h('p.muted', {}, `Ranked by ${table.metric} (${direction}). ${evaluation.report.title}`),
       h('table#leaderboard-table.grid', {},
         h('thead', {}, h('tr', {}, h('th', {}, '#'), h('th', {}, 'Strategy'),
@@ -48,7 +47,7 @@ export function evaluationsPage(view, session) {
   async function refresh() {
     try {
       const { evaluations } = await get('/evaluations');
-      if (stopped) {
+      if (polling?.stopped()) {
         return;
       }
       show(runs, evaluations.map(evaluation => h('tr', { dataset: { id: evaluation.id, state: evaluation.state } },
@@ -76,15 +75,6 @@ export function evaluationsPage(view, session) {
     show(board, leaderboard(evaluation));
   }
 
-  function poll() {
-    timer = setTimeout(async () => {
-      await refresh();
-      if (!stopped) {
-        poll();
-      }
-    }, POLL_MS);
-  }
-
   async function run(event) {
     event.preventDefault();
     const names = strategies.value.split(',').map(s => s.trim()).filter(Boolean);
@@ -108,6 +98,6 @@ export function evaluationsPage(view, session) {
     board,
     h('table#evaluations.grid', {}, h('thead', {}, h('tr', {},
       ['Family', 'Data', 'State', 'Progress', 'Submitted', ''].map(t => h('th', {}, t)))), runs));
-  refresh().then(poll);
-  return { leave() { stopped = true; clearTimeout(timer); } };
+  polling = every(POLL_MS, refresh);
+  return { leave() { polling.stop(); } };
 }

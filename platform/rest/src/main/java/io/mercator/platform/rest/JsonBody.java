@@ -141,12 +141,7 @@ final class JsonBody {
         if (!has(field)) {
             return values;
         }
-        JsonElement element = object.get(field);
-        if (!element.isJsonObject()) {
-            throw Problem.badRequest(pathOf(field), pathOf(field) + ": expected an object, got " + kind(element))
-                    .exception();
-        }
-        for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+        for (Map.Entry<String, JsonElement> member : objectAt(field).entrySet()) {
             JsonElement value = member.getValue();
             String at = pathOf(field) + "." + member.getKey();
             if (!value.isJsonPrimitive()) {
@@ -174,14 +169,18 @@ final class JsonBody {
         if (!has(field)) {
             return values;
         }
+        JsonBody inner = new JsonBody(objectAt(field), pathOf(field));
+        inner.object.keySet().forEach(name -> values.put(name, inner.textObject(name)));
+        return values;
+    }
+
+    private JsonObject objectAt(String field) {
         JsonElement element = object.get(field);
         if (!element.isJsonObject()) {
             throw Problem.badRequest(pathOf(field), pathOf(field) + ": expected an object, got " + kind(element))
                     .exception();
         }
-        JsonBody inner = new JsonBody(element.getAsJsonObject(), pathOf(field));
-        element.getAsJsonObject().keySet().forEach(name -> values.put(name, inner.textObject(name)));
-        return values;
+        return element.getAsJsonObject();
     }
 
     private JsonArray array(String field) {
