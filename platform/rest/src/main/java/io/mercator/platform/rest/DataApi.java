@@ -19,7 +19,6 @@ import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
 import io.mercator.launcher.ControlApi;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,26 +42,23 @@ final class DataApi {
     private final Services services;
     private final ModelStore store;
     private final ModelCache models;
-    private final Path uploads;
     private final AuditLog audit;
 
     /**
      * @param services where the data set and job services are found
      * @param store the model store
      * @param models the models loaded for queries, told about deletions
-     * @param uploads where uploaded bodies are spooled before they are imported
      * @param audit the audit log
      */
-    DataApi(Services services, ModelStore store, ModelCache models, Path uploads, AuditLog audit) {
+    DataApi(Services services, ModelStore store, ModelCache models, AuditLog audit) {
         this.services = services;
         this.store = store;
         this.models = models;
-        this.uploads = uploads;
         this.audit = audit;
     }
 
     void register(Router router) {
-        router.add("POST", "/api/v1/datasets", Role.OPERATOR, DATA_TYPES,
+        router.addSpooled("POST", "/api/v1/datasets", Role.OPERATOR, DATA_TYPES,
                 "import the body (CSV or JSON) as a family's data set", this::importBody);
         router.add("GET", "/api/v1/datasets", Role.VIEWER, List.of(), "list the data sets", this::listDatasets);
         router.add("GET", "/api/v1/datasets/{id}", Role.VIEWER, List.of(),
@@ -88,10 +84,8 @@ final class DataApi {
         Format format = contentType.equals(CSV) || contentType.equals(TSV) ? Format.CSV : Format.JSON;
         String name = call.queryParameter("name", "upload." + (format == Format.CSV ? "csv" : "json"));
         ImportOptions options = importOptions(call, contentType.equals(TSV) ? '\t' : ',');
-        Files.createDirectories(uploads);
-        Path spooled = Files.createTempFile(uploads, ".dataset-", ".upload");
+        Path spooled = call.spooledBody();
         try {
-            Files.write(spooled, call.body());
             DatasetInfo imported = services.with(DatasetService.class,
                     datasets -> datasets.importData(family, new FileSource(spooled, format, name), options,
                             TrainingContext.none()));
@@ -103,8 +97,6 @@ final class DataApi {
             audit.record(call.caller().name(), "dataset.import", family.id() + " (" + name + ")",
                     "rejected: " + rejected.report().badRowCount() + " bad rows");
             throw rejected(rejected).exception();
-        } finally {
-            Files.deleteIfExists(spooled);
         }
     }
 

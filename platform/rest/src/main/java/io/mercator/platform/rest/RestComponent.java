@@ -116,7 +116,7 @@ public final class RestComponent {
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);
         new QueriesApi(calls, models, config.max_rows()).register(router);
-        new DataApi(new Services(context), store, models, folder.resolve("uploads"), audit).register(router);
+        new DataApi(new Services(context), store, models, audit).register(router);
         evaluations = new EvaluationsApi(context, folder.getParent(), logger);
         evaluations.register(router);
 
@@ -124,7 +124,7 @@ public final class RestComponent {
         int port = portOverride == null || portOverride.isBlank() ? config.port() : Integer.parseInt(portOverride.trim());
         Path console = folder(context, CONSOLE_PROPERTY, null);
         server = new RestServer(new RestServer.Settings(config.host(), port, config.max_body_bytes(), config.threads(),
-                console), router, tokens, metrics, () -> health(models), logger);
+                console, folder.resolve("uploads")), router, tokens, metrics, () -> health(models), logger);
         try {
             server.start();
         } catch (IOException cannotListen) {

@@ -25,7 +25,7 @@ class OpenApiDocumentTest {
         new StrategiesApi(null, null).register(router);
         new TokensApi(null, null).register(router);
         new QueriesApi(null, null, 1).register(router);
-        new DataApi(null, null, null, null, null).register(router);
+        new DataApi(null, null, null, null).register(router);
         new EvaluationsApi(null, Path.of("."), null).register(router);
         return router;
     }
