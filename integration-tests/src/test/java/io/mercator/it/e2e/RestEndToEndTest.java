@@ -10,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -565,6 +566,16 @@ public class RestEndToEndTest {
                 "unsupported-media-type", "Content-Type");
         assertProblem(sendBytes("POST", "/api/v1/datasets?family=forecasting", operator, "text/csv",
                 new byte[MAX_BODY + 1]), 413, "too-large", "body");
+        // without a Content-Length (chunked) the limit is found while the body is spooled, and the file removed
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort()
+                + "/api/v1/datasets?family=forecasting")).header("Authorization", "Bearer " + operator)
+                .header("Content-Type", "text/csv").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BODY + 1])))
+                .build();
+        assertProblem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too-large", "body");
+        try (var left = Files.list(installation.home().resolve("data/rest/uploads"))) {
+            assertEquals("no spooled body is left behind", List.of(), left.toList());
+        }
         assertProblem(send("POST", "/api/v1/datasets?family=forecasting", viewer, "text/csv", csv), 403, "forbidden");
         assertProblem(send("POST", "/api/v1/datasets", operator, "text/csv", csv), 400, "validation", "family");
         assertProblem(send("POST", "/api/v1/datasets?family=weather", operator, "text/csv", csv), 404, "not-found",
