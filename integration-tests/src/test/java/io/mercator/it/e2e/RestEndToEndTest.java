@@ -510,6 +510,7 @@ public class RestEndToEndTest {
         assertEquals(job.toString(), "SUCCEEDED", job.get("state").getAsString());
         assertEquals(1.0, job.get("progress").getAsDouble(), 0.0);
         find(json(send("GET", "/api/v1/jobs", viewer, null, null)).getAsJsonArray("jobs"), "id", jobId);
+        assertProblem(send("POST", "/api/v1/jobs/" + jobId + "/cancel", operator, null, null), 409, "conflict");
         String modelId = job.get("modelId").getAsString();
 
         JsonObject model = find(json(send("GET", "/api/v1/models?family=filtering", viewer, null, null))
@@ -620,6 +621,7 @@ public class RestEndToEndTest {
             assertEquals(i + 1, rows.get(i).getAsJsonObject().get("rank").getAsInt());
         }
         find(json(send("GET", "/api/v1/evaluations", viewer, null, null)).getAsJsonArray("evaluations"), "id", id);
+        assertProblem(send("POST", "/api/v1/evaluations/" + id + "/cancel", operator, null, null), 409, "conflict");
     }
 
     private static String createToken(String name, String role) throws Exception {

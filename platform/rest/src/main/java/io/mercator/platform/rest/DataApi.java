@@ -208,7 +208,11 @@ final class DataApi {
     }
 
     private Reply cancelJob(Call call) throws Exception {
-        String id = existingJob(call.pathParameter("id")).id();
+        JobInfo job = existingJob(call.pathParameter("id"));
+        if (job.state().isFinal()) {
+            throw Problem.conflict("job '" + job.id() + "' has already finished: " + job.state()).exception();
+        }
+        String id = job.id();
         JobInfo cancelled = services.with(JobService.class, jobs -> jobs.cancel(id));
         return Reply.ok(Reply.tree(ControlApi.JobEntry.of(cancelled)));
     }

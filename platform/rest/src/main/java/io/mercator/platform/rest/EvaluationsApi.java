@@ -206,6 +206,9 @@ final class EvaluationsApi {
 
     private Reply cancel(Call call) {
         Run run = existing(call.pathParameter("id"));
+        if (run.state != State.RUNNING) {
+            throw Problem.conflict("evaluation '" + run.id + "' has already finished: " + run.state).exception();
+        }
         run.cancelled = true;
         return Reply.ok(json(run));
     }
