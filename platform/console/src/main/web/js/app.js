@@ -4,8 +4,13 @@ import { bundlesPage } from './bundles.js';
 import { strategiesPage } from './strategies.js';
 import { playgroundPage } from './playground.js';
 import { tokensPage } from './tokens.js';
+import { datasetsPage, jobsPage, modelsPage } from './data.js';
+import { evaluationsPage } from './evaluations.js';
 
-const PAGES = { bundles: bundlesPage, strategies: strategiesPage, playground: playgroundPage, tokens: tokensPage };
+const PAGES = {
+  bundles: bundlesPage, strategies: strategiesPage, datasets: datasetsPage, jobs: jobsPage, models: modelsPage,
+  evaluations: evaluationsPage, playground: playgroundPage, tokens: tokensPage,
+};
 /** Pages only some roles see (the API would refuse the others anyway). */
 const PAGE_ROLES = { tokens: 'admin' };
 const $ = id => document.getElementById(id);

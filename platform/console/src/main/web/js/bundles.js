@@ -1,7 +1,7 @@
 // Bundles: the list with live state (polled), upload by drag and drop or file picker, and per-bundle actions
 // for admins. Uploading a jar whose symbolic name is already deployed updates it (the API decides).
 import { allows, call, get } from './api.js';
-import { h, show } from './dom.js';
+import { dropZone, every, h, show } from './dom.js';
 import { bundleIdentity } from './jar.js';
 import { fail, say } from './messages.js';
 
@@ -12,13 +12,12 @@ export function bundlesPage(view, session) {
   const busy = new Set();              // bundle ids with an action under way
   const rows = h('tbody');
   const summary = h('span.muted');
-  let timer = null;
-  let stopped = false;
+  let polling = null;
 
   async function refresh() {
     try {
       const { bundles } = await get('/bundles');
-      if (!stopped) {
+      if (!polling?.stopped()) {
         show(rows, bundles.map(row));
         const active = bundles.filter(b => b.state === 'ACTIVE').length;
         const time = new Date().toLocaleTimeString();
@@ -27,15 +26,6 @@ export function bundlesPage(view, session) {
     } catch (error) {
       fail(error);
     }
-  }
-
-  function poll() {
-    timer = setTimeout(async () => {
-      await refresh();
-      if (!stopped) {
-        poll();
-      }
-    }, POLL_MS);
   }
 
   function row(bundle) {
@@ -119,30 +109,15 @@ export function bundlesPage(view, session) {
     refresh();
   }
 
-  function dropZone() {
-    const picker = h('input#bundle-file', { type: 'file', accept: '.jar', hidden: true,
-      onchange: event => { upload(event.target.files[0]); event.target.value = ''; } });
-    const zone = h('div#drop-zone.drop-zone', {},
-      h('strong', {}, 'Drop a strategy bundle (.jar) here'), ' or ',
-      h('label.button', { for: 'bundle-file' }, 'choose a file…'), picker,
-      h('div.muted.small', {}, 'A new symbolic name is installed; a deployed one is updated to the uploaded version.'));
-    zone.addEventListener('dragover', event => { event.preventDefault(); zone.classList.add('over'); });
-    zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-    zone.addEventListener('drop', event => {
-      event.preventDefault();
-      zone.classList.remove('over');
-      [...event.dataTransfer.files].forEach(file => upload(file));
-    });
-    return zone;
-  }
-
   show(view,
     h('div.heading', {}, h('h1', {}, 'Bundles'), summary),
-    admin ? dropZone() : null,
+    admin ? dropZone({ id: 'drop-zone', pickerId: 'bundle-file', title: 'Drop a strategy bundle (.jar) here',
+      hint: 'A new symbolic name is installed; a deployed one is updated to the uploaded version.', accept: '.jar' },
+    file => upload(file)) : null,
     h('table#bundles.grid', {},
       h('thead', {}, h('tr', {}, ['Id', 'Bundle', 'Version', 'Vendor', 'State', 'Origin', 'Signature', 'Strategies']
         .map(title => h('th', {}, title)), admin ? h('th', {}, 'Actions') : null)),
       rows));
-  refresh().then(poll);
-  return { leave() { stopped = true; clearTimeout(timer); } };
+  polling = every(POLL_MS, refresh);
+  return { leave() { polling.stop(); } };
 }

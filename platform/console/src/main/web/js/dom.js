@@ -57,3 +57,44 @@ export function show(element, ...children) {
 export function number(value, digits = 2) {
   return Number.isFinite(value) ? value.toLocaleString('en', { maximumFractionDigits: digits }) : '';
 }
+
+/**
+ * Calls `refresh` now and then every `ms` milliseconds after the previous call finished, until stopped.
+ *
+ * @return {{stop(): void, stopped(): boolean}}
+ */
+export function every(ms, refresh) {
+  let timer = null;
+  let stopped = false;
+  const tick = async () => {
+    await refresh();
+    if (!stopped) {
+      timer = setTimeout(tick, ms);
+    }
+  };
+  tick();
+  return { stop() { stopped = true; clearTimeout(timer); }, stopped: () => stopped };
+}
+
+/**
+ * A zone to drop files on, with a file picker for those who would rather choose one.
+ *
+ * @param {{id: string, pickerId: string, title: string, hint: string, accept: string}} options
+ * @param {function(File): void} onFile called for each file dropped or chosen
+ */
+export function dropZone(options, onFile) {
+  const picker = h(`input#${options.pickerId}`, { type: 'file', accept: options.accept, hidden: true,
+    onchange: event => { onFile(event.target.files[0]); event.target.value = ''; } });
+  const zone = h(`div#${options.id}.drop-zone`, {},
+    h('strong', {}, options.title), ' or ',
+    h('label.button', { for: options.pickerId }, 'choose a file…'), picker,
+    h('div.muted.small', {}, options.hint));
+  zone.addEventListener('dragover', event => { event.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', event => {
+    event.preventDefault();
+    zone.classList.remove('over');
+    [...event.dataTransfer.files].forEach(file => onFile(file));
+  });
+  return zone;
+}

@@ -14,6 +14,7 @@ import org.junit.rules.TemporaryFolder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The query playground's model-backed tabs in headless Chromium, on an installation started with
@@ -112,6 +113,84 @@ public class ConsolePlaygroundBrowserTest {
         assertEquals(40, counted.intValue());
         assertTrue(browser.pixels("segments-chart", "p[3] > 0") > 1_000);
         browser.screenshot("12-segments");
+    }
+
+    @Test
+    public void aDroppedCsvIsTrainedWithLiveProgressIntoAModelAndAnEvaluationFillsTheLeaderboard() throws Exception {
+        try {
+            browser.open("datasets");
+            new Select(browser.find(By.id("dataset-family"))).selectByValue("forecasting");
+            // a bad row first: the report names its line, column and field
+            drop("dataset-drop-zone", "bad.csv", "text/csv", "series_id,period,value\ns1,1,4\ns1,2,four\n");
+            WebElement bad = browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#validation-report.rejected #bad-rows tbody tr")));
+            assertTrue(bad.getText(), bad.getText().startsWith("bad.csv 3 value value four"));
+            browser.screenshot("20-dataset-rejected");
+
+            StringBuilder csv = new StringBuilder("series_id,period,value\n");
+            for (int period = 1; period <= 36; period++) {
+                csv.append("s1,").append(period).append(',').append(10 + period % 7).append('\n');
+            }
+            drop("dataset-drop-zone", "weekly.csv", "text/csv", csv.toString());
+            WebElement row = browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//table[@id='datasets']//tr[td[1]/div[1][text()='weekly.csv']]")));
+            assertTrue(row.getText(), row.getText().contains("36"));
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("validation-report"),
+                    "36 rows read, 36 imported, 0 bad"));
+            browser.screenshot("21-dataset-imported");
+
+            browser.open("jobs");
+            Select datasets = new Select(browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//select[@id='job-dataset'][option[starts-with(text(), 'weekly.csv')]]"))));
+            datasets.selectByVisibleText(datasets.getOptions().stream().map(WebElement::getText)
+                    .filter(text -> text.startsWith("weekly.csv")).findFirst().orElseThrow());
+            browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#job-strategy option[value='theta']")));
+            new Select(browser.find(By.id("job-strategy"))).selectByValue("theta");
+            browser.find(By.id("job-start")).click();
+            WebElement done = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//table[@id='jobs']//tr[@data-state='SUCCEEDED'][td[3][starts-with(text(), 'theta')]]")));
+            assertEquals("100%", done.findElement(By.cssSelector(".progress-text")).getText());
+            String modelId = done.findElements(By.tagName("td")).get(6).getText();
+            assertTrue(done.getText(), modelId.length() > 8);
+            browser.screenshot("22-job-done");
+
+            browser.open("models");
+            WebElement model = browser.await().until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#models tr[data-id='" + modelId + "']")));
+            assertTrue(model.getText(), model.getText().contains("theta"));
+            browser.screenshot("23-models");
+            model.findElement(By.cssSelector("[data-action='delete']")).click();
+            browser.await().until(ExpectedConditions.alertIsPresent()).accept();
+            browser.await().until(ExpectedConditions.numberOfElementsToBe(
+                    By.cssSelector("#models tr[data-id='" + modelId + "']"), 0));
+
+            browser.open("evaluations");
+            WebElement strategies = browser.find(By.id("evaluation-strategies"));
+            strategies.sendKeys("naive, snaive, mean");
+            browser.find(By.id("evaluation-run")).click();
+            List<WebElement> ranked = browser.await().until(ExpectedConditions.numberOfElementsToBe(
+                    By.cssSelector("#leaderboard-table tbody tr"), 3));
+            assertTrue(browser.find(By.id("leaderboard")).getText().contains("Ranked by MASE (lower is better)"));
+            double previous = Double.NEGATIVE_INFINITY;
+            for (WebElement line : ranked) {
+                double mase = Double.parseDouble(line.findElement(By.cssSelector("td.main")).getText()
+                        .replace(",", ""));
+                assertTrue(mase + " after " + previous, mase >= previous);
+                previous = mase;
+            }
+            browser.screenshot("24-evaluation-leaderboard");
+        } finally {
+            browser.open("playground");
+        }
+    }
+
+    /** Drops a file on a drop zone as a person dragging it from the desktop would. */
+    private static void drop(String zone, String name, String type, String content) {
+        browser.script("const files = new DataTransfer();"
+                + "files.items.add(new File([arguments[2]], arguments[0], {type: arguments[1]}));"
+                + "document.getElementById(arguments[3]).dispatchEvent(new DragEvent('drop', {dataTransfer: files,"
+                + " bubbles: true, cancelable: true}));", name, type, content, zone);
     }
 
     private static void tab(String name) {

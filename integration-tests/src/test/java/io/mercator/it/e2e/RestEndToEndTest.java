@@ -10,6 +10,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -471,6 +472,158 @@ public class RestEndToEndTest {
 
     // --- helpers -------------------------------------------------------------------------------
 
+    @Test
+    public void aDatasetIsUploadedTrainedIntoAModelThatAnswersQueriesAndIsDeletedWithAnAuditLine() throws Exception {
+        StringBuilder csv = new StringBuilder("customer;product;stars\n");
+        for (int user = 1; user <= 12; user++) {
+            for (int item = 1; item <= 8; item++) {
+                if ((user + item) % 3 != 0) {
+                    csv.append("u").append(user).append(';').append("p").append(item).append(';')
+                            .append(1 + (user * item) % 5).append('\n');
+                }
+            }
+        }
+        HttpResponse<String> uploaded = send("POST", "/api/v1/datasets?family=filtering&name=ratings.csv&delimiter=;"
+                + "&mapping=user_id=customer,item_id=product&mapping=value=stars&label=it-ratings", operator, "text/csv",
+                csv.toString());
+        assertEquals(uploaded.body(), 201, uploaded.statusCode());
+        JsonObject dataset = json(uploaded);
+        String datasetId = dataset.get("id").getAsString();
+        assertEquals("/api/v1/datasets/" + datasetId, uploaded.headers().firstValue("Location").orElse(""));
+        assertEquals(64, dataset.get("rows").getAsLong());
+        assertEquals("ratings.csv", dataset.getAsJsonArray("sources").get(0).getAsString());
+
+        JsonObject shown = json(send("GET", "/api/v1/datasets/" + datasetId, viewer, null, null));
+        assertEquals("it-ratings", shown.get("label").getAsString());
+        assertEquals(64, shown.getAsJsonObject("lastImport").get("rowsImported").getAsLong());
+        assertEquals(0, shown.getAsJsonObject("lastImport").get("badRowCount").getAsLong());
+        JsonObject userColumn = find(shown.getAsJsonArray("columns"), "name", "user_id");
+        assertTrue(userColumn.get("present").getAsBoolean());
+        find(json(send("GET", "/api/v1/datasets", viewer, null, null)).getAsJsonArray("datasets"), "id", datasetId);
+
+        HttpResponse<String> started = send("POST", "/api/v1/jobs", operator, JSON, "{\"family\":\"filtering\","
+                + "\"dataset\":\"" + datasetId + "\",\"strategy\":\"item-knn\",\"parameters\":{\"neighbours\":5}}");
+        assertEquals(started.body(), 202, started.statusCode());
+        String jobId = json(started).get("id").getAsString();
+        assertEquals("/api/v1/jobs/" + jobId, started.headers().firstValue("Location").orElse(""));
+        JsonObject job = awaitFinal("/api/v1/jobs/" + jobId);
+        assertEquals(job.toString(), "SUCCEEDED", job.get("state").getAsString());
+        assertEquals(1.0, job.get("progress").getAsDouble(), 0.0);
+        find(json(send("GET", "/api/v1/jobs", viewer, null, null)).getAsJsonArray("jobs"), "id", jobId);
+        assertProblem(send("POST", "/api/v1/jobs/" + jobId + "/cancel", operator, null, null), 409, "conflict");
+        String modelId = job.get("modelId").getAsString();
+
+        JsonObject model = find(json(send("GET", "/api/v1/models?family=filtering", viewer, null, null))
+                .getAsJsonArray("models"), "id", modelId);
+        assertEquals("item-knn", model.get("strategyName").getAsString());
+        assertEquals(datasetId, model.getAsJsonObject("metadata").get("dataset").getAsString());
+        JsonObject described = json(send("GET", "/api/v1/models/" + modelId, viewer, null, null));
+        assertEquals(64, described.get("sha256").getAsString().length());
+
+        HttpResponse<String> recommended = send("POST", "/api/v1/filtering/recommend", operator, JSON,
+                "{\"user\":\"u1\",\"n\":2,\"model\":\"" + modelId + "\"}");
+        assertEquals(recommended.body(), 200, recommended.statusCode());
+        assertTrue(recommended.body(), recommended.body().contains(modelId));
+        assertEquals(recommended.body(), 2, json(recommended).getAsJsonArray("items").size());
+
+        assertEquals(204, send("DELETE", "/api/v1/models/" + modelId, operator, null, null).statusCode());
+        assertProblem(send("GET", "/api/v1/models/" + modelId, viewer, null, null), 404, "not-found", "id");
+        assertProblem(send("POST", "/api/v1/filtering/recommend", operator, JSON,
+                "{\"user\":\"u1\",\"model\":\"" + modelId + "\"}"), 404, "not-found", "model");
+        assertEquals(204, send("DELETE", "/api/v1/datasets/" + datasetId, operator, null, null).statusCode());
+        assertProblem(send("GET", "/api/v1/datasets/" + datasetId, viewer, null, null), 404, "not-found", "id");
+        List<JsonObject> audit = auditLines();
+        assertTrue(audit.toString(), audit.stream().anyMatch(line -> line.get("action").getAsString()
+                .equals("model.delete") && line.get("target").getAsString().startsWith(modelId)
+                && line.get("token").getAsString().equals("it-operator") && line.get("outcome").getAsString().equals("ok")));
+        assertTrue(audit.toString(), audit.stream().anyMatch(line -> line.get("action").getAsString()
+                .equals("dataset.delete") && line.get("target").getAsString().equals(datasetId)));
+    }
+
+    @Test
+    public void badUploadsAreRefusedWithTheLineColumnAndFieldAtFault() throws Exception {
+        String csv = "series_id,period,value\ns1,1,10\ns1,2,eleven\ns1,3,12\n";
+        HttpResponse<String> rejected = send("POST", "/api/v1/datasets?family=forecasting&name=sales.csv", operator,
+                "text/csv", csv);
+        assertProblem(rejected, 400, "import-rejected", "value");
+        JsonObject problem = json(rejected);
+        assertEquals("sales.csv", problem.get("file").getAsString());
+        assertEquals(3, problem.get("line").getAsInt());
+        assertEquals("value", problem.get("column").getAsString());
+        JsonObject badRow = problem.getAsJsonArray("badRows").get(0).getAsJsonObject();
+        assertEquals("eleven", badRow.get("value").getAsString());
+        assertEquals(1, problem.get("badRowCount").getAsInt());
+
+        HttpResponse<String> skipped = send("POST", "/api/v1/datasets?family=forecasting&name=sales.csv&policy=skip",
+                operator, "text/csv", csv);
+        assertEquals(skipped.body(), 201, skipped.statusCode());
+        JsonObject report = json(skipped).getAsJsonObject("lastImport");
+        assertEquals(2, report.get("rowsImported").getAsLong());
+        assertEquals(3, report.getAsJsonArray("badRows").get(0).getAsJsonObject().get("line").getAsLong());
+        assertEquals(204, send("DELETE", "/api/v1/datasets/" + json(skipped).get("id").getAsString(), operator, null,
+                null).statusCode());
+
+        assertProblem(send("POST", "/api/v1/datasets?family=forecasting", operator, "application/pdf", "%PDF"), 415,
+                "unsupported-media-type", "Content-Type");
+        assertProblem(sendBytes("POST", "/api/v1/datasets?family=forecasting", operator, "text/csv",
+                new byte[MAX_BODY + 1]), 413, "too-large", "body");
+        // without a Content-Length (chunked) the limit is found while the body is spooled, and the file removed
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort()
+                + "/api/v1/datasets?family=forecasting")).header("Authorization", "Bearer " + operator)
+                .header("Content-Type", "text/csv").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BODY + 1])))
+                .build();
+        assertProblem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too-large", "body");
+        try (var left = Files.list(installation.home().resolve("data/rest/uploads"))) {
+            assertEquals("no spooled body is left behind", List.of(), left.toList());
+        }
+        assertProblem(send("POST", "/api/v1/datasets?family=forecasting", viewer, "text/csv", csv), 403, "forbidden");
+        assertProblem(send("POST", "/api/v1/datasets", operator, "text/csv", csv), 400, "validation", "family");
+        assertProblem(send("POST", "/api/v1/datasets?family=weather", operator, "text/csv", csv), 404, "not-found",
+                "family");
+        assertProblem(send("POST", "/api/v1/datasets?family=forecasting&policy=maybe", operator, "text/csv", csv), 400,
+                "validation", "policy");
+        assertProblem(send("GET", "/api/v1/datasets/no-such-set", viewer, null, null), 404, "not-found", "id");
+        assertProblem(send("DELETE", "/api/v1/datasets/no-such-set", operator, null, null), 404, "not-found", "id");
+        assertProblem(send("DELETE", "/api/v1/datasets/no-such-set", viewer, null, null), 403, "forbidden");
+        assertProblem(send("GET", "/api/v1/jobs/no-such-job", viewer, null, null), 404, "not-found", "id");
+        assertProblem(send("POST", "/api/v1/jobs/no-such-job/cancel", operator, null, null), 404, "not-found", "id");
+        assertProblem(send("POST", "/api/v1/jobs", operator, JSON, "{\"family\":\"filtering\",\"dataset\":\"nope\"}"),
+                404, "not-found", "dataset");
+        assertProblem(send("POST", "/api/v1/jobs", viewer, JSON, "{}"), 403, "forbidden");
+        assertProblem(send("GET", "/api/v1/models/no-such-model", viewer, null, null), 404, "not-found", "id");
+        assertProblem(send("DELETE", "/api/v1/models/no-such-model", operator, null, null), 404, "not-found", "id");
+        assertProblem(send("GET", "/api/v1/evaluations/no-such-run", viewer, null, null), 404, "not-found", "id");
+        assertProblem(send("POST", "/api/v1/evaluations", operator, JSON,
+                "{\"family\":\"forecasting\",\"data\":\"../conf/mercator.properties\"}"), 400, "validation", "data");
+        assertProblem(send("POST", "/api/v1/evaluations", operator, JSON,
+                "{\"family\":\"forecasting\",\"data\":\"demo/none.csv\"}"), 404, "not-found", "data");
+    }
+
+    @Test
+    public void anEvaluationRunsInTheBackgroundAndRanksTheStrategiesByTheMainMetric() throws Exception {
+        HttpResponse<String> started = send("POST", "/api/v1/evaluations", operator, JSON, "{\"family\":\"forecasting\","
+                + "\"data\":\"demo/forecasting/demand.csv\",\"strategies\":[\"naive\",\"snaive\",\"mean\"],"
+                + "\"options\":{\"horizon\":7}}");
+        assertEquals(started.body(), 202, started.statusCode());
+        String id = json(started).get("id").getAsString();
+        assertEquals("/api/v1/evaluations/" + id, started.headers().firstValue("Location").orElse(""));
+        JsonObject evaluation = awaitFinal("/api/v1/evaluations/" + id);
+        assertEquals(evaluation.toString(), "SUCCEEDED", evaluation.get("state").getAsString());
+        JsonObject leaderboard = evaluation.getAsJsonObject("leaderboard");
+        assertEquals("MASE", leaderboard.get("metric").getAsString());
+        assertFalse(leaderboard.get("higherIsBetter").getAsBoolean());
+        JsonArray rows = leaderboard.getAsJsonArray("rows");
+        assertEquals(3, rows.size());
+        for (int i = 1; i < rows.size(); i++) {
+            assertTrue(rows.toString(), rows.get(i - 1).getAsJsonObject().get("score").getAsDouble()
+                    <= rows.get(i).getAsJsonObject().get("score").getAsDouble());
+            assertEquals(i + 1, rows.get(i).getAsJsonObject().get("rank").getAsInt());
+        }
+        find(json(send("GET", "/api/v1/evaluations", viewer, null, null)).getAsJsonArray("evaluations"), "id", id);
+        assertProblem(send("POST", "/api/v1/evaluations/" + id + "/cancel", operator, null, null), 409, "conflict");
+    }
+
     private static String createToken(String name, String role) throws Exception {
         HttpResponse<String> created = send("POST", "/api/v1/tokens", admin, JSON,
                 "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
@@ -482,6 +635,25 @@ public class RestEndToEndTest {
         try (var models = Files.list(installation.home().resolve("data/models/" + family))) {
             return models.map(p -> p.getFileName().toString()).filter(name -> !name.startsWith(".")).findFirst()
                     .orElseThrow();
+        }
+    }
+
+    /** @return the job or evaluation once its state is final (SUCCEEDED, FAILED or CANCELLED) */
+    private static JsonObject awaitFinal(String path) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        double progress = 0;
+        while (true) {
+            JsonObject current = json(send("GET", path, viewer, null, null));
+            assertTrue("progress never goes back: " + current, current.get("progress").getAsDouble() >= progress);
+            progress = current.get("progress").getAsDouble();
+            String state = current.get("state").getAsString();
+            if (state.equals("SUCCEEDED") || state.equals("FAILED") || state.equals("CANCELLED")) {
+                return current;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail(path + " did not finish: " + current);
+            }
+            Thread.sleep(100);
         }
     }
 

@@ -3,6 +3,13 @@ package io.mercator.launcher;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.annotations.SerializedName;
+import io.mercator.api.datasets.DatasetInfo;
+import io.mercator.api.datasets.ValidationReport;
+import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.runtime.EvaluationReport;
+import io.mercator.api.runtime.StoredModel;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +61,18 @@ public final class ControlApi {
 
     /** The answer to {@code POST evaluate}: one row per strategy. */
     public record Report(String title, List<String> columns, List<ReportRow> rows, List<String> notes) {
+        /** @return the evaluator's report with non-finite values as null (JSON has no NaN) */
+        public static Report of(EvaluationReport report) {
+            List<ReportRow> rows = new ArrayList<>();
+            for (EvaluationReport.Row row : report.rows()) {
+                List<Double> values = new ArrayList<>();
+                for (double value : row.values()) {
+                    values.add(Double.isFinite(value) ? value : null);
+                }
+                rows.add(new ReportRow(row.strategy(), values));
+            }
+            return new Report(report.title(), report.columns(), rows, report.notes());
+        }
     }
 
     /** One strategy's figures; null stands for a metric that does not apply. */
@@ -90,12 +109,24 @@ public final class ControlApi {
     /** What an import read and left out. */
     public record ImportReport(long rowsRead, long rowsImported, long rowsBelowWatermark, long badRowCount,
             List<BadRowEntry> badRows) {
+        /** @return the report of an import, bad rows with their source, line, column and field */
+        public static ImportReport of(ValidationReport report) {
+            return new ImportReport(report.rowsRead(), report.rowsImported(), report.rowsBelowWatermark(),
+                    report.badRowCount(), report.badRows().stream().map(row -> new BadRowEntry(row.source(),
+                            row.line(), row.column(), row.field(), row.value(), row.reason())).toList());
+        }
     }
 
     /** One data set ({@code GET datasets}, {@code GET datasets/ID}, the answer to {@code POST import}). */
     public record DatasetEntry(String id, String family, String label, List<String> sources, String createdAt,
             String updatedAt, long rows, List<String> fields, long sizeBytes, String watermarkField, String watermark,
             ImportReport lastImport) {
+        /** @return the data set with its last import's report */
+        public static DatasetEntry of(DatasetInfo info) {
+            return new DatasetEntry(info.id(), info.family().id(), info.label(), info.sources(),
+                    info.createdAt().toString(), info.updatedAt().toString(), info.rows(), info.fields(),
+                    info.sizeBytes(), info.watermarkField(), info.watermark(), ImportReport.of(info.lastImport()));
+        }
     }
 
     /** {@code POST train}: start a training job. */
@@ -107,11 +138,27 @@ public final class ControlApi {
             Map<String, String> parameters, String state, double progress, String message, String submittedAt,
             String startedAt, String finishedAt, long runMillis, String strategyName, String strategyVersion,
             String modelId, String error) {
+        /** @return the job with its progress, timings and model */
+        public static JobEntry of(JobInfo job) {
+            return new JobEntry(job.id(), job.family().id(), job.datasetId(), job.strategySpec(), job.parameters(),
+                    job.state().name(), job.progress(), job.message(), text(job.submittedAt()),
+                    text(job.startedAt()), text(job.finishedAt()), job.runTime().toMillis(), job.strategyName(),
+                    job.strategyVersion(), job.modelId(), job.error());
+        }
+
+        private static String text(Instant instant) {
+            return instant == null ? null : instant.toString();
+        }
     }
 
     /** One stored model ({@code GET models}). */
     public record ModelEntry(String id, String family, String strategyName, String strategyVersion, String createdAt,
             long sizeBytes, Map<String, String> metadata) {
+        /** @return the stored model's description */
+        public static ModelEntry of(StoredModel model) {
+            return new ModelEntry(model.id(), model.family().id(), model.strategyName(), model.strategyVersion(),
+                    model.createdAt().toString(), model.sizeBytes(), model.metadata());
+        }
     }
 
     /** The answer to a rejected {@code POST import}: the reason and the bad rows. */

@@ -4,14 +4,11 @@ import com.google.gson.JsonParseException;
 import io.mercator.api.Family;
 import io.mercator.api.ValidationException;
 import io.mercator.api.datasets.BadRowPolicy;
-import io.mercator.api.datasets.DatasetInfo;
 import io.mercator.api.datasets.DatasetService;
 import io.mercator.api.datasets.FileSource;
 import io.mercator.api.datasets.Format;
 import io.mercator.api.datasets.ImportException;
 import io.mercator.api.datasets.ImportOptions;
-import io.mercator.api.datasets.ValidationReport;
-import io.mercator.api.jobs.JobInfo;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
@@ -19,7 +16,6 @@ import io.mercator.api.runtime.StoredModel;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,7 +66,8 @@ final class DataControl {
         } catch (JsonParseException malformed) {
             return error(400, "the request is not valid JSON: " + malformed.getMessage());
         } catch (ImportException rejected) {
-            return new Answer(400, new ControlApi.ImportFailure(rejected.getMessage(), report(rejected.report())));
+            return new Answer(400, new ControlApi.ImportFailure(rejected.getMessage(),
+                    ControlApi.ImportReport.of(rejected.report())));
         } catch (ValidationException invalid) {
             return error(400, invalid.getMessage());
         } catch (StrategyNotFoundException missing) {
@@ -86,27 +83,27 @@ final class DataControl {
     private Answer datasets(String method, List<String> path) throws IOException {
         if (path.size() == 1) {
             return get(method, () -> withService(DatasetService.class, service -> service.list().stream()
-                    .map(DataControl::datasetEntry).toList()));
+                    .map(ControlApi.DatasetEntry::of).toList()));
         }
         String id = path.get(1);
         if ("DELETE".equals(method)) {
             boolean deleted = withService(DatasetService.class, service -> service.delete(id));
             return deleted ? new Answer(200, Map.of("deleted", id)) : error(404, "no data set '" + id + "'");
         }
-        return get(method, () -> withService(DatasetService.class, service -> service.find(id)).map(DataControl::datasetEntry)
+        return get(method, () -> withService(DatasetService.class, service -> service.find(id)).map(ControlApi.DatasetEntry::of)
                 .<Object>map(found -> found).orElseThrow(() -> new NotFound("no data set '" + id + "'")));
     }
 
     private Answer jobs(String method, List<String> path) throws IOException {
         if (path.size() == 1) {
             return get(method, () -> withService(JobService.class, service -> service.list().stream()
-                    .map(DataControl::jobEntry).toList()));
+                    .map(ControlApi.JobEntry::of).toList()));
         }
         String id = path.get(1);
         if (path.size() == 3 && "cancel".equals(path.get(2))) {
-            return post(method, () -> jobEntry(withService(JobService.class, service -> service.cancel(id))));
+            return post(method, () -> ControlApi.JobEntry.of(withService(JobService.class, service -> service.cancel(id))));
         }
-        return get(method, () -> withService(JobService.class, service -> service.find(id)).map(DataControl::jobEntry)
+        return get(method, () -> withService(JobService.class, service -> service.find(id)).map(ControlApi.JobEntry::of)
                 .<Object>map(found -> found).orElseThrow(() -> new NotFound("no job '" + id + "'")));
     }
 
@@ -139,7 +136,7 @@ final class DataControl {
                 .badRowPolicy(Boolean.TRUE.equals(request.skipBadRows()) ? BadRowPolicy.SKIP_AND_REPORT
                         : BadRowPolicy.REJECT_ALL);
         ImportOptions built = options.build();
-        return datasetEntry(withService(DatasetService.class, service -> service.importData(family, source, built,
+        return ControlApi.DatasetEntry.of(withService(DatasetService.class, service -> service.importData(family, source, built,
                 new LoggingProgress("Importing " + source.name()))));
     }
 
@@ -165,7 +162,7 @@ final class DataControl {
         }
         TrainingRequest training = new TrainingRequest(Family.fromId(request.family()), request.dataset(),
                 request.strategy(), request.parameters() == null ? Map.of() : request.parameters());
-        return jobEntry(withService(JobService.class, service -> service.startTraining(training)));
+        return ControlApi.JobEntry.of(withService(JobService.class, service -> service.startTraining(training)));
     }
 
     private Object models() throws IOException {
@@ -175,33 +172,8 @@ final class DataControl {
                 all.addAll(store.list(family));
             }
             all.sort(Comparator.comparing(StoredModel::createdAt).reversed());
-            return all.stream().map(model -> new ControlApi.ModelEntry(model.id(), model.family().id(),
-                    model.strategyName(), model.strategyVersion(), model.createdAt().toString(), model.sizeBytes(),
-                    model.metadata())).toList();
+            return all.stream().map(ControlApi.ModelEntry::of).toList();
         });
-    }
-
-    static ControlApi.DatasetEntry datasetEntry(DatasetInfo info) {
-        return new ControlApi.DatasetEntry(info.id(), info.family().id(), info.label(), info.sources(),
-                info.createdAt().toString(), info.updatedAt().toString(), info.rows(), info.fields(), info.sizeBytes(),
-                info.watermarkField(), info.watermark(), report(info.lastImport()));
-    }
-
-    private static ControlApi.ImportReport report(ValidationReport report) {
-        return new ControlApi.ImportReport(report.rowsRead(), report.rowsImported(), report.rowsBelowWatermark(),
-                report.badRowCount(), report.badRows().stream().map(row -> new ControlApi.BadRowEntry(row.source(),
-                        row.line(), row.column(), row.field(), row.value(), row.reason())).toList());
-    }
-
-    static ControlApi.JobEntry jobEntry(JobInfo job) {
-        return new ControlApi.JobEntry(job.id(), job.family().id(), job.datasetId(), job.strategySpec(),
-                job.parameters(), job.state().name(), job.progress(), job.message(), text(job.submittedAt()),
-                text(job.startedAt()), text(job.finishedAt()), job.runTime().toMillis(), job.strategyName(),
-                job.strategyVersion(), job.modelId(), job.error());
-    }
-
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 
     /** Code that uses a service and may fail with an I/O error. */

@@ -2,12 +2,12 @@ package io.mercator.launcher;
 
 import io.mercator.api.Family;
 import io.mercator.api.Parameters;
+import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.EvaluationRequest;
 import io.mercator.api.runtime.Evaluator;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs {@code POST evaluate}: finds the family's {@link Evaluator} service and turns its report into JSON. */
-final class Evaluations {
+public final class Evaluations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Evaluations.class);
 
     /** No evaluator service is registered for the family asked for. */
-    static final class NoEvaluatorException extends RuntimeException {
+    public static final class NoEvaluatorException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         NoEvaluatorException(Family family) {
@@ -34,7 +34,22 @@ final class Evaluations {
     private Evaluations() {
     }
 
+    /** Runs an evaluation for the control channel, logging its progress. */
     static ControlApi.Report run(BundleContext context, ControlApi.EvaluateRequest request) {
+        return ControlApi.Report.of(evaluate(context, request, null));
+    }
+
+    /**
+     * Evaluates the strategies of the request's family on its data file with the family's evaluator.
+     *
+     * @param context where to find the evaluator
+     * @param request family, data file, strategies, options and strategy parameters
+     * @param progress where progress goes and whether to stop; null to log it every few seconds
+     * @return the evaluator's report
+     * @throws NoEvaluatorException when no evaluator of the family is registered
+     */
+    public static EvaluationReport evaluate(BundleContext context, ControlApi.EvaluateRequest request,
+            TrainingContext progress) {
         if (request == null || request.family() == null || request.data() == null) {
             throw new ValidationException("request", "needs a family and a data file");
         }
@@ -51,9 +66,8 @@ final class Evaluations {
                     request.strategies() == null ? List.of() : request.strategies(), options,
                     request.parameters() == null ? Map.of() : request.parameters());
             LOG.info("Evaluating {} strategies on {} with {}", family.id(), request.data(), options);
-            EvaluationReport report = evaluator.evaluate(evaluation,
-                    new LoggingProgress("Evaluating " + family.id()));
-            return toJson(report);
+            return evaluator.evaluate(evaluation,
+                    progress != null ? progress : new LoggingProgress("Evaluating " + family.id()));
         } finally {
             context.ungetService(reference);
         }
@@ -68,17 +82,5 @@ final class Evaluations {
         } catch (InvalidSyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private static ControlApi.Report toJson(EvaluationReport report) {
-        List<ControlApi.ReportRow> rows = new ArrayList<>();
-        for (EvaluationReport.Row row : report.rows()) {
-            List<Double> values = new ArrayList<>();
-            for (double value : row.values()) {
-                values.add(Double.isFinite(value) ? value : null);
-            }
-            rows.add(new ControlApi.ReportRow(row.strategy(), values));
-        }
-        return new ControlApi.Report(report.title(), report.columns(), rows, report.notes());
     }
 }

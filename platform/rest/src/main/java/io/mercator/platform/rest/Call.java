@@ -1,5 +1,6 @@
 package io.mercator.platform.rest;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +11,14 @@ import java.util.Map;
  * @param path the request path
  * @param pathParameters the values of the route template's {@code {names}}
  * @param query the query parameters
- * @param body the body, within the size limit (empty when there is none)
+ * @param contentType the body's media type, lower case without parameters (empty when there is no body)
+ * @param body the body, within the size limit (empty when there is none or it was spooled)
+ * @param spooledBody the file holding the body of a spooled route (deleted after the answer), else null
  * @param caller the token that made the request
  */
 record Call(String method, String path, Map<String, String> pathParameters, Map<String, List<String>> query,
-        byte[] body, TokenStore.Token caller) {
+        String contentType, byte[] body, Path spooledBody,
+        TokenStore.Token caller) {
 
     /** @return a path parameter of the route */
     String pathParameter(String name) {

@@ -141,12 +141,7 @@ final class JsonBody {
         if (!has(field)) {
             return values;
         }
-        JsonElement element = object.get(field);
-        if (!element.isJsonObject()) {
-            throw Problem.badRequest(pathOf(field), pathOf(field) + ": expected an object, got " + kind(element))
-                    .exception();
-        }
-        for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+        for (Map.Entry<String, JsonElement> member : objectAt(field).entrySet()) {
             JsonElement value = member.getValue();
             String at = pathOf(field) + "." + member.getKey();
             if (!value.isJsonPrimitive()) {
@@ -158,6 +153,34 @@ final class JsonBody {
                     : primitive.isNumber() ? (Object) primitive.getAsDouble() : primitive.getAsString());
         }
         return values;
+    }
+
+    /** @return an object's members as text, the form training parameters take (whole numbers without ".0") */
+    Map<String, String> textObject(String field) {
+        Map<String, String> values = new LinkedHashMap<>();
+        plainObject(field).forEach((name, value) -> values.put(name,
+                value instanceof Double number ? format(number) : String.valueOf(value)));
+        return values;
+    }
+
+    /** @return an object of objects as text, e.g. parameter values per strategy name */
+    Map<String, Map<String, String>> textObjects(String field) {
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
+        if (!has(field)) {
+            return values;
+        }
+        JsonBody inner = new JsonBody(objectAt(field), pathOf(field));
+        inner.object.keySet().forEach(name -> values.put(name, inner.textObject(name)));
+        return values;
+    }
+
+    private JsonObject objectAt(String field) {
+        JsonElement element = object.get(field);
+        if (!element.isJsonObject()) {
+            throw Problem.badRequest(pathOf(field), pathOf(field) + ": expected an object, got " + kind(element))
+                    .exception();
+        }
+        return element.getAsJsonObject();
     }
 
     private JsonArray array(String field) {

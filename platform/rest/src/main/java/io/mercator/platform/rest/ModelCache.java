@@ -95,6 +95,12 @@ final class ModelCache {
         return id;
     }
 
+    /** Forgets a model that was deleted from the store, so that no query answers from it any more. */
+    void forget(String id) {
+        loaded.remove(id);
+        newest.values().removeIf(known -> known.id().equals(id));
+    }
+
     /** Forgets the models read by a bundle that has just changed. */
     void bundleChanged(long bundleId) {
         loaded.values().removeIf(model -> model.bundleId() == bundleId);

@@ -1,5 +1,6 @@
 package io.mercator.platform.rest;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import io.mercator.api.ValidationException;
@@ -41,7 +42,7 @@ public record Problem(String type, String title, int status, String detail, Map<
 
     /**
      * @param name an extension member, e.g. {@code field}
-     * @param value its value: a string or a number
+     * @param value its value: a string, a number or a JSON element
      * @return a copy with that member
      */
     public Problem with(String name, Object value) {
@@ -69,6 +70,8 @@ public record Problem(String type, String title, int status, String detail, Map<
         extensions.forEach((name, value) -> {
             if (value instanceof Number number) {
                 json.addProperty(name, number);
+            } else if (value instanceof JsonElement element) {
+                json.add(name, element);
             } else {
                 json.addProperty(name, String.valueOf(value));
             }

@@ -25,6 +25,11 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         return new Reply(status, JSON, GSON.toJson(body).getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** @return a value (records, lists, maps) as JSON, the way replies write it */
+    static JsonElement tree(Object value) {
+        return GSON.toJsonTree(value);
+    }
+
     static Reply ok(JsonElement body) {
         return json(200, body);
     }

@@ -84,6 +84,7 @@ public final class RestComponent {
     private BundleContext context;
     private RestServer server;
     private BundleListener invalidation;
+    private EvaluationsApi evaluations;
 
     @Activate
     void activate(BundleContext context, Config config) throws Exception {
@@ -115,12 +116,15 @@ public final class RestComponent {
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);
         new QueriesApi(calls, models, config.max_rows()).register(router);
+        new DataApi(new Services(context), store, models, audit).register(router);
+        evaluations = new EvaluationsApi(context, folder.getParent(), logger);
+        evaluations.register(router);
 
         String portOverride = context.getProperty(PORT_PROPERTY);
         int port = portOverride == null || portOverride.isBlank() ? config.port() : Integer.parseInt(portOverride.trim());
         Path console = folder(context, CONSOLE_PROPERTY, null);
         server = new RestServer(new RestServer.Settings(config.host(), port, config.max_body_bytes(), config.threads(),
-                console), router, tokens, metrics, () -> health(models), logger);
+                console, folder.resolve("uploads")), router, tokens, metrics, () -> health(models), logger);
         try {
             server.start();
         } catch (IOException cannotListen) {
@@ -169,6 +173,7 @@ public final class RestComponent {
     @Deactivate
     void deactivate() throws Exception {
         context.removeBundleListener(invalidation);
+        evaluations.close();
         if (server != null) {
             server.stop();
         }

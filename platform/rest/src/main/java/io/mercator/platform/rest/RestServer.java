@@ -3,6 +3,7 @@ package io.mercator.platform.rest;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import org.osgi.service.log.Logger;
 final class RestServer {
 
     /** Where and how to listen. */
-    record Settings(String host, int port, long maxBodyBytes, int threads, Path consoleFolder) {
+    record Settings(String host, int port, long maxBodyBytes, int threads, Path consoleFolder, Path spoolFolder) {
     }
 
     static final String HEALTH = "/health";
@@ -67,7 +68,8 @@ final class RestServer {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
-        ApiHandler api = new ApiHandler(settings.maxBodyBytes(), router, tokens, metrics, health, logger);
+        ApiHandler api = new ApiHandler(settings.maxBodyBytes(), settings.spoolFolder(), router, tokens, metrics,
+                health, logger);
         if (settings.consoleFolder() != null && Files.isDirectory(settings.consoleFolder())) {
             ResourceHandler files = new ResourceHandler();
             files.setBaseResource(ResourceFactory.of(files).newResource(settings.consoleFolder()));
@@ -103,15 +105,17 @@ final class RestServer {
     /** Everything but the console's files. */
     private static final class ApiHandler extends Handler.Abstract {
         private final long maxBodyBytes;
+        private final Path spoolFolder;
         private final Router router;
         private final TokenStore tokens;
         private final Metrics metrics;
         private final Supplier<JsonObject> health;
         private final Logger logger;
 
-        ApiHandler(long maxBodyBytes, Router router, TokenStore tokens, Metrics metrics, Supplier<JsonObject> health,
-                Logger logger) {
+        ApiHandler(long maxBodyBytes, Path spoolFolder, Router router, TokenStore tokens, Metrics metrics,
+                Supplier<JsonObject> health, Logger logger) {
             this.maxBodyBytes = maxBodyBytes;
+            this.spoolFolder = spoolFolder;
             this.router = router;
             this.tokens = tokens;
             this.metrics = metrics;
@@ -133,6 +137,7 @@ final class RestServer {
             String route = "(unmatched)";
             Reply reply;
             boolean bodyRead = false;
+            Path spooled = null;
             try {
                 if (path.equals(HEALTH)) {
                     route = HEALTH;
@@ -149,14 +154,22 @@ final class RestServer {
                                 + caller.role().id() + "; " + method + " " + route + " needs "
                                 + match.route().role().id()).exception();
                     }
-                    byte[] body = match.route().consumes().isEmpty() ? new byte[0]
-                            : readBody(request, match.route().consumes());
+                    Router.Route matched = match.route();
+                    String contentType = matched.consumes().isEmpty() ? "" : mediaType(request);
+                    if (!matched.consumes().isEmpty()) {
+                        checkBody(request, contentType, matched.consumes());
+                    }
+                    byte[] body = matched.consumes().isEmpty() || matched.spooled() ? new byte[0] : readBody(request);
+                    spooled = matched.spooled() ? spool(request) : null;
                     bodyRead = true;
-                    Call call = new Call(method, path, match.parameters(), query(request), body, caller);
-                    reply = match.route().handler().handle(call);
+                    Call call = new Call(method, path, match.parameters(), query(request), contentType, body, spooled,
+                            caller);
+                    reply = matched.handler().handle(call);
                 }
             } catch (Throwable thrown) {
                 reply = answer(thrown, method, path);
+            } finally {
+                deleteSpooled(spooled);
             }
             if (!bodyRead && (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
                 // the answer came before the body was read (401, 413, 415, ...): the rest of it may still be on
@@ -195,9 +208,13 @@ final class RestServer {
             return Problem.of("unauthorized", "Unauthorized", 401, detail).exception();
         }
 
-        private byte[] readBody(Request request, List<String> consumes) throws IOException {
+        private static String mediaType(Request request) {
             String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-            String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        }
+
+        /** Refuses a body of another media type (415) or declared larger than the limit (413). */
+        private void checkBody(Request request, String mediaType, List<String> consumes) {
             if (!consumes.contains(mediaType)) {
                 throw Problem.of("unsupported-media-type", "Unsupported media type", 415,
                         (mediaType.isEmpty() ? "the request has no Content-Type" : "Content-Type " + mediaType
@@ -208,12 +225,47 @@ final class RestServer {
             if (declared > maxBodyBytes) {
                 throw tooLarge(declared + " bytes");
             }
+        }
+
+        private byte[] readBody(Request request) throws IOException {
             try (InputStream in = Content.Source.asInputStream(request)) {
                 byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
                 if (body.length > maxBodyBytes) {
                     throw tooLarge("more than " + maxBodyBytes + " bytes");
                 }
                 return body;
+            }
+        }
+
+        /** @return a temporary file with the body, which may not exceed the limit either (413 then, and no file) */
+        private Path spool(Request request) throws IOException {
+            Files.createDirectories(spoolFolder);
+            Path file = Files.createTempFile(spoolFolder, ".body-", ".upload");
+            try (InputStream in = Content.Source.asInputStream(request); OutputStream out = Files.newOutputStream(file)) {
+                byte[] buffer = new byte[64 * 1024];
+                long total = 0;
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    total += read;
+                    if (total > maxBodyBytes) {
+                        throw tooLarge("more than " + maxBodyBytes + " bytes");
+                    }
+                    out.write(buffer, 0, read);
+                }
+                return file;
+            } catch (IOException | RuntimeException failed) {
+                Files.deleteIfExists(file);
+                throw failed;
+            }
+        }
+
+        private void deleteSpooled(Path file) {
+            if (file == null) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException cannotDelete) {
+                logger.warn("Could not delete the spooled request body {}: {}", file, cannotDelete.getMessage());
             }
         }
 

@@ -27,9 +27,10 @@ final class Router {
      * @param role the least role that may call it
      * @param consumes the body media types accepted; empty when the route takes no body
      * @param summary one line for the route list
+     * @param spooled whether the body goes to a temporary file (large uploads) instead of memory
      * @param handler what answers
      */
-    record Route(String method, String template, Role role, List<String> consumes, String summary,
+    record Route(String method, String template, Role role, List<String> consumes, String summary, boolean spooled,
             Handler handler) {
         Route {
             consumes = List.copyOf(consumes);
@@ -44,7 +45,14 @@ final class Router {
 
     Router add(String method, String template, Role role, List<String> consumes, String summary,
             Handler handler) {
-        routes.add(new Route(method, template, role, consumes, summary, handler));
+        routes.add(new Route(method, template, role, consumes, summary, false, handler));
+        return this;
+    }
+
+    /** Adds a route whose body is spooled to a temporary file, which the handler reads as {@link Call#spooledBody()}. */
+    Router addSpooled(String method, String template, Role role, List<String> consumes, String summary,
+            Handler handler) {
+        routes.add(new Route(method, template, role, consumes, summary, true, handler));
         return this;
     }
 

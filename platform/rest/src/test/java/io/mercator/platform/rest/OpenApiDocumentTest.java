@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,8 @@ class OpenApiDocumentTest {
         new StrategiesApi(null, null).register(router);
         new TokensApi(null, null).register(router);
         new QueriesApi(null, null, 1).register(router);
+        new DataApi(null, null, null, null).register(router);
+        new EvaluationsApi(null, Path.of("."), null).register(router);
         return router;
     }
 
