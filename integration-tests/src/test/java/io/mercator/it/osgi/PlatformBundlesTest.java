@@ -140,7 +140,7 @@ public class PlatformBundlesTest extends PlatformTest {
     public void segmentationStrategiesAndEvaluatorAreRegistered() throws Exception {
         List<String> segmentation = registry.list(Family.SEGMENTATION).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("segmentation/bgnbd@1.0.0 from io.mercator.plugins.segmentation.clv",
+        assertEquals(List.of("segmentation/bgnbd@1.1.0 from io.mercator.plugins.segmentation.clv",
                 "segmentation/hierarchical@1.0.0 from io.mercator.plugins.segmentation.clustering",
                 "segmentation/kmeans@1.0.0 from io.mercator.plugins.segmentation.clustering",
                 "segmentation/propensity@1.0.0 from io.mercator.plugins.segmentation.propensity",
