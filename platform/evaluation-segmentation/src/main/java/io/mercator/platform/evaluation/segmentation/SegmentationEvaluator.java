@@ -106,6 +106,9 @@ public final class SegmentationEvaluator implements Evaluator {
                 + "), Davies-Bouldin (lower is better) and WCSS (sum of squared distances to segment means) there");
         notes.add("stability ARI: mean adjusted Rand index between the fit with the evaluation seed and "
                 + options.getInt(STABILITY_RUNS) + " refits with the next seeds; 1 for strategies without a seed");
+        notes.add("segment lines: every profile feature's mean, median and [25th, 75th percentile] in its own units; "
+                + "top categories where the file has a category, description or stock_code column, with their share "
+                + "of the segment's spend and their lift over all customers");
         notes.add("AUC, log-loss and calibration error (10 equal-width bins) only for propensity models, on a time "
                 + "split: refitted with the analysis date moved back by the model's horizon, scored on whether each "
                 + "customer then bought within the horizon");
@@ -117,7 +120,7 @@ public final class SegmentationEvaluator implements Evaluator {
                 try {
                     rows.add(new EvaluationReport.Row(label, evaluate(lease.strategy(),
                             request.givenParameters(lease.info().descriptor()), transactions, features, active,
-                            points, options, context, profiles -> notes.add(label + " segments: " + describe(profiles)))));
+                            points, options, context, profiles -> notes.addAll(describe(label, profiles)))));
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
                 } catch (RuntimeException failure) {
@@ -193,19 +196,41 @@ public final class SegmentationEvaluator implements Evaluator {
         };
     }
 
-    /** @return every segment with its size and mean features, e.g. {@code champions (412: recencyDays 9.5, ...)} */
-    static String describe(SegmentProfiles profiles) {
+    /**
+     * @return one line per segment with its size, every feature's mean, median and quartiles, and
+     *     its top categories with their share of the segment's spend and their lift, e.g.
+     *     {@code rfm@1.0.0 champions: 412 customers; recencyDays mean 9.5 median 7 [3, 14]; ...}
+     */
+    static List<String> describe(String label, SegmentProfiles profiles) {
         String[] features = profiles.featureNames();
-        StringBuilder text = new StringBuilder();
+        List<String> lines = new ArrayList<>();
         for (int s = 0; s < profiles.size(); s++) {
-            text.append(s == 0 ? "" : "; ").append(profiles.name(s)).append(" (").append(profiles.customerCount(s));
+            StringBuilder text = new StringBuilder(label).append(' ').append(profiles.name(s)).append(": ")
+                    .append(profiles.customerCount(s)).append(" customers");
             for (int f = 0; f < features.length; f++) {
-                text.append(f == 0 ? ": " : ", ").append(features[f]).append(' ')
-                        .append(String.format(Locale.ROOT, "%.1f", profiles.mean(f, s)));
+                text.append("; ").append(features[f]).append(" mean ").append(number(profiles.mean(f, s)));
+                if (profiles.hasQuantiles()) {
+                    double[] quantiles = profiles.quantiles(f, s);
+                    text.append(" median ").append(number(quantiles[2])).append(" [").append(number(quantiles[1]))
+                            .append(", ").append(number(quantiles[3])).append(']');
+                }
             }
-            text.append(')');
+            List<SegmentProfiles.CategoryShare> top = profiles.topCategories(s);
+            for (int c = 0; c < top.size(); c++) {
+                text.append(c == 0 ? "; top categories: " : ", ").append(top.get(c).category())
+                        .append(String.format(Locale.ROOT, " %.1f%% (lift %.1f)", 100 * top.get(c).share(),
+                                top.get(c).lift()));
+            }
+            lines.add(text.toString());
         }
-        return text.toString();
+        return lines;
+    }
+
+    /** @return the value with three significant digits at most, no exponent, e.g. 0.243, 12.5, 1234 */
+    private static String number(double value) {
+        double magnitude = Math.abs(value);
+        int decimals = magnitude >= 100 || magnitude == 0 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     /** @return AUC, log-loss and calibration error of the model's probabilities against purchases from cutoff to end */

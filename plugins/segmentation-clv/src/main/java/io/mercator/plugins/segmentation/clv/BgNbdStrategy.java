@@ -71,7 +71,7 @@ public final class BgNbdStrategy implements SegmentationStrategy {
                 ValueTiers.tertiles(history, predictions, threshold));
         int[] segment = tiers.segments(history, predictions);
         SegmentProfiles profiles = SegmentProfiles.summarise(ValueTiers.SEGMENTS, segment, ValueTiers.FEATURES,
-                predictions);
+                predictions).withTopCategories(segment, data, analysisDay);
         context.progress(1, "");
         return new ClvModel(descriptor.name(), descriptor.version(), analysisDay, tiers,
                 new SegmentAssignment(data.customers(), segment, profiles.size()), profiles);

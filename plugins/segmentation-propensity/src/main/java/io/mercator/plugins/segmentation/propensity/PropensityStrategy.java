@@ -79,8 +79,9 @@ public final class PropensityStrategy implements SegmentationStrategy {
                 columns[f + 1][c] = now.base.value(f, c);
             }
         }
+        int[] segment = PurchasePropensityModel.segments(probability);
         SegmentProfiles profiles = SegmentProfiles.summarise(PurchasePropensityModel.SEGMENTS,
-                PurchasePropensityModel.segments(probability), PurchasePropensityModel.PROFILE_FEATURES, columns);
+                segment, PurchasePropensityModel.PROFILE_FEATURES, columns).withTopCategories(segment, data, analysisDay);
         context.progress(1, "");
         return new PurchasePropensityModel(descriptor.name(), descriptor.version(), analysisDay, period, regression,
                 data.customers(), probability, profiles);
