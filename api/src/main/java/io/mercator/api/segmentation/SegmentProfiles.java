@@ -19,8 +19,8 @@ import java.util.Set;
  * has a name, a size (the number of customers assigned to it at fit time), the mean of every
  * feature over its customers and, for profiles built by {@link #summarise}, the quantiles of
  * every feature at {@link #quantileLevels()}. Where the transactions carry
- * {@link CategorySpend}, {@link #withTopCategories} adds the categories each segment spends
- * most on.
+ * {@link CategorySpend}, {@link #withTopCategories} adds the categories most of each segment's
+ * customers buy.
  *
  * <p>Features are chosen by the strategy and named in {@link #featureNames()}, in their original
  * units; RFM-style strategies use {@code "recencyDays"}, {@code "frequency"} and
@@ -38,10 +38,10 @@ public final class SegmentProfiles {
      * A category a segment spends on.
      *
      * @param category the category name
-     * @param share the segment's net spend on the category over its net spend on all categories
-     *     it bought (those with a positive net spend)
-     * @param lift the share over the category's share among all segmented customers: above 1 when
-     *     the segment favours the category
+     * @param share the part of the segment's customers who bought the category (a positive net
+     *     spend on it), from 0 to 1
+     * @param lift the share over the same share among all segmented customers: above 1 when the
+     *     segment favours the category
      * @since 1.1
      */
     public record CategoryShare(String category, double share, double lift) {
@@ -162,15 +162,17 @@ public final class SegmentProfiles {
     }
 
     /**
-     * Adds the categories each segment spends most on, from the category lines of the
-     * transactions the segments were fitted on.
+     * Adds the categories most of each segment's customers buy, from the category lines of the
+     * transactions the segments were fitted on. A customer buys a category when its net spend on
+     * it (returns included) is positive. Ranking by customers rather than by spend keeps one large
+     * order from standing for a whole segment.
      *
      * @param segment per customer of {@code transactions.customers()}, a segment index or
      *     {@link SegmentAssignment#UNASSIGNED}
      * @param transactions the transactions; without {@link Transactions#categorySpend()} these
      *     profiles are returned unchanged
      * @param beforeDay only lines dated before this epoch day count (the analysis day of the fit)
-     * @return profiles with up to five categories per segment, by decreasing share of its spend
+     * @return profiles with up to five categories per segment, by decreasing share of its customers
      * @throws ValidationException when {@code segment} does not match the customers
      * @since 1.1
      */
@@ -180,38 +182,42 @@ public final class SegmentProfiles {
             return this;
         }
         Columns.requireLength("segment", segment, transactions.customers().size());
-        List<Map<Integer, Double>> bySegment = new ArrayList<>();
-        for (int s = 0; s < names.length; s++) {
-            bySegment.add(new HashMap<>());
-        }
-        Map<Integer, Double> overall = new HashMap<>();
+        Map<Long, Double> netByCustomerAndCategory = new HashMap<>();
         for (int line = 0; line < spend.size(); line++) {
             int s = segment[spend.customer(line)];
             if (s >= 0 && s < names.length && spend.day(line) < beforeDay) {
-                bySegment.get(s).merge(spend.category(line), spend.amount(line), Double::sum);
-                overall.merge(spend.category(line), spend.amount(line), Double::sum);
+                netByCustomerAndCategory.merge(((long) spend.customer(line) << 32) | spend.category(line),
+                        spend.amount(line), Double::sum);
             }
         }
-        double overallTotal = positiveTotal(overall);
+        List<Map<Integer, Integer>> buyersBySegment = new ArrayList<>();
+        for (int s = 0; s < names.length; s++) {
+            buyersBySegment.add(new HashMap<>());
+        }
+        Map<Integer, Integer> buyers = new HashMap<>();
+        netByCustomerAndCategory.forEach((key, net) -> {
+            if (net > 0) {
+                int category = (int) (key & 0xffffffffL);
+                buyersBySegment.get(segment[(int) (key >>> 32)]).merge(category, 1, Integer::sum);
+                buyers.merge(category, 1, Integer::sum);
+            }
+        });
+        double segmented = Arrays.stream(sizes).sum();
         List<List<CategoryShare>> top = new ArrayList<>();
-        for (Map<Integer, Double> categories : bySegment) {
-            double total = positiveTotal(categories);
-            top.add(categories.entrySet().stream().filter(entry -> entry.getValue() > 0)
-                    .sorted(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder())
+        for (int s = 0; s < names.length; s++) {
+            int size = sizes[s];
+            top.add(buyersBySegment.get(s).entrySet().stream()
+                    .sorted(Map.Entry.<Integer, Integer>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .limit(TOP_CATEGORIES)
                     .map(entry -> {
-                        double share = entry.getValue() / total;
+                        double share = (double) entry.getValue() / size;
                         return new CategoryShare(spend.categories().id(entry.getKey()), share,
-                                share / (overall.get(entry.getKey()) / overallTotal));
+                                share / (buyers.get(entry.getKey()) / segmented));
                     })
                     .toList());
         }
         return new SegmentProfiles(names, sizes, featureNames, means, quantiles, top);
-    }
-
-    private static double positiveTotal(Map<Integer, Double> spend) {
-        return spend.values().stream().mapToDouble(Double::doubleValue).filter(value -> value > 0).sum();
     }
 
     /**
@@ -420,8 +426,8 @@ public final class SegmentProfiles {
 
     /**
      * @param segment from 0 to {@code size() - 1}
-     * @return up to five categories the segment spends most on, by decreasing share; empty when
-     *     the transactions carried no categories
+     * @return up to five categories most of the segment's customers buy, by decreasing share;
+     *     empty when the transactions carried no categories
      * @since 1.1
      */
     public List<CategoryShare> topCategories(int segment) {

@@ -108,26 +108,27 @@ class SegmentProfilesTest {
     }
 
     @Test
-    void topCategoriesAreTheSegmentsLargestSharesOfSpendBeforeTheAnalysisDay() {
+    void topCategoriesAreThoseMostOfTheSegmentsCustomersBoughtBeforeTheAnalysisDay() {
         Transactions transactions = Transactions.builder()
                 .add("ann", 100, 50).add("bob", 100, 40).add("cy", 100, 30)
                 .addCategorySpend("ann", 100, "wine", 30).addCategorySpend("ann", 100, "cheese", 20)
                 .addCategorySpend("bob", 100, "wine", 10).addCategorySpend("bob", 100, "bread", 30)
                 .addCategorySpend("bob", 101, "bread", -5)
                 .addCategorySpend("cy", 100, "bread", 30)
+                // returned in full: cy did not buy cheese
+                .addCategorySpend("cy", 100, "cheese", 5).addCategorySpend("cy", 102, "cheese", -5)
                 // after the analysis day: left out
-                .addCategorySpend("ann", 200, "bread", 1000)
+                .addCategorySpend("cy", 200, "wine", 1000)
                 .build();
         int[] segment = {0, 0, 1};
         SegmentProfiles profiles = SegmentProfiles.summarise(NAMES, segment, new String[0], new double[0][])
                 .withTopCategories(segment, transactions, 150);
-        // segment 0: wine 40, bread 25, cheese 20 of 85; overall wine 40, bread 55, cheese 20 of 115
-        List<SegmentProfiles.CategoryShare> champions = profiles.topCategories(0);
-        assertEquals(List.of("wine", "bread", "cheese"), champions.stream().map(SegmentProfiles.CategoryShare::category)
-                .toList());
-        assertEquals(40.0 / 85, champions.get(0).share(), 1e-12);
-        assertEquals((40.0 / 85) / (40.0 / 115), champions.get(0).lift(), 1e-12);
-        assertEquals(List.of(new SegmentProfiles.CategoryShare("bread", 1, 115.0 / 55)), profiles.topCategories(1));
+        // segment 0 (ann, bob): wine 2 of 2, cheese 1, bread 1 (ties in the order categories appeared);
+        // all 3 customers: wine 2, cheese 1, bread 2
+        assertEquals(List.of(new SegmentProfiles.CategoryShare("wine", 1, 1.5),
+                new SegmentProfiles.CategoryShare("cheese", 0.5, 1.5),
+                new SegmentProfiles.CategoryShare("bread", 0.5, 0.75)), profiles.topCategories(0));
+        assertEquals(List.of(new SegmentProfiles.CategoryShare("bread", 1, 1.5)), profiles.topCategories(1));
 
         SegmentProfiles withoutLines = SegmentProfiles.summarise(NAMES, segment, new String[0], new double[0][]);
         Transactions plain = Transactions.builder().add("ann", 100, 50).add("bob", 100, 40).add("cy", 100, 30).build();

@@ -107,8 +107,8 @@ public final class SegmentationEvaluator implements Evaluator {
         notes.add("stability ARI: mean adjusted Rand index over every pair of the fits with the evaluation seed and "
                 + options.getInt(STABILITY_RUNS) + " next seeds; 1 for strategies without a seed");
         notes.add("segment lines: every profile feature's mean, median and [25th, 75th percentile] in its own units; "
-                + "top categories where the file has a category, description or stock_code column, with their share "
-                + "of the segment's spend and their lift over all customers");
+                + "top categories where the file has a category, description or stock_code column: the part of the "
+                + "segment's customers who bought it and the lift over all customers");
         notes.add("AUC, log-loss, Brier score and calibration error (10 equal-width bins) only for propensity models, "
                 + "with a reliability table below, on a time "
                 + "split: refitted with the analysis date moved back by the model's horizon, scored on whether each "
@@ -209,7 +209,7 @@ public final class SegmentationEvaluator implements Evaluator {
 
     /**
      * @return one line per segment with its size, every feature's mean, median and quartiles, and
-     *     its top categories with their share of the segment's spend and their lift, e.g.
+     *     its top categories with the part of its customers who bought them and their lift, e.g.
      *     {@code rfm@1.0.0 champions: 412 customers; recencyDays mean 9.5 median 7 [3, 14]; ...}
      */
     static List<String> describe(String label, SegmentProfiles profiles) {
@@ -229,7 +229,7 @@ public final class SegmentationEvaluator implements Evaluator {
             List<SegmentProfiles.CategoryShare> top = profiles.topCategories(s);
             for (int c = 0; c < top.size(); c++) {
                 text.append(c == 0 ? "; top categories: " : ", ").append(top.get(c).category())
-                        .append(String.format(Locale.ROOT, " %.1f%% (lift %.1f)", 100 * top.get(c).share(),
+                        .append(String.format(Locale.ROOT, " %.0f%% (lift %.1f)", 100 * top.get(c).share(),
                                 top.get(c).lift()));
             }
             lines.add(text.toString());
