@@ -5,6 +5,7 @@ import io.mercator.api.data.Columns;
 import io.mercator.api.data.IdDictionary;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Customer transactions, one row per purchase: who ({@code customer}), when ({@code day}) and for
@@ -15,6 +16,9 @@ import java.util.Arrays;
  * monetary value in one currency and must be finite; it may be negative for a return or refund,
  * and zero for a free item. How returns count (netted into monetary value, ignored for
  * frequency) is up to the strategy. A customer may have several rows on the same day.
+ *
+ * <p>Transactions may carry what was bought as {@link CategorySpend} lines, for segment profiles
+ * that name the categories a segment buys; strategies that only need amounts ignore them.
  *
  * <p>Immutable; the arrays are not copied, so callers must not change them after construction.
  */
@@ -27,6 +31,7 @@ public final class Transactions {
     private final int[] customer;
     private final int[] day;
     private final double[] amount;
+    private final CategorySpend categorySpend;
 
     /**
      * @param customers the customer ids
@@ -53,6 +58,43 @@ public final class Transactions {
         this.customer = customer;
         this.day = day;
         this.amount = amount;
+        this.categorySpend = null;
+    }
+
+    private Transactions(Transactions rows, CategorySpend categorySpend) {
+        this.customers = rows.customers;
+        this.customer = rows.customer;
+        this.day = rows.day;
+        this.amount = rows.amount;
+        this.categorySpend = categorySpend;
+    }
+
+    /**
+     * @param spend what the customers spent per category; its customer indices refer to
+     *     {@link #customers()}
+     * @return these transactions with the category lines attached (replacing any attached before)
+     * @throws ValidationException naming the line whose customer index is out of range
+     * @since 1.1
+     */
+    public Transactions withCategorySpend(CategorySpend spend) {
+        if (spend == null) {
+            throw new ValidationException("categorySpend", "is missing");
+        }
+        for (int line = 0; line < spend.size(); line++) {
+            if (spend.customer(line) >= customers.size()) {
+                throw new ValidationException("categorySpend.customer", line, spend.customer(line)
+                        + " is not a customer index below " + customers.size());
+            }
+        }
+        return new Transactions(this, spend);
+    }
+
+    /**
+     * @return the category lines attached with {@link #withCategorySpend}, if any
+     * @since 1.1
+     */
+    public Optional<CategorySpend> categorySpend() {
+        return Optional.ofNullable(categorySpend);
     }
 
     /** @return a builder that appends transactions one by one */
@@ -119,6 +161,12 @@ public final class Transactions {
         private int[] day = new int[256];
         private double[] amount = new double[256];
         private int rows;
+        private final IdDictionary.Builder categories = new IdDictionary.Builder("categories");
+        private int[] lineCustomer = new int[0];
+        private int[] lineDay = new int[0];
+        private int[] lineCategory = new int[0];
+        private double[] lineAmount = new double[0];
+        private int lines;
 
         private Builder() {
         }
@@ -160,18 +208,54 @@ public final class Transactions {
             return add(customerId, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, epochDay)), amount);
         }
 
+        /**
+         * Records what a customer spent on a category, for example one invoice line; the
+         * transaction rows themselves are added with {@link #add}.
+         *
+         * @param customerId a non-blank customer id
+         * @param epochDay the day (checked by {@link #build()})
+         * @param category a non-blank category name, e.g. a product's department or description
+         * @param amount the monetary value, negative for a return (checked by {@link #build()})
+         * @return this builder
+         * @throws ValidationException when the customer id or category is blank
+         * @since 1.1
+         */
+        public Builder addCategorySpend(String customerId, int epochDay, String category, double amount) {
+            int c = customers.add(customerId, rows);
+            int k = categories.add(category, lines);
+            if (lines == lineCustomer.length) {
+                int capacity = Math.max(256, lines * 2);
+                lineCustomer = Arrays.copyOf(lineCustomer, capacity);
+                lineDay = Arrays.copyOf(lineDay, capacity);
+                lineCategory = Arrays.copyOf(lineCategory, capacity);
+                lineAmount = Arrays.copyOf(lineAmount, capacity);
+            }
+            lineCustomer[lines] = c;
+            lineDay[lines] = epochDay;
+            lineCategory[lines] = k;
+            lineAmount[lines] = amount;
+            lines++;
+            return this;
+        }
+
         /** @return the number of rows so far */
         public int size() {
             return rows;
         }
 
         /**
-         * @return the validated transactions
+         * @return the validated transactions, with their category lines when any were added
          * @throws ValidationException naming the field and row of the first bad value
          */
         public Transactions build() {
-            return new Transactions(customers.build(), Arrays.copyOf(customer, rows), Arrays.copyOf(day, rows),
-                    Arrays.copyOf(amount, rows));
+            Transactions transactions = new Transactions(customers.build(), Arrays.copyOf(customer, rows),
+                    Arrays.copyOf(day, rows), Arrays.copyOf(amount, rows));
+            if (lines == 0) {
+                return transactions;
+            }
+            return transactions.withCategorySpend(new CategorySpend(categories.build(),
+                    Arrays.copyOf(lineCustomer, lines), Arrays.copyOf(lineDay, lines),
+                    Arrays.copyOf(lineCategory, lines), Arrays.copyOf(lineAmount, lines)));
         }
     }
 }

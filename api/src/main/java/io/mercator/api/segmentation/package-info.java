@@ -7,9 +7,12 @@
  * describes its segments as {@link io.mercator.api.segmentation.SegmentProfiles}, tells the
  * segment of a known customer and assigns customers to segments from new transactions as a
  * {@link io.mercator.api.segmentation.SegmentAssignment}.
+ *
+ * <p>1.1: profiles carry quantiles of every feature and, where the transactions carry
+ * {@link io.mercator.api.segmentation.CategorySpend}, each segment's top categories.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.segmentation;
 
 import org.osgi.annotation.bundle.Export;

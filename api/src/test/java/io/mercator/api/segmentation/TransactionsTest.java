@@ -77,4 +77,25 @@ class TransactionsTest {
         assertRejected("customers", ValidationException.NO_ROW, "id dictionary is missing",
                 () -> new Transactions(null, new int[0], new int[0], new double[0]));
     }
+
+    @Test
+    void categorySpendTravelsWithTheTransactionsAndIsChecked() {
+        Transactions data = Transactions.builder().add("c1", 10, 5).addCategorySpend("c1", 10, "tea", 3)
+                .addCategorySpend("c2", 11, "cake", 2).build();
+        CategorySpend spend = data.categorySpend().orElseThrow();
+        assertEquals(2, spend.size());
+        assertEquals("c2", data.customers().id(spend.customer(1)));
+        assertEquals("cake", spend.categories().id(spend.category(1)));
+        assertEquals(11, spend.day(1));
+        assertEquals(2.0, spend.amount(1));
+        assertEquals(false, Transactions.builder().add("c1", 10, 5).build().categorySpend().isPresent());
+
+        Transactions plain = new Transactions(customers, new int[] {0}, new int[] {10}, new double[] {5});
+        CategorySpend foreign = new CategorySpend(IdDictionary.of("categories", "tea"), new int[] {2}, new int[] {10},
+                new int[] {0}, new double[] {1});
+        assertRejected("categorySpend.customer", 0, "not a customer index below 2", () -> plain.withCategorySpend(foreign));
+        assertRejected("amount", 0, "", () -> Transactions.builder().addCategorySpend("c1", 10, "tea", Double.NaN)
+                .build());
+        assertRejected("categories", 0, "id is empty", () -> Transactions.builder().addCategorySpend("c1", 10, " ", 1));
+    }
 }

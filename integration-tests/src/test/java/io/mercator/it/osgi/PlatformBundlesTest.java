@@ -142,10 +142,10 @@ public class PlatformBundlesTest extends PlatformTest {
     public void segmentationStrategiesAndEvaluatorAreRegistered() throws Exception {
         List<String> segmentation = registry.list(Family.SEGMENTATION).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("segmentation/bgnbd@1.0.0 from io.mercator.plugins.segmentation.clv",
+        assertEquals(List.of("segmentation/bgnbd@1.1.0 from io.mercator.plugins.segmentation.clv",
                 "segmentation/hierarchical@1.0.0 from io.mercator.plugins.segmentation.clustering",
                 "segmentation/kmeans@1.0.0 from io.mercator.plugins.segmentation.clustering",
-                "segmentation/propensity@1.0.0 from io.mercator.plugins.segmentation.propensity",
+                "segmentation/propensity@1.1.0 from io.mercator.plugins.segmentation.propensity",
                 "segmentation/rfm@1.0.0 from io.mercator.plugins.segmentation.rfm"), segmentation);
         assertEquals(1, context.getServiceReferences(Evaluator.class,
                 "(" + Evaluator.FAMILY_PROPERTY + "=segmentation)").size());

@@ -133,7 +133,10 @@ public final class RetailerDatasets {
         return builder.build();
     }
 
-    /** @return one row per loyalty-card invoice: customer, day and amount spent */
+    /**
+     * @return one row per loyalty-card invoice: customer, day and amount spent; every invoice line
+     *     is also a category-spend line with its product's category
+     */
     public Transactions invoices() {
         Transactions.Builder builder = Transactions.builder();
         Columns.Transactions lines = retailer.transactions;
@@ -141,6 +144,8 @@ public final class RetailerDatasets {
         double amount = 0;
         for (int i = 0; i < lines.size(); i++) {
             amount += lines.amount[i];
+            builder.addCategorySpend(retailer.customerIds[lines.customer[i]], start + lines.day[i],
+                    retailer.categories[lines.sku[i]].label, lines.amount[i]);
             boolean lastLineOfInvoice = i + 1 == lines.size() || lines.invoice[i + 1] != lines.invoice[i];
             if (lastLineOfInvoice) {
                 builder.add(retailer.customerIds[lines.customer[i]], start + lines.day[i], Math.round(amount * 100) / 100.0);

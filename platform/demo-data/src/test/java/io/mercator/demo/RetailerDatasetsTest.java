@@ -8,6 +8,7 @@ import io.mercator.api.forecasting.SeriesSet;
 import io.mercator.api.optimization.ReplenishmentInput;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRequest;
+import io.mercator.api.segmentation.CategorySpend;
 import io.mercator.api.segmentation.Transactions;
 import java.util.HashSet;
 import java.util.Set;
@@ -57,6 +58,11 @@ class RetailerDatasetsTest {
             invoicesTotal += invoices.amount(i);
         }
         assertEquals(linesTotal, invoicesTotal, 0.01 * invoices.size());
+        // every line is also a category-spend line, under its product's category
+        CategorySpend lines = invoices.categorySpend().orElseThrow();
+        assertEquals(retailer.transactions.size(), lines.size());
+        assertEquals(retailer.categories[retailer.transactions.sku[0]].label, lines.categories().id(lines.category(0)));
+        assertEquals(retailer.transactions.amount[0], lines.amount(0), 0);
     }
 
     @Test

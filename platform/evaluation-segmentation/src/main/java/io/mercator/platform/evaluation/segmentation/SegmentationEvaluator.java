@@ -49,14 +49,14 @@ public final class SegmentationEvaluator implements Evaluator {
     static final String STABILITY_RUNS = "stabilityRuns";
 
     static final List<String> COLUMNS = List.of("segments", "silhouette", "Davies-Bouldin", "WCSS", "stability ARI",
-            "AUC", "log-loss", "calibration error", "fit ms");
+            "AUC", "log-loss", "Brier", "calibration error", "fit ms");
 
     private static final List<ParameterSpec> OPTIONS = List.of(
             CustomerFeatures.ANALYSIS_DATE,
             ParameterSpec.integer(SEED, "Seed of the silhouette sample and of strategies that take a seed", 42,
                     Integer.MIN_VALUE, Integer.MAX_VALUE),
             ParameterSpec.integer(SILHOUETTE_SAMPLE, "Customers sampled for the silhouette", 2000, 100, 100_000),
-            ParameterSpec.integer(STABILITY_RUNS, "Refits with other seeds, for strategies that take a seed", 2, 0, 10));
+            ParameterSpec.integer(STABILITY_RUNS, "Refits with other seeds, for strategies that take a seed", 4, 0, 10));
 
     @Reference
     private StrategyRegistry registry;
@@ -104,9 +104,13 @@ public final class SegmentationEvaluator implements Evaluator {
         notes.add("common space: z-scored log(1+recency days), log(1+purchases), log(1+max(0, net spend)); "
                 + "silhouette (higher is better, on a seeded sample of " + options.getInt(SILHOUETTE_SAMPLE)
                 + "), Davies-Bouldin (lower is better) and WCSS (sum of squared distances to segment means) there");
-        notes.add("stability ARI: mean adjusted Rand index between the fit with the evaluation seed and "
-                + options.getInt(STABILITY_RUNS) + " refits with the next seeds; 1 for strategies without a seed");
-        notes.add("AUC, log-loss and calibration error (10 equal-width bins) only for propensity models, on a time "
+        notes.add("stability ARI: mean adjusted Rand index over every pair of the fits with the evaluation seed and "
+                + options.getInt(STABILITY_RUNS) + " next seeds; 1 for strategies without a seed");
+        notes.add("segment lines: every profile feature's mean, median and [25th, 75th percentile] in its own units; "
+                + "top categories where the file has a category, description or stock_code column: the part of the "
+                + "segment's customers who bought it and the lift over all customers");
+        notes.add("AUC, log-loss, Brier score and calibration error (10 equal-width bins) only for propensity models, "
+                + "with a reliability table below, on a time "
                 + "split: refitted with the analysis date moved back by the model's horizon, scored on whether each "
                 + "customer then bought within the horizon");
         for (int s = 0; s < specs.size(); s++) {
@@ -117,7 +121,8 @@ public final class SegmentationEvaluator implements Evaluator {
                 try {
                     rows.add(new EvaluationReport.Row(label, evaluate(lease.strategy(),
                             request.givenParameters(lease.info().descriptor()), transactions, features, active,
-                            points, options, context, profiles -> notes.add(label + " segments: " + describe(profiles)))));
+                            points, options, context, profiles -> notes.addAll(describe(label, profiles)),
+                            table -> notes.add(label + " reliability on the time split: " + table))));
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
                 } catch (RuntimeException failure) {
@@ -142,7 +147,7 @@ public final class SegmentationEvaluator implements Evaluator {
     private double[] evaluate(SegmentationStrategy strategy, Map<String, String> givenParameters,
             Transactions transactions, CustomerFeatures features,
             int[] active, double[] points, Parameters options, TrainingContext context,
-            Consumer<SegmentProfiles> profiles) {
+            Consumer<SegmentProfiles> profiles, Consumer<String> reliability) {
         StrategyDescriptor descriptor = strategy.descriptor();
         Map<String, Object> given = new HashMap<>(givenParameters);
         if (declares(descriptor, ANALYSIS_DATE)) {
@@ -162,23 +167,31 @@ public final class SegmentationEvaluator implements Evaluator {
         double stability = 1;
         int runs = seeded ? options.getInt(STABILITY_RUNS) : 0;
         if (runs > 0) {
-            double sum = 0;
+            List<int[]> fits = new ArrayList<>(List.of(labels));
             for (int run = 1; run <= runs; run++) {
                 given.put(SEED, seed + run);
                 SegmentationModel refit = strategy.fit(transactions, Parameters.resolve(descriptor.parameters(), given),
                         context);
-                sum += SegmentationMetrics.adjustedRandIndex(labels, labels(refit, features, active));
+                fits.add(labels(refit, features, active));
             }
-            stability = sum / runs;
+            double sum = 0;
+            int pairs = 0;
+            for (int first = 0; first < fits.size(); first++) {
+                for (int second = first + 1; second < fits.size(); second++) {
+                    sum += SegmentationMetrics.adjustedRandIndex(fits.get(first), fits.get(second));
+                    pairs++;
+                }
+            }
+            stability = sum / pairs;
         }
-        double[] propensity = {Double.NaN, Double.NaN, Double.NaN};
+        double[] propensity = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         if (model instanceof PropensityModel propensityModel && declares(descriptor, ANALYSIS_DATE)) {
             int cutoff = features.analysisDay() - propensityModel.horizonDays();
             given.put(ANALYSIS_DATE, LocalDate.ofEpochDay(cutoff).toString());
             given.computeIfPresent(SEED, (name, value) -> seed);
             SegmentationModel past = strategy.fit(transactions, Parameters.resolve(descriptor.parameters(), given),
                     context);
-            propensity = timeSplit((PropensityModel) past, transactions, cutoff, features.analysisDay());
+            propensity = timeSplit((PropensityModel) past, transactions, cutoff, features.analysisDay(), reliability);
         }
         return new double[] {
             model.segments().size(),
@@ -189,27 +202,54 @@ public final class SegmentationEvaluator implements Evaluator {
             propensity[0],
             propensity[1],
             propensity[2],
+            propensity[3],
             fitMillis,
         };
     }
 
-    /** @return every segment with its size and mean features, e.g. {@code champions (412: recencyDays 9.5, ...)} */
-    static String describe(SegmentProfiles profiles) {
+    /**
+     * @return one line per segment with its size, every feature's mean, median and quartiles, and
+     *     its top categories with the part of its customers who bought them and their lift, e.g.
+     *     {@code rfm@1.0.0 champions: 412 customers; recencyDays mean 9.5 median 7 [3, 14]; ...}
+     */
+    static List<String> describe(String label, SegmentProfiles profiles) {
         String[] features = profiles.featureNames();
-        StringBuilder text = new StringBuilder();
+        List<String> lines = new ArrayList<>();
         for (int s = 0; s < profiles.size(); s++) {
-            text.append(s == 0 ? "" : "; ").append(profiles.name(s)).append(" (").append(profiles.customerCount(s));
+            StringBuilder text = new StringBuilder(label).append(' ').append(profiles.name(s)).append(": ")
+                    .append(profiles.customerCount(s)).append(" customers");
             for (int f = 0; f < features.length; f++) {
-                text.append(f == 0 ? ": " : ", ").append(features[f]).append(' ')
-                        .append(String.format(Locale.ROOT, "%.1f", profiles.mean(f, s)));
+                text.append("; ").append(features[f]).append(" mean ").append(number(profiles.mean(f, s)));
+                if (profiles.hasQuantiles()) {
+                    double[] quantiles = profiles.quantiles(f, s);
+                    text.append(" median ").append(number(quantiles[2])).append(" [").append(number(quantiles[1]))
+                            .append(", ").append(number(quantiles[3])).append(']');
+                }
             }
-            text.append(')');
+            List<SegmentProfiles.CategoryShare> top = profiles.topCategories(s);
+            for (int c = 0; c < top.size(); c++) {
+                text.append(c == 0 ? "; top categories: " : ", ").append(top.get(c).category())
+                        .append(String.format(Locale.ROOT, " %.0f%% (lift %.1f)", 100 * top.get(c).share(),
+                                top.get(c).lift()));
+            }
+            lines.add(text.toString());
         }
-        return text.toString();
+        return lines;
     }
 
-    /** @return AUC, log-loss and calibration error of the model's probabilities against purchases from cutoff to end */
-    private static double[] timeSplit(PropensityModel model, Transactions transactions, int cutoff, int end) {
+    /** @return the value with three significant digits at most, no exponent, e.g. 0.243, 12.5, 1234 */
+    private static String number(double value) {
+        double magnitude = Math.abs(value);
+        int decimals = magnitude >= 100 || magnitude == 0 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /**
+     * @return AUC, log-loss, Brier score and calibration error of the model's probabilities against
+     *     purchases from cutoff to end; the reliability table goes to {@code reliability}
+     */
+    private static double[] timeSplit(PropensityModel model, Transactions transactions, int cutoff, int end,
+            Consumer<String> reliability) {
         int customers = transactions.customers().size();
         boolean[] bought = new boolean[customers];
         for (int row = 0; row < transactions.size(); row++) {
@@ -229,8 +269,10 @@ public final class SegmentationEvaluator implements Evaluator {
         }
         probability = Arrays.copyOf(probability, scored);
         positive = Arrays.copyOf(positive, scored);
+        reliability.accept(SegmentationMetrics.reliabilityTable(probability, positive));
         return new double[] {SegmentationMetrics.auc(probability, positive),
-            SegmentationMetrics.logLoss(probability, positive), SegmentationMetrics.calibrationError(probability, positive)};
+            SegmentationMetrics.logLoss(probability, positive), SegmentationMetrics.brierScore(probability, positive),
+            SegmentationMetrics.calibrationError(probability, positive)};
     }
 
     private static boolean declares(StrategyDescriptor descriptor, String parameter) {

@@ -5,6 +5,7 @@ import io.mercator.api.segmentation.CustomerFeatures;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -131,21 +132,58 @@ public final class SegmentationMetrics {
      * of the gap between their bin's mean probability and its observed rate.
      */
     public static double calibrationError(double[] probability, boolean[] positive) {
-        int bins = 10;
-        double[] predicted = new double[bins];
-        double[] observed = new double[bins];
-        int[] count = new int[bins];
-        for (int i = 0; i < probability.length; i++) {
-            int bin = Math.min(bins - 1, (int) (probability[i] * bins));
-            predicted[bin] += probability[i];
-            observed[bin] += positive[i] ? 1 : 0;
-            count[bin]++;
-        }
+        ReliabilityBins bins = ReliabilityBins.of(probability, positive);
         double error = 0;
-        for (int bin = 0; bin < bins; bin++) {
-            error += Math.abs(predicted[bin] - observed[bin]);
+        for (int bin = 0; bin < ReliabilityBins.COUNT; bin++) {
+            error += Math.abs(bins.predicted[bin] - bins.observed[bin]);
         }
         return error / probability.length;
+    }
+
+    /** Sums of probabilities and outcomes, and counts, over ten equal-width probability bins. */
+    private record ReliabilityBins(double[] predicted, double[] observed, int[] count) {
+        static final int COUNT = 10;
+
+        static ReliabilityBins of(double[] probability, boolean[] positive) {
+            ReliabilityBins bins = new ReliabilityBins(new double[COUNT], new double[COUNT], new int[COUNT]);
+            for (int i = 0; i < probability.length; i++) {
+                int bin = Math.min(COUNT - 1, (int) (probability[i] * COUNT));
+                bins.predicted[bin] += probability[i];
+                bins.observed[bin] += positive[i] ? 1 : 0;
+                bins.count[bin]++;
+            }
+            return bins;
+        }
+    }
+
+    /** @return the mean squared difference between probability and outcome (0 or 1): lower is better */
+    public static double brierScore(double[] probability, boolean[] positive) {
+        double total = 0;
+        for (int i = 0; i < probability.length; i++) {
+            double error = probability[i] - (positive[i] ? 1 : 0);
+            total += error * error;
+        }
+        return total / probability.length;
+    }
+
+    /**
+     * A reliability table over ten equal-width probability bins, for reading calibration: per
+     * non-empty bin, its range, the number of customers, their mean probability and the observed
+     * rate, e.g. {@code [0.2, 0.3): 412 customers, predicted 0.251, observed 0.238}.
+     */
+    public static String reliabilityTable(double[] probability, boolean[] positive) {
+        ReliabilityBins bins = ReliabilityBins.of(probability, positive);
+        StringBuilder table = new StringBuilder();
+        for (int bin = 0; bin < ReliabilityBins.COUNT; bin++) {
+            int count = bins.count[bin];
+            if (count > 0) {
+                table.append(table.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT,
+                        "[%.1f, %.1f%s: %d customers, predicted %.3f, observed %.3f", bin / 10.0, (bin + 1) / 10.0,
+                        bin == ReliabilityBins.COUNT - 1 ? "]" : ")", count, bins.predicted[bin] / count,
+                        bins.observed[bin] / count));
+            }
+        }
+        return table.toString();
     }
 
     private static double pairsOf(long count) {

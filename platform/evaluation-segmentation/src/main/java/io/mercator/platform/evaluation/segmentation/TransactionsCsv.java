@@ -1,6 +1,7 @@
 package io.mercator.platform.evaluation.segmentation;
 
 import io.mercator.api.ValidationException;
+import io.mercator.api.segmentation.CategorySpend;
 import io.mercator.api.segmentation.Transactions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,10 @@ import org.apache.commons.csv.CSVRecord;
  * <li>the amount: {@code amount} or {@code sales}, or else {@code quantity} times
  * {@code unit_price};</li>
  * <li>{@code invoice_no} (optional): the lines of one invoice of one customer become one
- * transaction, dated by its first line, with the sum of the line amounts.</li>
+ * transaction, dated by its first line, with the sum of the line amounts;</li>
+ * <li>what was bought (optional): {@code category}, or else {@code description}, or else
+ * {@code stock_code}; every line with one becomes a {@link CategorySpend} line of its customer,
+ * for the top categories of segment profiles (lines where it is blank are left out of those).</li>
  * </ul>
  * This covers the layouts of {@code cdnow/} and {@code online-retail-uci/}. Public for the
  * benchmarks; the bundle does not export it.
@@ -87,11 +91,15 @@ public final class TransactionsCsv {
                     + header.keySet());
         }
         boolean invoices = header.containsKey("invoice_no");
+        String categoryColumn = first(header, "category", "description", "stock_code");
 
         List<String> customers = new ArrayList<>();
         List<Integer> days = new ArrayList<>();
         List<Double> amounts = new ArrayList<>();
         Map<String, Integer> invoiceRow = new HashMap<>();
+        List<String[]> categoryLines = new ArrayList<>();
+        List<Double> categoryAmounts = new ArrayList<>();
+        List<Integer> categoryDays = new ArrayList<>();
         int lines = 0;
         int skipped = 0;
         for (CSVRecord record : parser) {
@@ -106,6 +114,14 @@ public final class TransactionsCsv {
             double amount = lineValue
                     ? number(name, record, line, "quantity") * number(name, record, line, "unit_price")
                     : number(name, record, line, amountColumn);
+            if (categoryColumn != null) {
+                String category = value(name, record, line, categoryColumn);
+                if (!category.isBlank()) {
+                    categoryLines.add(new String[] {customer, category});
+                    categoryDays.add(day);
+                    categoryAmounts.add(amount);
+                }
+            }
             if (invoices) {
                 String key = customer + '\u0000' + value(name, record, line, "invoice_no");
                 Integer row = invoiceRow.putIfAbsent(key, customers.size());
@@ -124,6 +140,10 @@ public final class TransactionsCsv {
         Transactions.Builder builder = Transactions.builder();
         for (int row = 0; row < customers.size(); row++) {
             builder.add(customers.get(row), days.get(row), amounts.get(row));
+        }
+        for (int row = 0; row < categoryLines.size(); row++) {
+            builder.addCategorySpend(categoryLines.get(row)[0], categoryDays.get(row), categoryLines.get(row)[1],
+                    categoryAmounts.get(row));
         }
         return new Result(builder.build(), lines, skipped);
     }

@@ -47,4 +47,16 @@ class SegmentationMetricsTest {
         // two customers: every feature becomes -1 and +1 in the order of the raw values
         assertArrayEquals(new double[] {-1, -1, -1, 1, 1, 1}, points, 1e-12);
     }
+
+    @Test
+    void brierScoreAndReliabilityTableByHand() {
+        double[] probability = {0.1, 0.15, 0.8, 1.0};
+        boolean[] positive = {false, true, true, true};
+        // (0.01 + 0.7225 + 0.04 + 0) / 4
+        assertEquals(0.193125, SegmentationMetrics.brierScore(probability, positive), 1e-12);
+        assertEquals("[0.1, 0.2): 2 customers, predicted 0.125, observed 0.500; "
+                + "[0.8, 0.9): 1 customers, predicted 0.800, observed 1.000; "
+                + "[0.9, 1.0]: 1 customers, predicted 1.000, observed 1.000",
+                SegmentationMetrics.reliabilityTable(probability, positive));
+    }
 }

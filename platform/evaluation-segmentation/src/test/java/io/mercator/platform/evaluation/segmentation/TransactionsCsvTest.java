@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mercator.api.ValidationException;
+import io.mercator.api.segmentation.CategorySpend;
 import io.mercator.api.segmentation.Transactions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,6 +55,24 @@ class TransactionsCsvTest {
         assertEquals(2, transactions.size());
         assertEquals(6 * 2.55 + 6 * 3.39, transactions.amount(0), 1e-9);
         assertEquals(-27.5, transactions.amount(1), 0);
+        // the description names what each line of a known customer bought
+        CategorySpend lines = transactions.categorySpend().orElseThrow();
+        assertEquals(3, lines.size());
+        assertEquals("HEART, WHITE", lines.categories().id(lines.category(0)));
+        assertEquals(6 * 3.39, lines.amount(1), 1e-9);
+        assertEquals("Discount", lines.categories().id(lines.category(2)));
+        assertEquals("17850", transactions.customers().id(lines.customer(2)));
+    }
+
+    @Test
+    void aCategoryColumnIsPreferredAndBlankCategoriesAreLeftOut() throws IOException {
+        Path file = write("shop.csv", "customer_id,date,amount,category,description\n"
+                + "a,2020-01-01,5,dairy,milk\nb,2020-01-02,7,,bread\n");
+        CategorySpend lines = TransactionsCsv.read(file).transactions().categorySpend().orElseThrow();
+        assertEquals(1, lines.size());
+        assertEquals("dairy", lines.categories().id(lines.category(0)));
+        Path plain = write("plain.csv", "customer_id,date,amount\na,2020-01-01,5\n");
+        assertEquals(false, TransactionsCsv.read(plain).transactions().categorySpend().isPresent());
     }
 
     @Test

@@ -118,7 +118,8 @@ abstract class CentroidStrategy implements SegmentationStrategy {
             ranked[row] = rank[labels[row]];
         }
         String[] names = IntStream.rangeClosed(1, clusters).mapToObj(c -> "cluster-" + c).toArray(String[]::new);
-        SegmentProfiles profiles = SegmentProfiles.summarise(names, byCustomer, CustomerFeatures.NAMES, columns);
+        SegmentProfiles profiles = SegmentProfiles.summarise(names, byCustomer, CustomerFeatures.NAMES, columns)
+                .withTopCategories(byCustomer, data, features.analysisDay());
         context.progress(1, "");
         return new CentroidModel(descriptor.name(), descriptor.version(), features.analysisDay(), standardisation,
                 centroids(points, ranked, clusters), new SegmentAssignment(data.customers(), byCustomer, clusters),

@@ -35,4 +35,11 @@ class HierarchicalStrategyTest {
         assertPlantedGroups(strategy.fit(KMeansStrategyTest.plantedCustomers(), KMeansStrategyTest.parameters(strategy,
                 Map.of(HierarchicalStrategy.MAX_CUSTOMERS, 30, HierarchicalStrategy.K, 3)), TrainingContext.none()));
     }
+
+    @Test
+    void profilesGiveQuantilesAndTopCategoriesInOriginalUnits() {
+        HierarchicalStrategy strategy = new HierarchicalStrategy();
+        KMeansStrategyTest.assertPlantedProfiles(strategy.fit(KMeansStrategyTest.plantedCustomersWithCategories(),
+                KMeansStrategyTest.parameters(strategy, Map.of()), TrainingContext.none()).segments());
+    }
 }

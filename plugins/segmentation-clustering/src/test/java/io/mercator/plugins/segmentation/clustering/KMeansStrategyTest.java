@@ -1,5 +1,6 @@
 package io.mercator.plugins.segmentation.clustering;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
+import io.mercator.api.segmentation.CategorySpend;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
@@ -17,6 +20,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,52 @@ class KMeansStrategyTest {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * The planted customers with every purchase also a category line: vips buy champagne,
+     * regulars bread, the lapsed batteries.
+     */
+    static Transactions plantedCustomersWithCategories() {
+        Transactions planted = plantedCustomers();
+        String[] groups = {"vip", "regular", "lapsed"};
+        int[] category = new int[planted.size()];
+        int[] day = new int[planted.size()];
+        int[] customer = new int[planted.size()];
+        double[] amount = new double[planted.size()];
+        for (int row = 0; row < planted.size(); row++) {
+            String id = planted.customers().id(planted.customer(row));
+            for (int g = 0; g < groups.length; g++) {
+                category[row] = id.startsWith(groups[g]) ? g : category[row];
+            }
+            customer[row] = planted.customer(row);
+            day[row] = planted.day(row);
+            amount[row] = planted.amount(row);
+        }
+        return planted.withCategorySpend(new CategorySpend(IdDictionary.of("categories", "champagne", "bread",
+                "batteries"), customer, day, category, amount));
+    }
+
+    /** Checks the profiles of the three planted groups, segment g being group g. */
+    static void assertPlantedProfiles(SegmentProfiles profiles) {
+        // every vip bought 40 times, every lapsed customer once: all their quantiles are exact
+        assertArrayEquals(new double[] {40, 40, 40, 40, 40}, profiles.quantiles(1, 0), 0);
+        assertArrayEquals(new double[] {1, 1, 1, 1, 1}, profiles.quantiles(1, 2), 0);
+        double[] vipSpend = profiles.quantiles(2, 0);
+        assertTrue(vipSpend[0] > 40 * 180 && vipSpend[4] < 40 * 220 && vipSpend[1] <= vipSpend[2]
+                && vipSpend[2] <= vipSpend[3], Arrays.toString(vipSpend));
+        String[] expected = {"champagne", "bread", "batteries"};
+        for (int g = 0; g < expected.length; g++) {
+            // all of the group and a third of everyone bought it
+            assertEquals(List.of(new SegmentProfiles.CategoryShare(expected[g], 1, 3)), profiles.topCategories(g));
+        }
+    }
+
+    @Test
+    void profilesGiveQuantilesAndTopCategoriesInOriginalUnits() {
+        KMeansStrategy strategy = new KMeansStrategy();
+        assertPlantedProfiles(strategy.fit(plantedCustomersWithCategories(), parameters(strategy, Map.of()),
+                TrainingContext.none()).segments());
     }
 
     static Parameters parameters(SegmentationStrategy strategy, Map<String, ?> given) {

@@ -1,13 +1,5 @@
 package io.mercator.plugins.segmentation.clv;
 
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.special.Beta;
 import org.apache.commons.math3.special.Gamma;
 
@@ -15,8 +7,7 @@ import org.apache.commons.math3.special.Gamma;
  * The BG/NBD model of Fader, Hardie and Lee (2005), "Counting your customers the easy way": while
  * alive, a customer buys at a Poisson rate drawn from Gamma(r, alpha); after every purchase the
  * customer drops out with a probability drawn from Beta(a, b). Parameters are fitted by maximum
- * likelihood (Nelder-Mead on their logarithms, restarted from its own optimum until it stops
- * improving). Immutable.
+ * likelihood (see {@link MaximumLikelihood}). Immutable.
  *
  * @param r shape of the purchase-rate distribution
  * @param alpha scale of the purchase-rate distribution, in weeks
@@ -32,34 +23,17 @@ record BgNbd(double r, double alpha, double a, double b) {
      * @return the maximum-likelihood parameters
      */
     static BgNbd fit(double[] x, double[] tx, double[] observed) {
-        MultivariateFunction negativeLogLikelihood = logParameters -> {
-            BgNbd model = fromLogs(logParameters);
+        double[] estimate = MaximumLikelihood.maximise(4, parameters -> {
+            BgNbd model = new BgNbd(parameters[0], parameters[1], parameters[2], parameters[3]);
             double total = 0;
             for (int c = 0; c < x.length; c++) {
                 if (observed[c] >= 0) {
                     total += model.logLikelihood(x[c], tx[c], observed[c]);
                 }
             }
-            return Double.isFinite(total) ? -total : Double.MAX_VALUE;
-        };
-        SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-12);
-        double[] start = {0, 0, 0, 0};
-        double best = Double.POSITIVE_INFINITY;
-        for (int restart = 0; restart < 5; restart++) {
-            PointValuePair optimum = optimizer.optimize(new MaxEval(20_000), new ObjectiveFunction(negativeLogLikelihood),
-                    GoalType.MINIMIZE, new InitialGuess(start), new NelderMeadSimplex(4, 0.5));
-            start = optimum.getPoint();
-            if (optimum.getValue() > best - 1e-9) {
-                break;
-            }
-            best = optimum.getValue();
-        }
-        return fromLogs(start);
-    }
-
-    private static BgNbd fromLogs(double[] logParameters) {
-        return new BgNbd(Math.exp(logParameters[0]), Math.exp(logParameters[1]), Math.exp(logParameters[2]),
-                Math.exp(logParameters[3]));
+            return total;
+        });
+        return new BgNbd(estimate[0], estimate[1], estimate[2], estimate[3]);
     }
 
     /** @return the log-likelihood of one customer's {@code x}, {@code tx} and {@code T} (equation 6 of the paper) */

@@ -10,11 +10,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** The fitted BG/NBD parameters, the value tiers, and the fit-time segment of every customer. */
+/** The fitted BG/NBD and Gamma-Gamma parameters, the value tiers, and the fit-time segment of every customer. */
 final class ClvModel extends AbstractModel implements SegmentationModel {
 
     private static final int MAGIC = 0x434c5631; // "CLV1"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final int analysisDay;
     private final ValueTiers tiers;
@@ -33,6 +33,11 @@ final class ClvModel extends AbstractModel implements SegmentationModel {
     /** @return the fitted BG/NBD parameters */
     BgNbd parameters() {
         return tiers.model();
+    }
+
+    /** @return the fitted Gamma-Gamma parameters */
+    GammaGamma spend() {
+        return tiers.spend();
     }
 
     @Override
@@ -60,8 +65,10 @@ final class ClvModel extends AbstractModel implements SegmentationModel {
     protected void writeBody(DataOutputStream data) throws IOException {
         data.writeInt(analysisDay);
         BgNbd model = tiers.model();
-        for (double value : new double[] {model.r(), model.alpha(), model.a(), model.b(), tiers.horizonWeeks(),
-            tiers.aliveThreshold(), tiers.cuts()[0], tiers.cuts()[1]}) {
+        GammaGamma spend = tiers.spend();
+        for (double value : new double[] {model.r(), model.alpha(), model.a(), model.b(), spend.p(), spend.q(),
+            spend.gamma(), tiers.horizonWeeks(), tiers.annualDiscountRate(), tiers.aliveThreshold(), tiers.cuts()[0],
+            tiers.cuts()[1]}) {
             data.writeDouble(value);
         }
         fitted.writeTo(data);
@@ -74,12 +81,13 @@ final class ClvModel extends AbstractModel implements SegmentationModel {
         String name = header.strategyName();
         String version = header.strategyVersion();
         int analysisDay = data.readInt();
-        double[] values = new double[8];
+        double[] values = new double[12];
         for (int v = 0; v < values.length; v++) {
             values[v] = data.readDouble();
         }
-        ValueTiers tiers = new ValueTiers(new BgNbd(values[0], values[1], values[2], values[3]), values[4], values[5],
-                new double[] {values[6], values[7]});
+        ValueTiers tiers = new ValueTiers(new BgNbd(values[0], values[1], values[2], values[3]),
+                new GammaGamma(values[4], values[5], values[6]), values[7], values[8], values[9],
+                new double[] {values[10], values[11]});
         SegmentAssignment fitted = SegmentAssignment.readFrom(data);
         return new ClvModel(name, version, analysisDay, tiers, fitted, SegmentProfiles.readFrom(data));
     }

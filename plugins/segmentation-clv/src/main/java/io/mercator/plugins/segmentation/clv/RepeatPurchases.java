@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
  * The per-customer summary that buy-till-you-die models are fitted on, in weeks: {@code x} repeat
  * purchases, the time {@code tx} of the last purchase and the length {@code T} of the
  * observation, both measured from the customer's first purchase, and the mean value of the
- * repeat purchases. Purchases on the same day are merged into one; returns (negative amounts)
+ * repeat purchases (0 without one). Purchases on the same day are merged into one; returns (negative amounts)
  * and rows on or after the end day are ignored, free purchases (zero amounts) count. Customers with no purchase have {@code T} of -1.
  */
 final class RepeatPurchases {
@@ -43,7 +43,6 @@ final class RepeatPurchases {
         Arrays.fill(first, -1);
         double[] x = new double[customers];
         double[] repeatValue = new double[customers];
-        double[] firstDayValue = new double[customers];
         for (int row : order) {
             int day = transactions.day(row);
             double amount = transactions.amount(row);
@@ -54,10 +53,7 @@ final class RepeatPurchases {
             if (first[c] < 0) {
                 first[c] = day;
                 last[c] = day;
-                firstDayValue[c] += amount;
-            } else if (day == first[c]) {
-                firstDayValue[c] += amount;
-            } else {
+            } else if (day != first[c]) {
                 if (day != last[c]) {
                     x[c]++;
                     last[c] = day;
@@ -75,7 +71,7 @@ final class RepeatPurchases {
             }
             tx[c] = (last[c] - first[c]) / DAYS_PER_WEEK;
             observed[c] = (endDay - 1 - first[c]) / DAYS_PER_WEEK;
-            meanRepeatValue[c] = x[c] > 0 ? repeatValue[c] / x[c] : firstDayValue[c];
+            meanRepeatValue[c] = x[c] > 0 ? repeatValue[c] / x[c] : 0;
         }
         return new RepeatPurchases(x, tx, observed, meanRepeatValue);
     }

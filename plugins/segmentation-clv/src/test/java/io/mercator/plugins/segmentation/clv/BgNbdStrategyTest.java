@@ -32,9 +32,10 @@ class BgNbdStrategyTest {
     void cdnowSegmentsAreOrderedByValueAndAliveness() throws IOException {
         ClvModel model = (ClvModel) fitCdnowCalibration();
         assertEquals(0.243, model.parameters().r(), 0.0006);
+        assertEquals(6.25, model.spend().p(), 0.005);
         SegmentProfiles profiles = model.segments();
-        int expectedValue = 3;
-        int probabilityAlive = 1;
+        int expectedValue = ValueTiers.LIFETIME_VALUE;
+        int probabilityAlive = ValueTiers.PROBABILITY_ALIVE;
         assertTrue(profiles.mean(expectedValue, 0) > profiles.mean(expectedValue, 1));
         assertTrue(profiles.mean(expectedValue, 1) > profiles.mean(expectedValue, 2));
         assertTrue(profiles.mean(probabilityAlive, 3) < 0.5);

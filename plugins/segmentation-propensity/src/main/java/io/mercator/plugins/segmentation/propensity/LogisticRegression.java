@@ -27,7 +27,7 @@ record LogisticRegression(double intercept, double[] coefficients) {
             double[] gradient = new double[parameters];
             double[][] hessian = new double[parameters][parameters];
             for (int i = 0; i < n; i++) {
-                double p = sigmoid(linear(weights, features, i, dimensions));
+                double p = PlattScaling.sigmoid(linear(weights, features, i, dimensions));
                 double curvature = p * (1 - p);
                 for (int a = 0; a < parameters; a++) {
                     double xa = a == 0 ? 1 : features[i * dimensions + a - 1];
@@ -64,10 +64,15 @@ record LogisticRegression(double intercept, double[] coefficients) {
 
     /** @return the probability of label 1 for row {@code i} of the row-major features */
     double probability(double[] features, int i) {
+        return PlattScaling.sigmoid(score(features, i));
+    }
+
+    /** @return the log-odds of label 1 for row {@code i} of the row-major features */
+    double score(double[] features, int i) {
         double[] weights = new double[coefficients.length + 1];
         weights[0] = intercept;
         System.arraycopy(coefficients, 0, weights, 1, coefficients.length);
-        return sigmoid(linear(weights, features, i, coefficients.length));
+        return linear(weights, features, i, coefficients.length);
     }
 
     private static double linear(double[] weights, double[] features, int i, int dimensions) {
@@ -76,10 +81,6 @@ record LogisticRegression(double intercept, double[] coefficients) {
             sum += weights[d + 1] * features[i * dimensions + d];
         }
         return sum;
-    }
-
-    private static double sigmoid(double z) {
-        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
     }
 
     /** Solves the symmetric positive-definite system by Gaussian elimination with partial pivoting. */

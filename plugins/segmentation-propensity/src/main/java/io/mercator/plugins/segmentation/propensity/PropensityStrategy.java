@@ -25,20 +25,30 @@ import org.osgi.service.component.annotations.Component;
  * L2-regularised logistic regression (see {@link LogisticRegression}); then it scores every
  * customer as of the analysis date. Segments: likely (probability from 0.5), possible (from 0.2),
  * unlikely.
+ *
+ * <p>With {@code calibrate} (the default), the probabilities are calibrated on a held-out slice of
+ * time: the regression learns from the period before the last one (features as of two periods
+ * before the analysis date, outcomes in the period after), and Platt scaling (see
+ * {@link PlattScaling}) maps its scores to the outcomes of the last period, so that the
+ * probabilities follow the most recent purchase rate. When the data is too short for two periods
+ * the regression learns from the last period and is not calibrated.
  */
 @Component(service = SegmentationStrategy.class, immediate = true)
 public final class PropensityStrategy implements SegmentationStrategy {
 
     static final String PERIOD_DAYS = "periodDays";
     static final String L2 = "l2";
+    static final String CALIBRATE = "calibrate";
 
-    private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.SEGMENTATION, "propensity", "1.0.0")
+    private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.SEGMENTATION, "propensity", "1.1.0")
             .vendor("Mercator")
             .description("Probability of buying in the next period: regularised logistic regression on RFM, tenure, "
-                    + "inter-purchase time and basket value.")
+                    + "inter-purchase time and basket value, Platt-calibrated on the last period.")
             .parameter(CustomerFeatures.ANALYSIS_DATE)
             .parameter(ParameterSpec.integer(PERIOD_DAYS, "Days ahead the purchase probability is for", 90, 7, 730))
             .parameter(ParameterSpec.real(L2, "L2 penalty on the coefficients (scikit-learn's 1 / C)", 1, 1e-6, 1e6))
+            .parameter(ParameterSpec.bool(CALIBRATE, "Calibrate the probabilities on the last period, held out "
+                    + "from the regression", true))
             .build();
 
     @Override
@@ -50,28 +60,30 @@ public final class PropensityStrategy implements SegmentationStrategy {
     public SegmentationModel fit(Transactions data, Parameters parameters, TrainingContext context) {
         int analysisDay = CustomerFeatures.of(data, parameters).analysisDay();
         int period = parameters.getInt(PERIOD_DAYS);
-        int trainingDay = analysisDay - period;
-        PurchaseFeatures past = PurchaseFeatures.of(data, Math.max(1, trainingDay));
-        boolean[] bought = boughtBetween(data, trainingDay, analysisDay);
-        int[] rows = IntStream.range(0, past.base.size()).filter(past.base::isActive).toArray();
-        int buyers = (int) Arrays.stream(rows).filter(c -> bought[c]).count();
-        if (buyers == 0 || buyers == rows.length) {
-            throw new ValidationException("transactions", "need customers who bought before "
-                    + LocalDate.ofEpochDay(Math.max(0, trainingDay)) + " and both buyers and non-buyers in the "
-                    + period + " days after; found " + rows.length + " customers and " + buyers + " buyers");
-        }
-        double[] features = new double[rows.length * PurchaseFeatures.DIMENSIONS];
-        int[] labels = new int[rows.length];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(past.values, rows[r] * PurchaseFeatures.DIMENSIONS, features,
-                    r * PurchaseFeatures.DIMENSIONS, PurchaseFeatures.DIMENSIONS);
-            labels[r] = bought[rows[r]] ? 1 : 0;
-        }
+        double lambda = parameters.getDouble(L2);
         context.progress(0.3, "logistic regression");
-        LogisticRegression regression = LogisticRegression.fit(features, PurchaseFeatures.DIMENSIONS, labels,
-                parameters.getDouble(L2));
+        LogisticRegression regression = null;
+        PlattScaling calibration = PlattScaling.IDENTITY;
+        if (parameters.getBoolean(CALIBRATE)) {
+            Period held = Period.of(data, analysisDay - period, analysisDay);
+            Period learnt = Period.of(data, analysisDay - 2 * period, analysisDay - period);
+            if (held.hasBothOutcomes() && learnt.hasBothOutcomes()) {
+                regression = learnt.fit(lambda);
+                calibration = held.calibrate(regression);
+            }
+        }
+        if (regression == null) {
+            Period last = Period.of(data, analysisDay - period, analysisDay);
+            if (!last.hasBothOutcomes()) {
+                throw new ValidationException("transactions", "need customers who bought before "
+                        + LocalDate.ofEpochDay(Math.max(0, analysisDay - period)) + " and both buyers and non-buyers in "
+                        + "the " + period + " days after; found " + last.rows.length + " customers and " + last.buyers()
+                        + " buyers");
+            }
+            regression = last.fit(lambda);
+        }
         PurchaseFeatures now = PurchaseFeatures.of(data, analysisDay);
-        double[] probability = PurchasePropensityModel.probabilities(regression, now);
+        double[] probability = PurchasePropensityModel.probabilities(regression, calibration, now);
         double[][] columns = new double[PurchasePropensityModel.PROFILE_FEATURES.length][probability.length];
         for (int c = 0; c < probability.length; c++) {
             columns[0][c] = Math.max(0, probability[c]);
@@ -79,11 +91,52 @@ public final class PropensityStrategy implements SegmentationStrategy {
                 columns[f + 1][c] = now.base.value(f, c);
             }
         }
+        int[] segment = PurchasePropensityModel.segments(probability);
         SegmentProfiles profiles = SegmentProfiles.summarise(PurchasePropensityModel.SEGMENTS,
-                PurchasePropensityModel.segments(probability), PurchasePropensityModel.PROFILE_FEATURES, columns);
+                segment, PurchasePropensityModel.PROFILE_FEATURES, columns).withTopCategories(segment, data, analysisDay);
         context.progress(1, "");
         return new PurchasePropensityModel(descriptor.name(), descriptor.version(), analysisDay, period, regression,
-                data.customers(), probability, profiles);
+                calibration, data.customers(), probability, profiles);
+    }
+
+    /** The customers active at the start of a period, their features then, and whether they bought during it. */
+    private record Period(PurchaseFeatures features, int[] rows, boolean[] bought) {
+
+        static Period of(Transactions data, int startDay, int endDay) {
+            PurchaseFeatures features = PurchaseFeatures.of(data, Math.max(1, startDay));
+            int[] rows = IntStream.range(0, features.base.size()).filter(features.base::isActive).toArray();
+            return new Period(features, rows, boughtBetween(data, startDay, endDay));
+        }
+
+        int buyers() {
+            return (int) Arrays.stream(rows).filter(c -> bought[c]).count();
+        }
+
+        boolean hasBothOutcomes() {
+            int buyers = buyers();
+            return buyers > 0 && buyers < rows.length;
+        }
+
+        LogisticRegression fit(double lambda) {
+            double[] values = new double[rows.length * PurchaseFeatures.DIMENSIONS];
+            int[] labels = new int[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(features.values, rows[r] * PurchaseFeatures.DIMENSIONS, values,
+                        r * PurchaseFeatures.DIMENSIONS, PurchaseFeatures.DIMENSIONS);
+                labels[r] = bought[rows[r]] ? 1 : 0;
+            }
+            return LogisticRegression.fit(values, PurchaseFeatures.DIMENSIONS, labels, lambda);
+        }
+
+        PlattScaling calibrate(LogisticRegression regression) {
+            double[] score = new double[rows.length];
+            boolean[] positive = new boolean[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                score[r] = regression.score(features.values, rows[r]);
+                positive[r] = bought[rows[r]];
+            }
+            return PlattScaling.fit(score, positive);
+        }
     }
 
     /** @return per customer, whether it made a purchase from {@code fromDay} to the day before {@code toDay} */

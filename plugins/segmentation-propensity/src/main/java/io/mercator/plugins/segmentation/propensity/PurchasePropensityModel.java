@@ -12,11 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.OptionalDouble;
 
-/** The fitted regression, the fit-time probability and segment of every customer, and the profiles. */
+/** The fitted regression and its calibration, the fit-time probability and segment of every customer, and the profiles. */
 final class PurchasePropensityModel extends AbstractModel implements PropensityModel {
 
     private static final int MAGIC = 0x50524f50; // "PROP"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     static final String[] SEGMENTS = {"likely", "possible", "unlikely"};
     static final String[] PROFILE_FEATURES = {"probability", "recencyDays", "frequency", "monetary"};
@@ -24,26 +24,30 @@ final class PurchasePropensityModel extends AbstractModel implements PropensityM
     private final int analysisDay;
     private final int horizonDays;
     private final LogisticRegression regression;
+    private final PlattScaling calibration;
     private final IdDictionary customers;
     private final double[] probability;
     private final SegmentProfiles profiles;
 
     PurchasePropensityModel(String name, String version, int analysisDay, int horizonDays,
-            LogisticRegression regression, IdDictionary customers, double[] probability, SegmentProfiles profiles) {
+            LogisticRegression regression, PlattScaling calibration, IdDictionary customers, double[] probability,
+            SegmentProfiles profiles) {
         super(name, version, MAGIC, FORMAT);
         this.analysisDay = analysisDay;
         this.horizonDays = horizonDays;
         this.regression = regression;
+        this.calibration = calibration;
         this.customers = customers;
         this.probability = probability;
         this.profiles = profiles;
     }
 
-    /** @return the probability of every customer, -1 for those without a purchase */
-    static double[] probabilities(LogisticRegression regression, PurchaseFeatures features) {
+    /** @return the calibrated probability of every customer, -1 for those without a purchase */
+    static double[] probabilities(LogisticRegression regression, PlattScaling calibration, PurchaseFeatures features) {
         double[] probability = new double[features.base.size()];
         for (int c = 0; c < probability.length; c++) {
-            probability[c] = features.base.isActive(c) ? regression.probability(features.values, c) : -1;
+            probability[c] = features.base.isActive(c)
+                    ? calibration.probability(regression.score(features.values, c)) : -1;
         }
         return probability;
     }
@@ -88,7 +92,7 @@ final class PurchasePropensityModel extends AbstractModel implements PropensityM
     /** Scores the customers as of the later of the model's analysis day and the day after the last new transaction. */
     @Override
     public SegmentAssignment assign(Transactions transactions) {
-        double[] scored = probabilities(regression,
+        double[] scored = probabilities(regression, calibration,
                 PurchaseFeatures.of(transactions, transactions.scoringDay(analysisDay)));
         return new SegmentAssignment(transactions.customers(), segments(scored), profiles.size());
     }
@@ -108,6 +112,8 @@ final class PurchasePropensityModel extends AbstractModel implements PropensityM
         for (double coefficient : regression.coefficients()) {
             data.writeDouble(coefficient);
         }
+        data.writeDouble(calibration.slope());
+        data.writeDouble(calibration.intercept());
         data.writeInt(customers.size());
         for (int c = 0; c < customers.size(); c++) {
             data.writeUTF(customers.id(c));
@@ -132,6 +138,7 @@ final class PurchasePropensityModel extends AbstractModel implements PropensityM
         for (int d = 0; d < dimensions; d++) {
             coefficients[d] = data.readDouble();
         }
+        PlattScaling calibration = new PlattScaling(data.readDouble(), data.readDouble());
         int count = data.readInt();
         if (count < 0) {
             throw new IOException("corrupt model: negative customer count");
@@ -143,7 +150,7 @@ final class PurchasePropensityModel extends AbstractModel implements PropensityM
             probability[c] = data.readDouble();
         }
         return new PurchasePropensityModel(name, version, analysisDay, horizonDays,
-                new LogisticRegression(intercept, coefficients), IdDictionary.of("customers", ids), probability,
+                new LogisticRegression(intercept, coefficients), calibration, IdDictionary.of("customers", ids), probability,
                 SegmentProfiles.readFrom(data));
     }
 }

@@ -35,9 +35,45 @@ class PropensityStrategyTest {
     }
 
     private static PropensityModel fit(Transactions data) {
+        return fit(data, true);
+    }
+
+    private static PropensityModel fit(Transactions data, boolean calibrate) {
         Parameters parameters = Parameters.resolve(STRATEGY.descriptor().parameters(),
-                Map.of(CustomerFeatures.ANALYSIS_DATE.name(), END.toString()));
+                Map.of(CustomerFeatures.ANALYSIS_DATE.name(), END.toString(), PropensityStrategy.CALIBRATE, calibrate));
         return (PropensityModel) STRATEGY.fit(data, parameters, TrainingContext.none());
+    }
+
+    /**
+     * 200 customers who all bought 400 days ago; customer c buys again 250 to 160 days ago when c
+     * is a multiple of 2, and 70 to 1 days ago when c is a multiple of 5: the purchase rate falls
+     * from one half in the period before the last to one fifth in the last.
+     */
+    private static Transactions slowing() {
+        Transactions.Builder builder = Transactions.builder();
+        for (int c = 0; c < 200; c++) {
+            builder.add("c" + c, END.minusDays(400 + c % 7), 30);
+            if (c % 2 == 0) {
+                builder.add("c" + c, END.minusDays(160 + c % 90), 30);
+            }
+            if (c % 5 == 0) {
+                builder.add("c" + c, END.minusDays(1 + c % 70), 30);
+            }
+        }
+        return builder.build();
+    }
+
+    @Test
+    void calibrationOnTheLastPeriodFollowsItsPurchaseRate() {
+        PropensityModel calibrated = fit(slowing(), true);
+        double mean = 0;
+        for (int c = 0; c < 200; c++) {
+            mean += calibrated.probabilityOf("c" + c).getAsDouble() / 200;
+        }
+        // the last period's rate is 0.2; Platt scaling on it matches the mean of the held-out scores to
+        // its smoothed targets, and the scores as of now differ from those as of a period ago
+        assertEquals(0.2, mean, 0.1, "mean calibrated probability " + mean);
+        assertTrue(fit(slowing(), false).probabilityOf("c1").isPresent());
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class RfmStrategy implements SegmentationStrategy {
         double[][] profileColumns = new double[RfmModel.PROFILE_FEATURES.length][features.size()];
         int[] segment = RfmModel.segments(features, scores, profileColumns);
         SegmentProfiles profiles = SegmentProfiles.summarise(RfmScores.SEGMENTS, segment,
-                RfmModel.PROFILE_FEATURES, profileColumns);
+                RfmModel.PROFILE_FEATURES, profileColumns).withTopCategories(segment, data, features.analysisDay());
         context.progress(1, "");
         return new RfmModel(descriptor.name(), descriptor.version(), features.analysisDay(), scores,
                 new SegmentAssignment(data.customers(), segment, profiles.size()), profiles);

@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,27 @@ class RfmStrategyTest {
             championMeans[f] = profiles.mean(f, champions);
         }
         assertArrayEquals(new double[] {2, 9.5, 95, 4.5, 5, 5}, championMeans, 1e-12);
+        // recency 1 and 3: interpolated quantiles at 0.1, 0.25, 0.5, 0.75, 0.9
+        assertArrayEquals(new double[] {1.2, 1.5, 2, 2.5, 2.8}, profiles.quantiles(0, champions), 1e-12);
+    }
+
+    @Test
+    void topCategoriesComeFromTheLinesBeforeTheAnalysisDate() {
+        Transactions.Builder builder = Transactions.builder();
+        for (int c = 0; c < RECENCY.length; c++) {
+            for (int purchase = 0; purchase < FREQUENCY[c]; purchase++) {
+                int day = (int) ANALYSIS.minusDays(RECENCY[c] + 20L * purchase).toEpochDay();
+                builder.add("c" + c, day, 10.0).addCategorySpend("c" + c, day, c % 2 == 0 ? "vinyl" : "tapes", 10.0);
+            }
+        }
+        // c1 buys vinyl after the analysis date: it must not count
+        builder.addCategorySpend("c1", (int) ANALYSIS.plusDays(1).toEpochDay(), "vinyl", 99);
+        SegmentProfiles profiles = fit(builder.build()).segments();
+        // champions c0 and c2 bought vinyl, as did half of all ten customers
+        assertEquals(List.of(new SegmentProfiles.CategoryShare("vinyl", 1, 2)),
+                profiles.topCategories(profiles.indexOf("champions")));
+        assertEquals(List.of(new SegmentProfiles.CategoryShare("tapes", 1, 2)),
+                profiles.topCategories(profiles.indexOf("new")));
     }
 
     @Test
