@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code {"user":"u","items":[{"item":"i","score":4.5},...]}}. A user with no recommendation gets
  * no CSV row and an empty JSON list.
  *
+ * <p>Each user's list leaves out the user's items in an optional history
+ * ({@link Builder#excludeSeen}) and the items an optional {@link ItemFilter} rejects.
+ *
  * <p>Immutable and thread-safe; each {@code score} call starts and stops its own threads.
  */
 public final class BatchScorer {
@@ -57,6 +60,7 @@ public final class BatchScorer {
     private final Format format;
     private final int threads;
     private final SeenItems seen;
+    private final Set<String> rejected;
 
     private BatchScorer(Builder builder) {
         this.model = builder.model;
@@ -64,6 +68,7 @@ public final class BatchScorer {
         this.format = builder.format;
         this.threads = builder.threads;
         this.seen = builder.seen;
+        this.rejected = Set.copyOf(builder.filter.rejected(model.items()));
     }
 
     /**
@@ -218,7 +223,7 @@ public final class BatchScorer {
         StringBuilder text = new StringBuilder(userIds.length * count * 24);
         long written = 0;
         for (String userId : userIds) {
-            Recommendations list = model.recommend(userId, count, seen.of(userId));
+            Recommendations list = model.recommend(userId, count, seen.of(userId, rejected));
             written += list.size();
             if (format == Format.CSV) {
                 String user = csv(userId);
@@ -319,12 +324,13 @@ public final class BatchScorer {
             return new SeenItems(history, offsets, items);
         }
 
-        Set<String> of(String userId) {
+        /** @return the user's items in the history together with {@code alsoExcluded} */
+        Set<String> of(String userId, Set<String> alsoExcluded) {
             int user = history == null ? -1 : history.users().indexOf(userId);
             if (user < 0) {
-                return Set.of();
+                return alsoExcluded;
             }
-            Set<String> ids = new HashSet<>();
+            Set<String> ids = new HashSet<>(alsoExcluded);
             for (int at = offsets[user]; at < offsets[user + 1]; at++) {
                 ids.add(history.items().id(items[at]));
             }
@@ -339,6 +345,7 @@ public final class BatchScorer {
         private Format format = Format.CSV;
         private int threads = Runtime.getRuntime().availableProcessors();
         private SeenItems seen = SeenItems.NONE;
+        private ItemFilter filter = ItemFilter.none();
 
         private Builder(RecommenderModel model) {
             this.model = model;
@@ -396,6 +403,19 @@ public final class BatchScorer {
                 throw new ValidationException("history", "is missing");
             }
             this.seen = SeenItems.of(history);
+            return this;
+        }
+
+        /**
+         * @param restrictions which items may be recommended to anyone: in stock, in some categories
+         * @return this builder
+         * @throws ValidationException naming {@code filter} when null
+         */
+        public Builder filter(ItemFilter restrictions) {
+            if (restrictions == null) {
+                throw new ValidationException("filter", "is missing; use ItemFilter.none()");
+            }
+            this.filter = restrictions;
             return this;
         }
 
