@@ -57,19 +57,22 @@ final class MahoutComparison {
                 + "median CPU s per fold; RMSE over u1..u5)%n");
         System.out.printf(Locale.ROOT, "%-36s %8s %8s %8s %8s %10s %11s%n", "ours vs Mahout", "RMSE", "Mahout",
                 "s", "Mahout s", "time ratio", "RMSE ratio");
-        compare("item-knn vs item-based Pearson", new ItemKnnStrategy(), ratings, model ->
+        compare("item-knn vs item-based Pearson", new ItemKnnStrategy(), Map.of(), ratings, model ->
                 new GenericItemBasedRecommender(model, new PearsonCorrelationSimilarity(model)));
-        compare("biased-mf vs SVD RatingSGDFactorizer", new BiasedMfStrategy(), ratings, model ->
-                new SVDRecommender(model, new RatingSGDFactorizer(model, FACTORS, EPOCHS)));
+        TasteFactory svd = model -> new SVDRecommender(model, new RatingSGDFactorizer(model, FACTORS, EPOCHS));
+        compare("biased-mf vs SVD RatingSGDFactorizer", new BiasedMfStrategy(), Map.of(), ratings, svd);
+        // the same model on both sides: biased MF without SVD++'s implicit factors
+        compare("plain biased-mf vs the same", new BiasedMfStrategy(), Map.of("implicit-feedback", false), ratings,
+                svd);
     }
 
     private interface TasteFactory {
         Recommender create(DataModel model) throws TasteException;
     }
 
-    private static void compare(String label, RecommenderStrategy strategy, List<Rating> ratings, TasteFactory taste)
-            throws TasteException {
-        Outcome ours = ours(strategy, ratings);
+    private static void compare(String label, RecommenderStrategy strategy, Map<String, ?> parameters,
+            List<Rating> ratings, TasteFactory taste) throws TasteException {
+        Outcome ours = ours(strategy, parameters, ratings);
         Outcome theirs = mahout(taste, ratings);
         System.out.printf(Locale.ROOT, "%-36s %8.4f %8.4f %8.2f %8.2f %10.2f %11.3f%s%n", label, ours.rmse,
                 theirs.rmse, ours.medianSeconds, theirs.medianSeconds, ours.medianSeconds / theirs.medianSeconds,
@@ -77,8 +80,8 @@ final class MahoutComparison {
                         : String.format(Locale.ROOT, "  (Mahout could not estimate %,d pairs)", theirs.fallbacks));
     }
 
-    private static Outcome ours(RecommenderStrategy strategy, List<Rating> ratings) {
-        Parameters defaults = Parameters.defaults(strategy.descriptor().parameters());
+    private static Outcome ours(RecommenderStrategy strategy, Map<String, ?> parameters, List<Rating> ratings) {
+        Parameters resolved = Parameters.resolve(strategy.descriptor().parameters(), parameters);
         double squares = 0;
         int tested = 0;
         List<Double> seconds = new ArrayList<>();
@@ -91,7 +94,7 @@ final class MahoutComparison {
             }
             Interactions training = builder.build();
             long started = THREADS.getCurrentThreadCpuTime();
-            RecommenderModel model = strategy.fit(training, defaults, TrainingContext.none());
+            RecommenderModel model = strategy.fit(training, resolved, TrainingContext.none());
             for (Rating rating : ratings) {
                 if (rating.fold() == fold) {
                     double error = model.predict(rating.user(), rating.item()) - rating.value();
