@@ -22,12 +22,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.mahout.cf.taste.common.TasteException;
 
 /**
  * The filtering family's figures on MovieLens 100K with the standard u1..u5 folds, in process:
  * RMSE of each built-in rating predictor (mean over folds), fit time (median over folds and repetitions),
  * serialised model size, and the latency of a top-10 query that excludes the user's rated items
- * (median and 99th percentile over every user, after a warm-up). Output goes to stdout.
+ * (median and 99th percentile over every user, after a warm-up), then a side-by-side run against
+ * Apache Mahout's Taste recommenders ({@link MahoutComparison}). Output goes to stdout.
  *
  * <p>Arguments: the distribution archive (unused, passed by {@code benchmarks/run}), then optionally
  * the ratings file (default {@code ../shared/data/movielens-100k/ratings.csv}) and the number of
@@ -39,13 +41,13 @@ public final class FilteringBenchmark {
     private static final int WARM_UP_PASSES = 3;
 
     /** One rating row: user, item, value and its test fold. */
-    private record Rating(String user, String item, double value, int fold) {
+    record Rating(String user, String item, double value, int fold) {
     }
 
     private FilteringBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, TasteException {
         Path ratingsFile = Path.of(args.length > 1 ? args[1] : "../shared/data/movielens-100k/ratings.csv");
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         List<Rating> ratings = read(ratingsFile);
@@ -60,6 +62,7 @@ public final class FilteringBenchmark {
         }
         // implicit ALS scores relevance, not ratings: its RMSE means nothing
         run(new ImplicitAlsStrategy(), ratings, repetitions, false);
+        MahoutComparison.print(ratings);
     }
 
     private static void run(RecommenderStrategy strategy, List<Rating> ratings, int repetitions,

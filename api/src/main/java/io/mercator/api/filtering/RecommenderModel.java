@@ -44,6 +44,24 @@ public interface RecommenderModel extends Model {
     Recommendations recommend(String userId, int count, Set<String> exclude);
 
     /**
+     * Top-N recommendations for one user among the items a caller's filter lets through (in stock,
+     * in the wanted categories, not excluded). The default passes the items the filter rejects as
+     * {@code exclude} to {@link #recommend(String, int, Set)}, so every model honours it.
+     *
+     * @param userId a user id; an unknown user gets the fallback ranking
+     * @param count the most items to return, at least 1
+     * @param filter the caller's restrictions; {@link ItemFilter#none()} for none
+     * @return up to {@code count} items that pass the filter, best first
+     * @throws ValidationException naming {@code filter} when null, or as {@link #recommend(String, int, Set)}
+     */
+    default Recommendations recommend(String userId, int count, ItemFilter filter) {
+        if (filter == null) {
+            throw new ValidationException("filter", "must not be null; pass ItemFilter.none()");
+        }
+        return recommend(userId, count, filter.rejected(items()));
+    }
+
+    /**
      * Items most similar to one item ("customers who bought this also bought").
      *
      * @param itemId an item id; an unknown item gets the fallback ranking
@@ -97,6 +115,23 @@ public interface RecommenderModel extends Model {
             scores[rank] = summed.get(best[rank]);
         }
         return new Recommendations(best, scores);
+    }
+
+    /**
+     * Basket completion among the items a caller's filter lets through; see
+     * {@link #recommend(String, int, ItemFilter)}.
+     *
+     * @param itemIds the basket or the recent interactions; unknown ids are ignored
+     * @param count the most items to return, at least 1
+     * @param filter the caller's restrictions; {@link ItemFilter#none()} for none
+     * @return up to {@code count} items other than {@code itemIds} that pass the filter, best first
+     * @throws ValidationException naming {@code filter} when null, or as {@link #recommendForItems(Set, int, Set)}
+     */
+    default Recommendations recommendForItems(Set<String> itemIds, int count, ItemFilter filter) {
+        if (filter == null) {
+            throw new ValidationException("filter", "must not be null; pass ItemFilter.none()");
+        }
+        return recommendForItems(itemIds, count, filter.rejected(items()));
     }
 
     /**

@@ -8,10 +8,11 @@
  * attributes), and the model answers top-N {@link io.mercator.api.filtering.Recommendations} for
  * a user, items similar to an item, and the predicted value of a user-item pair, and says why it
  * recommends an item ({@link io.mercator.api.filtering.Explanation}). Unknown users and items get a
- * fallback ranking rather than an error.
+ * fallback ranking rather than an error. {@link io.mercator.api.filtering.BatchScorer} writes
+ * top-N lists for many users to a file.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mercator.api.filtering;
 
 import org.osgi.annotation.bundle.Export;
