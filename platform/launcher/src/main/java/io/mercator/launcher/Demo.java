@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  * the default strategy changed) and logs what each model answers: forecasts, elasticities against
  * the planted ones and advised prices, reorder plans, recommendations and segments.
  */
-final class Demo {
+public final class Demo {
 
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     static final String SAMPLE = "seasonal-naive-1.0.0.jar";
@@ -76,21 +76,49 @@ final class Demo {
     private static final int ROWS_SHOWN = 6;
     private static final Duration DEADLINE = Duration.ofMinutes(2);
     private static final Duration JOBS_DEADLINE = Duration.ofMinutes(10);
+    private static final Duration STRATEGY_WAIT = Duration.ofSeconds(10);
+
+    /** The demo retailers offered by {@code start --demo --size}. */
+    public enum Size {
+        /** Starts in seconds. */
+        SMALL("demo"),
+        /** Shows performance. */
+        LARGE("demo-large");
+
+        final String folder;
+
+        Size(String folder) {
+            this.folder = folder;
+        }
+
+        /** @return the size and seed of this retailer */
+        public RetailerSpec spec() {
+            return this == SMALL ? RetailerSpec.small() : RetailerSpec.large();
+        }
+    }
 
     private final Retailer retailer;
     private final Path folder;
+    /** The folder's name under data/: the prefix of the data sets' labels. */
+    private final String name;
     private ModelStore store;
 
-    private Demo(Retailer retailer, Path folder) {
+    private Demo(Retailer retailer, Path folder, String name) {
         this.retailer = retailer;
         this.folder = folder;
+        this.name = name;
     }
 
     /**
      * Before the framework starts: deploys the sample strategy (unless a bundle of that name is
      * already deployed) and writes the demo retailer's files if they are missing.
+     *
+     * @param home the installation
+     * @param deploy its deploy folder
+     * @param size which retailer: each size has its own folder under {@code data/}
+     * @return the demo, to {@link #run} once the runtime is ready
      */
-    static Demo prepare(Home home, DeployFolder deploy) {
+    static Demo prepare(Home home, DeployFolder deploy, Size size) {
         Path sample = home.samples().resolve(SAMPLE);
         if (!Files.isRegularFile(sample)) {
             sample = firstJar(home.samples());
@@ -105,8 +133,14 @@ final class Demo {
             }
         }
         // the generator is deterministic: regenerating in memory is faster than parsing the files back
-        Retailer retailer = RetailerGenerator.generate(RetailerSpec.small());
-        Path folder = home.data().resolve("demo");
+        Path folder = home.data().resolve(size.folder);
+        RetailerSpec spec = size.spec();
+        LOG.info("Demo: generating the {} retailer: {} stores, {} products, {} customers, {} days", size.name(),
+                spec.stores(), spec.skus(), spec.customers(), spec.days());
+        long begin = System.nanoTime();
+        Retailer retailer = RetailerGenerator.generate(spec, RetailerGenerator.everyTenth(percent ->
+                LOG.info("Demo: demand series {}% generated", percent)));
+        LOG.info("Demo: generated in {} ms", (System.nanoTime() - begin) / 1_000_000);
         // written last: when it exists, so do the others
         if (!Files.isRegularFile(folder.resolve("optimization/position.csv"))) {
             try {
@@ -116,7 +150,7 @@ final class Demo {
                 throw new UncheckedIOException("cannot write the demo data to " + folder + ": " + e.getMessage(), e);
             }
         }
-        return new Demo(retailer, folder);
+        return new Demo(retailer, folder, size.folder);
     }
 
     private static Path firstJar(Path folder) {
@@ -135,20 +169,23 @@ final class Demo {
 
     /**
      * One family's demo data set: a file written under {@code data/demo/}, imported unchanged, with
-     * the column mapping for the columns whose names are not among the family's field aliases.
+     * the column mapping for the columns whose names are not among the family's field aliases. Its
+     * label is the folder's name and the suffix, e.g. {@code demo/demand}. The fallback strategy
+     * (the shipped default) trains when no default is configured.
      */
-    private record DemoData(Family family, String file, String label, Map<String, String> columns) {
+    private record DemoData(Family family, String file, String suffix, Map<String, String> columns,
+            String fallback) {
     }
 
     /** What each family trains on, in the order the showcase shows them. */
     private static final List<DemoData> DATA = List.of(
-            new DemoData(Family.FORECASTING, "forecasting/demand.csv", "demo/demand", Map.of()),
-            new DemoData(Family.PRICING, "pricing/prices.csv", "demo/prices", Map.of()),
-            new DemoData(Family.OPTIMIZATION, "forecasting/demand.csv", "demo/demand-history",
-                    Map.of("sku", "series")),
-            new DemoData(Family.FILTERING, "transactions.csv", "demo/purchases",
-                    Map.of("user_id", "customer", "item_id", "sku", "value", "quantity")),
-            new DemoData(Family.SEGMENTATION, "segmentation/transactions.csv", "demo/invoices", Map.of()));
+            new DemoData(Family.FORECASTING, "forecasting/demand.csv", "demand", Map.of(), "combination"),
+            new DemoData(Family.PRICING, "pricing/prices.csv", "prices", Map.of(), "log-log"),
+            new DemoData(Family.OPTIMIZATION, "forecasting/demand.csv", "demand-history",
+                    Map.of("sku", "series"), "order-up-to"),
+            new DemoData(Family.FILTERING, "transactions.csv", "purchases",
+                    Map.of("user_id", "customer", "item_id", "sku", "value", "quantity"), "item-knn"),
+            new DemoData(Family.SEGMENTATION, "segmentation/transactions.csv", "invoices", Map.of(), "rfm"));
 
     /** The services the demo pipeline uses. */
     record Services(StrategyRegistry registry, ModelStore store, DatasetService datasets, JobService jobs) {
@@ -178,8 +215,8 @@ final class Demo {
         showcase(models, Family.OPTIMIZATION, model -> replenishment(registry, model, datasets));
         showcase(models, Family.FILTERING, model -> recommendations(registry, model));
         showcase(models, Family.SEGMENTATION, model -> segments(registry, model, datasets));
-        LOG.info("Demo: the planted truth behind these figures is in data/demo/truth/; query the models with "
-                + "'mercator forecast', 'price', 'plan', 'recommend' and 'segment'");
+        LOG.info("Demo: the planted truth behind these figures is in data/{}/truth/; query the models with "
+                + "'mercator forecast', 'price', 'plan', 'recommend' and 'segment'", name);
     }
 
     /** @return the model of each family's default strategy on its demo data set, reused or trained now */
@@ -189,17 +226,17 @@ final class Demo {
         for (DemoData data : DATA) {
             try {
                 DatasetInfo dataset = registered(services.datasets(), data);
-                StrategyInfo strategy = defaultStrategy(services.registry(), data.family());
+                StrategyInfo strategy = defaultStrategy(services.registry(), data);
                 StoredModel trained = trainedModel(data.family(), dataset.id(), strategy);
                 if (trained != null) {
                     LOG.info("Demo {}: reusing model {} of {} trained on data set {} ({})", data.family().id(),
-                            trained.id(), strategy.descriptor(), dataset.id(), data.label());
+                            trained.id(), strategy.descriptor(), dataset.id(), label(data));
                     models.put(data.family(), trained);
                 } else {
                     JobInfo job = services.jobs().startTraining(new TrainingRequest(data.family(), dataset.id(),
                             strategy.descriptor().name(), Map.of()));
                     LOG.info("Demo {}: training {} on data set {} ({}) as job {}", data.family().id(),
-                            strategy.descriptor(), dataset.id(), data.label(), job.id());
+                            strategy.descriptor(), dataset.id(), label(data), job.id());
                     jobs.put(data.family(), job);
                 }
             } catch (StrategyNotFoundException noStrategy) {
@@ -225,14 +262,19 @@ final class Demo {
      * The family's demo data set: the one registered under the demo label, unless its file changed
      * since (then it is imported again, replacing the old one).
      */
+    private String label(DemoData data) {
+        return name + "/" + data.suffix();
+    }
+
     private DatasetInfo registered(DatasetService service, DemoData data) throws IOException {
         Path file = folder.resolve(data.file());
+        String label = label(data);
         Instant written = Files.getLastModifiedTime(file).toInstant();
         for (DatasetInfo dataset : service.list()) {
-            if (dataset.family() == data.family() && dataset.label().equals(data.label())) {
+            if (dataset.family() == data.family() && dataset.label().equals(label)) {
                 if (!written.isAfter(dataset.createdAt())) {
-                    LOG.info("Demo {}: reusing data set {} ({}, {} rows)", data.family().id(), dataset.id(),
-                            data.label(), dataset.rows());
+                    LOG.info("Demo {}: reusing data set {} ({}, {} rows)", data.family().id(), dataset.id(), label,
+                            dataset.rows());
                     return dataset;
                 }
                 LOG.info("Demo {}: {} changed since data set {} was imported; importing it again",
@@ -240,12 +282,12 @@ final class Demo {
                 service.delete(dataset.id());
             }
         }
-        ImportOptions.Builder options = ImportOptions.builder().label(data.label()).seasonLength(SEASON);
+        ImportOptions.Builder options = ImportOptions.builder().label(label).seasonLength(SEASON);
         data.columns().forEach(options::column);
         DatasetInfo imported = service.importData(data.family(), FileSource.of(file), options.build(),
-                new LoggingProgress("Demo: importing data/demo/" + data.file()));
-        LOG.info("Demo {}: registered data/demo/{} as data set {} ({}, {} rows)", data.family().id(), data.file(),
-                imported.id(), data.label(), imported.rows());
+                new LoggingProgress("Demo: importing data/" + name + "/" + data.file()));
+        LOG.info("Demo {}: registered data/{}/{} as data set {} ({}, {} rows)", data.family().id(), name,
+                data.file(), imported.id(), label, imported.rows());
         return imported;
     }
 
@@ -457,22 +499,25 @@ final class Demo {
                 });
     }
 
-    /** The family's configured default strategy, else its newest registered strategy. */
-    private static StrategyInfo defaultStrategy(StrategyRegistry registry, Family family) throws InterruptedException {
-        // conf/io.mercator.registry.cfg reaches the registry asynchronously, through FileInstall and Config Admin
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (registry.defaultSpec(family).isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        try {
-            return registry.resolve(family, "");
-        } catch (StrategyNotFoundException noDefault) {
-            List<StrategyInfo> registered = registry.list(family);
-            if (registered.isEmpty()) {
-                throw noDefault;
+    /**
+     * The family's configured default strategy, else the shipped default; waits a few seconds for
+     * them, as the configuration and the strategy bundles arrive asynchronously after start-up.
+     */
+    private static StrategyInfo defaultStrategy(StrategyRegistry registry, DemoData data) throws InterruptedException {
+        long deadline = System.nanoTime() + STRATEGY_WAIT.toNanos();
+        while (true) {
+            boolean configured = registry.defaultSpec(data.family()).isPresent();
+            String spec = configured ? "" : data.fallback();
+            try {
+                if (configured || System.nanoTime() > deadline) {
+                    return registry.resolve(data.family(), spec);
+                }
+            } catch (StrategyNotFoundException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
             }
-            LOG.info("Demo {}: {}; using {}", family.id(), noDefault.getMessage(), registered.get(0).descriptor());
-            return registered.get(0);
+            Thread.sleep(20);
         }
     }
 }

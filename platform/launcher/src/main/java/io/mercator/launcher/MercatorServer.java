@@ -42,7 +42,7 @@ public final class MercatorServer implements ControlServer.Backend {
     private final Home home;
     private final Settings settings;
     private final int port;
-    private final boolean demo;
+    private final Demo.Size demo;
     private final RunFiles runFiles;
     private final DeployFolder deployFolder;
     private final long pid = ProcessHandle.current().pid();
@@ -62,9 +62,19 @@ public final class MercatorServer implements ControlServer.Backend {
      * @param home the home folder
      * @param settings its settings
      * @param port the control channel port
-     * @param demo whether to deploy the sample strategy and forecast the demo data
+     * @param demo whether to run the small demo (see {@link Demo})
      */
     public MercatorServer(Home home, Settings settings, int port, boolean demo) {
+        this(home, settings, port, demo ? Demo.Size.SMALL : null);
+    }
+
+    /**
+     * @param home the home folder
+     * @param settings its settings
+     * @param port the control channel port
+     * @param demo which demo retailer to generate, register and train on; null for none
+     */
+    public MercatorServer(Home home, Settings settings, int port, Demo.Size demo) {
         this.home = home;
         this.settings = settings;
         this.port = port;
@@ -86,7 +96,7 @@ public final class MercatorServer implements ControlServer.Backend {
                             + " (pid " + other.pid() + ")");
                 });
         home.createRuntimeFolders();
-        Demo demoRun = demo ? Demo.prepare(home, deployFolder) : null;
+        Demo demoRun = demo != null ? Demo.prepare(home, deployFolder, demo) : null;
 
         String token = RunFiles.newToken();
         control = ControlServer.start(port, token, this);
