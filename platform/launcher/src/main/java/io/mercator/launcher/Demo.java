@@ -54,6 +54,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -81,14 +82,17 @@ public final class Demo {
     /** The demo retailers offered by {@code start --demo --size}. */
     public enum Size {
         /** Starts in seconds. */
-        SMALL("demo"),
-        /** Shows performance. */
-        LARGE("demo-large");
+        SMALL("demo", 256),
+        /** Shows performance; opening its 11 million demand rows for training takes most of the heap. */
+        LARGE("demo-large", 4096);
 
         final String folder;
+        /** The heap the demo needs, measured. */
+        final long heapMb;
 
-        Size(String folder) {
+        Size(String folder, long heapMb) {
             this.folder = folder;
+            this.heapMb = heapMb;
         }
 
         /** @return the size and seed of this retailer */
@@ -135,6 +139,12 @@ public final class Demo {
         // the generator is deterministic: regenerating in memory is faster than parsing the files back
         Path folder = home.data().resolve(size.folder);
         RetailerSpec spec = size.spec();
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        if (heapMb < size.heapMb) {
+            LOG.warn("Demo: the {} retailer needs a heap of about {} MB to be imported and trained on; this one has {} "
+                    + "MB: start with MERCATOR_HEAP={}g", size.name().toLowerCase(Locale.ROOT), size.heapMb, heapMb,
+                    (size.heapMb + 1023) / 1024);
+        }
         LOG.info("Demo: generating the {} retailer: {} stores, {} products, {} customers, {} days", size.name(),
                 spec.stores(), spec.skus(), spec.customers(), spec.days());
         long begin = System.nanoTime();
