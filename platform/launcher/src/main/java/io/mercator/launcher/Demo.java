@@ -331,10 +331,11 @@ public final class Demo {
                             job.runTime().toMillis());
                 } else if (job.state() == JobState.FAILED || job.state() == JobState.CANCELLED) {
                     running.remove(family);
-                    LOG.warn("Demo {}: job {} {}: {}", family.id(), job.id(), job.state().name().toLowerCase(),
+                    LOG.warn("Demo {}: job {} {}: {}", family.id(), job.id(), job.state().name().toLowerCase(Locale.ROOT),
                             job.error() != null ? job.error() : job.message());
-                } else if (!Long.valueOf(percent).equals(shown.put(family, percent))) {
-                    LOG.info("Demo {}: job {} {} {}% {}", family.id(), job.id(), job.state().name().toLowerCase(),
+                } else if (!Long.valueOf(percent / 10).equals(shown.put(family, percent / 10))) {
+                    // every tenth: a large data set's job runs for minutes
+                    LOG.info("Demo {}: job {} {} {}% {}", family.id(), job.id(), job.state().name().toLowerCase(Locale.ROOT),
                             percent, job.message());
                 }
             }
