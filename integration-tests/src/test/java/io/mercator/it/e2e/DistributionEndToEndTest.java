@@ -120,7 +120,7 @@ public class DistributionEndToEndTest {
         Path out = TEMP.newFolder("generated").toPath();
         Installation.Result generated = cli("generate", "--out", out.toString(), "--seed", "11");
         assertEquals(generated.toString(), 0, generated.exit());
-        assertTrue(generated.toString(), generated.out().contains("Wrote 14 files"));
+        assertTrue(generated.toString(), generated.out().contains("Wrote 16 files"));
         for (String file : List.of("catalogue.csv", "stores.csv", "demand.csv", "transactions.csv",
                 "interactions.csv", "truth/products.csv", "truth/customers.csv", "truth/seasonality.csv")) {
             assertTrue(file + " missing", Files.size(out.resolve(file)) > 0);

@@ -28,6 +28,7 @@ public final class FrameworkDefaults {
         d.put("io.mercator.rest.folder", HOME + "/data/rest");
         d.put("io.mercator.rest.audit.log", HOME + "/logs/audit.log");
         d.put("io.mercator.rest.console.folder", HOME + "/console");
+        d.put("io.mercator.rest.local.access", HOME + "/run/rest.json");
         d.put("felix.fileinstall.dir", HOME + "/deploy," + HOME + "/conf");
         d.put("felix.fileinstall.poll", "250");
         d.put("felix.fileinstall.noInitialDelay", "true");

@@ -1,5 +1,7 @@
 package io.mercator.demo;
 
+import io.mercator.api.optimization.ReplenishmentInput;
+import io.mercator.api.pricing.PriceRequest;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,15 @@ import org.apache.commons.csv.CSVPrinter;
  * <li>{@code filtering/ratings.csv}: user_id, item_id, rating, timestamp</li>
  * <li>{@code segmentation/transactions.csv}: customer_id, date, amount (one row per invoice)</li>
  * </ul>
+ * and today's questions, in the layouts of the query commands ({@code mercator price --input FILE},
+ * {@code mercator plan --input FILE}):
+ * <ul>
+ * <li>{@code pricing/request.csv}: product, unit_cost, current_price, min_price, max_price (today's
+ * regular price plus or minus 20%)</li>
+ * <li>{@code optimization/position.csv}: sku (store/product), demand_mean, demand_std_dev (per day, from
+ * the last four weeks), lead_time_mean, lead_time_std_dev, review_period, on_hand, unit_cost,
+ * holding_cost_rate, ordering_cost, target_service_level (0.95), min_order_quantity, case_pack</li>
+ * </ul>
  */
 public final class RetailerCsv {
 
@@ -66,7 +77,9 @@ public final class RetailerCsv {
                 write(folder.resolve("optimization/demand.csv"), out -> weeklyDemand(retailer, out)),
                 write(folder.resolve("pricing/prices.csv"), out -> prices(retailer, out)),
                 write(folder.resolve("filtering/ratings.csv"), out -> ratings(retailer, out)),
-                write(folder.resolve("segmentation/transactions.csv"), out -> invoices(retailer, out)));
+                write(folder.resolve("segmentation/transactions.csv"), out -> invoices(retailer, out)),
+                write(folder.resolve("pricing/request.csv"), out -> priceRequest(retailer, out)),
+                write(folder.resolve("optimization/position.csv"), out -> position(retailer, out)));
     }
 
     @FunctionalInterface
@@ -175,6 +188,34 @@ public final class RetailerCsv {
                             r.promoted[s][t] ? 1 : 0, 0);
                 }
             }
+        }
+    }
+
+    /** Allowed move from today's regular price in {@code pricing/request.csv}. */
+    static final double PRICE_BAND = 0.2;
+    /** Target cycle service level in {@code optimization/position.csv}. */
+    static final double SERVICE_LEVEL = 0.95;
+
+    private static void priceRequest(Retailer r, CSVPrinter out) throws IOException {
+        out.printRecord("product", "unit_cost", "current_price", "min_price", "max_price");
+        PriceRequest request = new RetailerDatasets(r).priceRequest(r.skuIds.length, PRICE_BAND);
+        for (int row = 0; row < request.size(); row++) {
+            out.printRecord(request.products().id(row), number(request.unitCost(row)), number(request.currentPrice(row)),
+                    number(request.minPrice(row)), number(request.maxPrice(row)));
+        }
+    }
+
+    private static void position(Retailer r, CSVPrinter out) throws IOException {
+        out.printRecord("sku", "demand_mean", "demand_std_dev", "lead_time_mean", "lead_time_std_dev", "review_period",
+                "on_hand", "unit_cost", "holding_cost_rate", "ordering_cost", "target_service_level",
+                "min_order_quantity", "case_pack");
+        ReplenishmentInput input = new RetailerDatasets(r).replenishment(SERVICE_LEVEL);
+        for (int row = 0; row < input.size(); row++) {
+            out.printRecord(input.skus().id(row), precise(input.demandMean(row)), precise(input.demandStdDev(row)),
+                    precise(input.leadTimeMean(row)), precise(input.leadTimeStdDev(row)), input.reviewPeriod(row),
+                    input.onHand(row), number(input.unitCost(row)), String.format(Locale.ROOT, "%.8f",
+                            input.holdingCostRate(row)), number(input.orderingCost(row)), input.targetServiceLevel(row),
+                    input.minOrderQuantity(row), input.casePack(row));
         }
     }
 

@@ -6,6 +6,10 @@ import java.time.Month;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -39,6 +43,19 @@ public final class RetailerGenerator {
      * @return the retailer
      */
     public static Retailer generate(RetailerSpec spec) {
+        return generate(spec, fraction -> { });
+    }
+
+    /**
+     * Generates the daily demand series in parallel (on the common fork-join pool): each series has
+     * its own random stream, so the result is the same whatever the number of threads.
+     *
+     * @param spec size and seed
+     * @param progress told the fraction of demand series done, about every percent, from the
+     *     generating threads
+     * @return the retailer
+     */
+    public static Retailer generate(RetailerSpec spec, DoubleConsumer progress) {
         RandomDataGenerator random = new RandomDataGenerator(new Well19937c(spec.seed()));
         int skus = spec.skus();
         int days = spec.days();
@@ -101,27 +118,51 @@ public final class RetailerGenerator {
 
         double[][] calendar = calendarFactors(spec, categories);
         int[][][] units = new int[stores][skus][days];
-        for (int r = 0; r < stores; r++) {
-            for (int s = 0; s < skus; s++) {
-                RandomDataGenerator series = new RandomDataGenerator(new Well19937c(spec.seed() * 1_000_003L + r * 65_537L + s));
-                for (int t = 0; t < days; t++) {
-                    double mean = baseDemand[s] * storeFactor[r] * Math.pow(trend[s], t / 365.0)
-                            * calendar[categoryOf[s].ordinal()][t]
-                            * Math.pow(price[s][t] / listPrice[s], elasticity[s])
-                            * (promoted[s][t] ? promotionLift[s] : 1);
-                    if (substitute[s] >= 0) {
-                        mean *= Math.pow(price[substitute[s]][t] / listPrice[substitute[s]], crossElasticity[s]);
-                    }
-                    units[r][s][t] = mean > 0 ? (int) series.nextPoisson(mean) : 0;
+        int seriesCount = stores * skus;
+        int step = Math.max(1, seriesCount / 100);
+        AtomicInteger done = new AtomicInteger();
+        IntStream.range(0, seriesCount).parallel().forEach(index -> {
+            int r = index / skus;
+            int s = index % skus;
+            RandomDataGenerator series = new RandomDataGenerator(new Well19937c(spec.seed() * 1_000_003L + r * 65_537L + s));
+            for (int t = 0; t < days; t++) {
+                double mean = baseDemand[s] * storeFactor[r] * Math.pow(trend[s], t / 365.0)
+                        * calendar[categoryOf[s].ordinal()][t]
+                        * Math.pow(price[s][t] / listPrice[s], elasticity[s])
+                        * (promoted[s][t] ? promotionLift[s] : 1);
+                if (substitute[s] >= 0) {
+                    mean *= Math.pow(price[substitute[s]][t] / listPrice[substitute[s]], crossElasticity[s]);
                 }
+                units[r][s][t] = mean > 0 ? (int) series.nextPoisson(mean) : 0;
             }
-        }
+            int finished = done.incrementAndGet();
+            if (finished % step == 0 || finished == seriesCount) {
+                progress.accept(finished / (double) seriesCount);
+            }
+        });
 
         Customers customers = customers(spec, random, categoryOf, baseDemand, price, promoted);
         return new Retailer(spec, skuIds, names, categoryOf, brands, sizes, unitCost, listPrice, elasticity,
                 substitute, crossElasticity, promotionLift, baseDemand, storeIds, storeFactor, leadTimeMean,
                 leadTimeSd, price, promoted, units, customers.ids, customers.segments, customers.lastActiveDay,
                 customers.transactions, customers.interactions);
+    }
+
+    /**
+     * @param percentDone told 10, 20 ... 100 as the generation passes each tenth, once each
+     * @return a progress listener for {@link #generate(RetailerSpec, DoubleConsumer)}
+     */
+    public static DoubleConsumer everyTenth(IntConsumer percentDone) {
+        int[] shown = {0};
+        return fraction -> {
+            synchronized (shown) {
+                int tenth = (int) (fraction * 10);
+                if (tenth > shown[0]) {
+                    shown[0] = tenth;
+                    percentDone.accept(tenth * 10);
+                }
+            }
+        };
     }
 
     /** List price with occasional permanent changes, and week-long promotions at 15-30% off. */

@@ -13,6 +13,7 @@ import java.time.DayOfWeek;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -41,6 +42,29 @@ class RetailerGeneratorTest {
         RetailerCsv.write(RetailerGenerator.generate(RetailerSpec.small().withSeed(7)), other);
         assertFalse(Files.mismatch(first.resolve("demand.csv"), other.resolve("demand.csv")) == -1,
                 "another seed must give other demand");
+    }
+
+    @Test
+    void parallelGenerationReportsEachTenthOnceAndGivesTheSameDemandAsBefore() {
+        List<Integer> reported = new CopyOnWriteArrayList<>();
+        Retailer again = RetailerGenerator.generate(RetailerSpec.small(), RetailerGenerator.everyTenth(reported::add));
+        assertEquals(List.of(10, 20, 30, 40, 50, 60, 70, 80, 90, 100), reported);
+        for (int store = 0; store < retailer.storeIds.length; store++) {
+            for (int sku = 0; sku < retailer.skuIds.length; sku++) {
+                assertArrayEquals(retailer.units[store][sku], again.units[store][sku]);
+            }
+        }
+    }
+
+    @Test
+    void todaysQuestionsAreWrittenInTheQueryCommandsLayouts(@TempDir Path folder) throws IOException {
+        RetailerCsv.write(retailer, folder);
+        assertEquals(List.of("product", "unit_cost", "current_price", "min_price", "max_price"),
+                header(folder.resolve("pricing/request.csv")));
+        assertEquals(retailer.skuIds.length, rows(folder.resolve("pricing/request.csv")));
+        assertEquals("sku", header(folder.resolve("optimization/position.csv")).get(0));
+        assertEquals((long) retailer.storeIds.length * retailer.skuIds.length,
+                rows(folder.resolve("optimization/position.csv")));
     }
 
     @Test

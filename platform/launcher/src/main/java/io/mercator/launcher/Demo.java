@@ -2,30 +2,37 @@ package io.mercator.launcher;
 
 import io.mercator.api.Family;
 import io.mercator.api.Strategy;
-import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.RecommenderStrategy;
 import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.optimization.ReplenishmentInput;
+import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentPlan;
 import io.mercator.api.optimization.ReplenishmentStrategy;
 import io.mercator.api.pricing.Elasticity;
-import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
 import io.mercator.api.pricing.PricingModel;
 import io.mercator.api.pricing.PricingStrategy;
 import io.mercator.api.segmentation.SegmentProfiles;
+import io.mercator.api.segmentation.SegmentationModel;
 import io.mercator.api.segmentation.SegmentationStrategy;
 import io.mercator.api.segmentation.Transactions;
-import io.mercator.api.Parameters;
-import io.mercator.api.TrainingContext;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
 import io.mercator.api.Model;
+import io.mercator.api.datasets.DatasetInfo;
+import io.mercator.api.datasets.DatasetService;
+import io.mercator.api.datasets.FileSource;
+import io.mercator.api.datasets.ImportOptions;
+import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.JobService;
+import io.mercator.api.jobs.JobState;
+import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
+import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StoredModel;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
@@ -35,14 +42,19 @@ import io.mercator.demo.RetailerDatasets;
 import io.mercator.demo.RetailerGenerator;
 import io.mercator.demo.RetailerSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -51,11 +63,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo behind {@code start --demo}: deploys the sample strategy from {@code samples/}, writes
  * the generated demo retailer to {@code data/demo/} (once; later starts reuse it), and once the
- * runtime is ready trains every family's default strategy on it and logs what each answers:
- * forecasts, elasticities against the planted ones and advised prices, reorder plans,
- * recommendations and segments.
+ * runtime is ready registers its files as data sets, trains every family's default strategy on them
+ * as training jobs (reusing the data sets and models of an earlier start when neither the files nor
+ * the default strategy changed) and logs what each model answers: forecasts, elasticities against
+ * the planted ones and advised prices, reorder plans, recommendations and segments.
  */
-final class Demo {
+public final class Demo {
 
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     static final String SAMPLE = "seasonal-naive-1.0.0.jar";
@@ -63,19 +76,53 @@ final class Demo {
     static final int HORIZON = 7;
     private static final int ROWS_SHOWN = 6;
     private static final Duration DEADLINE = Duration.ofMinutes(2);
+    private static final Duration JOBS_DEADLINE = Duration.ofMinutes(10);
+    private static final Duration STRATEGY_WAIT = Duration.ofSeconds(10);
+
+    /** The demo retailers offered by {@code start --demo --size}. */
+    public enum Size {
+        /** Starts in seconds. */
+        SMALL("demo", 256),
+        /** Shows performance; opening its 11 million demand rows for training takes most of the heap. */
+        LARGE("demo-large", 4096);
+
+        final String folder;
+        /** The heap the demo needs, measured. */
+        final long heapMb;
+
+        Size(String folder, long heapMb) {
+            this.folder = folder;
+            this.heapMb = heapMb;
+        }
+
+        /** @return the size and seed of this retailer */
+        public RetailerSpec spec() {
+            return this == SMALL ? RetailerSpec.small() : RetailerSpec.large();
+        }
+    }
 
     private final Retailer retailer;
+    private final Path folder;
+    /** The folder's name under data/: the prefix of the data sets' labels. */
+    private final String name;
     private ModelStore store;
 
-    private Demo(Retailer retailer) {
+    private Demo(Retailer retailer, Path folder, String name) {
         this.retailer = retailer;
+        this.folder = folder;
+        this.name = name;
     }
 
     /**
      * Before the framework starts: deploys the sample strategy (unless a bundle of that name is
      * already deployed) and writes the demo retailer's files if they are missing.
+     *
+     * @param home the installation
+     * @param deploy its deploy folder
+     * @param size which retailer: each size has its own folder under {@code data/}
+     * @return the demo, to {@link #run} once the runtime is ready
      */
-    static Demo prepare(Home home, DeployFolder deploy) {
+    static Demo prepare(Home home, DeployFolder deploy, Size size) {
         Path sample = home.samples().resolve(SAMPLE);
         if (!Files.isRegularFile(sample)) {
             sample = firstJar(home.samples());
@@ -90,9 +137,22 @@ final class Demo {
             }
         }
         // the generator is deterministic: regenerating in memory is faster than parsing the files back
-        Retailer retailer = RetailerGenerator.generate(RetailerSpec.small());
-        Path folder = home.data().resolve("demo");
-        if (!Files.isRegularFile(folder.resolve("demand.csv"))) {
+        Path folder = home.data().resolve(size.folder);
+        RetailerSpec spec = size.spec();
+        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
+        if (heapMb < size.heapMb) {
+            LOG.warn("Demo: the {} retailer needs a heap of about {} MB to be imported and trained on; this one has {} "
+                    + "MB: start with MERCATOR_HEAP={}g", size.name().toLowerCase(Locale.ROOT), size.heapMb, heapMb,
+                    (size.heapMb + 1023) / 1024);
+        }
+        LOG.info("Demo: generating the {} retailer: {} stores, {} products, {} customers, {} days", size.name(),
+                spec.stores(), spec.skus(), spec.customers(), spec.days());
+        long begin = System.nanoTime();
+        Retailer retailer = RetailerGenerator.generate(spec, RetailerGenerator.everyTenth(percent ->
+                LOG.info("Demo: demand series {}% generated", percent)));
+        LOG.info("Demo: generated in {} ms", (System.nanoTime() - begin) / 1_000_000);
+        // written last: when it exists, so do the others
+        if (!Files.isRegularFile(folder.resolve("optimization/position.csv"))) {
             try {
                 RetailerCsv.write(retailer, folder);
                 LOG.info("Demo: wrote the demo retailer to {} ({})", home.root().relativize(folder), retailer);
@@ -100,7 +160,7 @@ final class Demo {
                 throw new UncheckedIOException("cannot write the demo data to " + folder + ": " + e.getMessage(), e);
             }
         }
-        return new Demo(retailer);
+        return new Demo(retailer, folder, size.folder);
     }
 
     private static Path firstJar(Path folder) {
@@ -118,40 +178,192 @@ final class Demo {
     }
 
     /**
-     * Trains every family's default strategy on the demo retailer, saves each model in the model
-     * store (metadata {@code source=demo} and the data set, so that REST queries can use them) and
-     * logs what each answers. Never throws.
-     *
-     * @param registry the strategy registry
-     * @param store the model store; null to keep the models in memory only
+     * One family's demo data set: a file written under {@code data/demo/}, imported unchanged, with
+     * the column mapping for the columns whose names are not among the family's field aliases. Its
+     * label is the folder's name and the suffix, e.g. {@code demo/demand}. The fallback strategy
+     * (the shipped default) trains when no default is configured.
      */
-    void run(StrategyRegistry registry, ModelStore store) {
-        if (registry == null) {
-            LOG.warn("Demo: no StrategyRegistry service, nothing to train");
+    private record DemoData(Family family, String file, String suffix, Map<String, String> columns,
+            String fallback) {
+    }
+
+    /** What each family trains on, in the order the showcase shows them. */
+    private static final List<DemoData> DATA = List.of(
+            new DemoData(Family.FORECASTING, "forecasting/demand.csv", "demand", Map.of(), "combination"),
+            new DemoData(Family.PRICING, "pricing/prices.csv", "prices", Map.of(), "log-log"),
+            new DemoData(Family.OPTIMIZATION, "forecasting/demand.csv", "demand-history",
+                    Map.of("sku", "series"), "order-up-to"),
+            new DemoData(Family.FILTERING, "transactions.csv", "purchases",
+                    Map.of("user_id", "customer", "item_id", "sku", "value", "quantity"), "item-knn"),
+            new DemoData(Family.SEGMENTATION, "segmentation/transactions.csv", "invoices", Map.of(), "rfm"));
+
+    /** The services the demo pipeline uses. */
+    record Services(StrategyRegistry registry, ModelStore store, DatasetService datasets, JobService jobs) {
+    }
+
+    /**
+     * Registers the demo files as data sets, trains every family's default strategy on them as
+     * training jobs (unless a model of that strategy version on that data set is stored already),
+     * then logs what each model answers: forecasts, elasticities against the planted ones and
+     * advised prices, reorder plans, recommendations and segments. Never throws.
+     *
+     * @param services the runtime's services; a missing one is null
+     */
+    void run(Services services) {
+        if (services.registry() == null || services.store() == null || services.datasets() == null
+                || services.jobs() == null) {
+            LOG.warn("Demo: the strategy registry, model store, data set service or job service is not running; "
+                    + "nothing to train");
             return;
         }
-        this.store = store;
+        this.store = services.store();
+        Map<Family, StoredModel> models = train(services);
         RetailerDatasets datasets = new RetailerDatasets(retailer);
-        showcase(registry, Family.FORECASTING, () -> forecasts(registry, datasets));
-        showcase(registry, Family.PRICING, () -> prices(registry, datasets));
-        showcase(registry, Family.OPTIMIZATION, () -> replenishment(registry, datasets));
-        showcase(registry, Family.FILTERING, () -> recommendations(registry, datasets));
-        showcase(registry, Family.SEGMENTATION, () -> segments(registry, datasets));
-        LOG.info("Demo: the planted truth behind these figures is in data/demo/truth/");
+        StrategyRegistry registry = services.registry();
+        showcase(models, Family.FORECASTING, model -> forecasts(registry, model, datasets));
+        showcase(models, Family.PRICING, model -> prices(registry, model, datasets));
+        showcase(models, Family.OPTIMIZATION, model -> replenishment(registry, model, datasets));
+        showcase(models, Family.FILTERING, model -> recommendations(registry, model));
+        showcase(models, Family.SEGMENTATION, model -> segments(registry, model, datasets));
+        LOG.info("Demo: the planted truth behind these figures is in data/{}/truth/; query the models with "
+                + "'mercator forecast', 'price', 'plan', 'recommend' and 'segment'", name);
     }
 
-    /** What one family shows: lines to log. */
+    /** @return the model of each family's default strategy on its demo data set, reused or trained now */
+    private Map<Family, StoredModel> train(Services services) {
+        Map<Family, StoredModel> models = new EnumMap<>(Family.class);
+        Map<Family, JobInfo> jobs = new LinkedHashMap<>();
+        for (DemoData data : DATA) {
+            try {
+                DatasetInfo dataset = registered(services.datasets(), data);
+                StrategyInfo strategy = defaultStrategy(services.registry(), data);
+                StoredModel trained = trainedModel(data.family(), dataset.id(), strategy);
+                if (trained != null) {
+                    LOG.info("Demo {}: reusing model {} of {} trained on data set {} ({})", data.family().id(),
+                            trained.id(), strategy.descriptor(), dataset.id(), label(data));
+                    models.put(data.family(), trained);
+                } else {
+                    JobInfo job = services.jobs().startTraining(new TrainingRequest(data.family(), dataset.id(),
+                            strategy.descriptor().name(), Map.of()));
+                    LOG.info("Demo {}: training {} on data set {} ({}) as job {}", data.family().id(),
+                            strategy.descriptor(), dataset.id(), label(data), job.id());
+                    jobs.put(data.family(), job);
+                }
+            } catch (StrategyNotFoundException noStrategy) {
+                LOG.info("Demo {}: skipped, {}", data.family().id(), noStrategy.getMessage());
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Demo {}: cannot prepare the training: {}", data.family().id(), e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return models;
+            }
+        }
+        try {
+            awaitJobs(services.jobs(), jobs, models);
+        } catch (IOException e) {
+            LOG.warn("Demo: cannot read the trained models: {}", e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return models;
+    }
+
+    /**
+     * The family's demo data set: the one registered under the demo label, unless its file changed
+     * since (then it is imported again, replacing the old one).
+     */
+    private String label(DemoData data) {
+        return name + "/" + data.suffix();
+    }
+
+    private DatasetInfo registered(DatasetService service, DemoData data) throws IOException {
+        Path file = folder.resolve(data.file());
+        String label = label(data);
+        Instant written = Files.getLastModifiedTime(file).toInstant();
+        for (DatasetInfo dataset : service.list()) {
+            if (dataset.family() == data.family() && dataset.label().equals(label)) {
+                if (!written.isAfter(dataset.createdAt())) {
+                    LOG.info("Demo {}: reusing data set {} ({}, {} rows)", data.family().id(), dataset.id(), label,
+                            dataset.rows());
+                    return dataset;
+                }
+                LOG.info("Demo {}: {} changed since data set {} was imported; importing it again",
+                        data.family().id(), data.file(), dataset.id());
+                service.delete(dataset.id());
+            }
+        }
+        ImportOptions.Builder options = ImportOptions.builder().label(label).seasonLength(SEASON);
+        data.columns().forEach(options::column);
+        DatasetInfo imported = service.importData(data.family(), FileSource.of(file), options.build(),
+                new LoggingProgress("Demo: importing data/" + name + "/" + data.file()));
+        LOG.info("Demo {}: registered data/{}/{} as data set {} ({}, {} rows)", data.family().id(), name,
+                data.file(), imported.id(), label, imported.rows());
+        return imported;
+    }
+
+    /** @return the newest stored model of this strategy version trained on that data set, or null */
+    private StoredModel trainedModel(Family family, String datasetId, StrategyInfo strategy) throws IOException {
+        for (StoredModel model : store.list(family)) {
+            if (datasetId.equals(model.metadata().get(JobService.DATASET_METADATA))
+                    && model.strategyName().equals(strategy.descriptor().name())
+                    && model.strategyVersion().equals(strategy.descriptor().version())) {
+                return model;
+            }
+        }
+        return null;
+    }
+
+    /** Waits for the training jobs, logging their progress; puts each successful job's model. */
+    private void awaitJobs(JobService service, Map<Family, JobInfo> jobs, Map<Family, StoredModel> models)
+            throws InterruptedException, IOException {
+        Map<Family, Long> shown = new EnumMap<>(Family.class);
+        long deadline = System.nanoTime() + JOBS_DEADLINE.toNanos();
+        Map<Family, JobInfo> running = new LinkedHashMap<>(jobs);
+        while (!running.isEmpty()) {
+            for (var entry : new ArrayList<>(running.entrySet())) {
+                Family family = entry.getKey();
+                JobInfo job = service.find(entry.getValue().id()).orElse(entry.getValue());
+                long percent = Math.round(job.progress() * 100);
+                if (job.state() == JobState.SUCCEEDED) {
+                    running.remove(family);
+                    store.find(job.modelId()).ifPresent(model -> models.put(family, model));
+                    LOG.info("Demo {}: job {} trained model {} in {} ms", family.id(), job.id(), job.modelId(),
+                            job.runTime().toMillis());
+                } else if (job.state() == JobState.FAILED || job.state() == JobState.CANCELLED) {
+                    running.remove(family);
+                    LOG.warn("Demo {}: job {} {}: {}", family.id(), job.id(), job.state().name().toLowerCase(Locale.ROOT),
+                            job.error() != null ? job.error() : job.message());
+                } else if (!Long.valueOf(percent / 10).equals(shown.put(family, percent / 10))) {
+                    // every tenth: a large data set's job runs for minutes
+                    LOG.info("Demo {}: job {} {} {}% {}", family.id(), job.id(), job.state().name().toLowerCase(Locale.ROOT),
+                            percent, job.message());
+                }
+            }
+            if (!running.isEmpty() && System.nanoTime() > deadline) {
+                LOG.warn("Demo: jobs {} still running after {}; they go on, the showcase goes without them",
+                        running.values().stream().map(JobInfo::id).toList(), JOBS_DEADLINE);
+                return;
+            }
+            Thread.sleep(running.isEmpty() ? 0 : 250);
+        }
+    }
+
+    /** What one family shows, from its model: lines to log. */
     @FunctionalInterface
     private interface Showcase {
-        List<String> lines() throws InterruptedException;
+        List<String> lines(StoredModel model) throws InterruptedException;
     }
 
-    private static void showcase(StrategyRegistry registry, Family family, Showcase showcase) {
+    private static void showcase(Map<Family, StoredModel> models, Family family, Showcase showcase) {
+        StoredModel model = models.get(family);
+        if (model == null) {
+            return;
+        }
         long begin = System.nanoTime();
         try {
-            List<String> lines = showcase.lines();
+            List<String> lines = showcase.lines(model);
             lines.forEach(line -> LOG.info("Demo {}: {}", family.id(), line));
-            LOG.info("Demo {}: trained and answered in {} ms", family.id(), (System.nanoTime() - begin) / 1_000_000);
+            LOG.info("Demo {}: answered in {} ms", family.id(), (System.nanoTime() - begin) / 1_000_000);
         } catch (StrategyNotFoundException noStrategy) {
             LOG.info("Demo {}: skipped, {}", family.id(), noStrategy.getMessage());
         } catch (RuntimeException e) {
@@ -161,12 +373,26 @@ final class Demo {
         }
     }
 
-    private List<String> forecasts(StrategyRegistry registry, RetailerDatasets datasets) throws InterruptedException {
+    /** Reads a stored model with the strategy that made it and answers with it. */
+    @FunctionalInterface
+    private interface ModelUse<S, M, R> {
+        R apply(S strategy, M model);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S extends Strategy<?, ?>, M extends Model, R> R withModel(StrategyRegistry registry, Class<S> type,
+            StoredModel stored, ModelUse<S, M, R> use) {
+        return registry.call(type, stored.strategyName() + "@" + stored.strategyVersion(), DEADLINE, strategy -> {
+            try (InputStream in = store.open(stored.id())) {
+                return use.apply(strategy, (M) strategy.readModel(in));
+            }
+        });
+    }
+
+    private List<String> forecasts(StrategyRegistry registry, StoredModel stored, RetailerDatasets datasets) {
         SeriesSet data = datasets.demand();
-        return registry.call(ForecastStrategy.class, spec(registry, Family.FORECASTING, "seasonal-naive"), DEADLINE,
-                strategy -> {
-                    ForecastModel model = keep(Family.FORECASTING, strategy.fit(data, defaults(strategy),
-                            TrainingContext.none()), "demand");
+        return this.<ForecastStrategy, ForecastModel, List<String>>withModel(registry, ForecastStrategy.class, stored,
+                (strategy, model) -> {
                     List<String> lines = new ArrayList<>();
                     lines.add(String.format("%d series x %d days of daily demand, forecast %d days ahead with %s",
                             data.size(), data.length(0), HORIZON, strategy.descriptor()));
@@ -193,16 +419,14 @@ final class Demo {
                 });
     }
 
-    private List<String> prices(StrategyRegistry registry, RetailerDatasets datasets) throws InterruptedException {
-        PriceObservations observations = datasets.prices();
+    private List<String> prices(StrategyRegistry registry, StoredModel stored, RetailerDatasets datasets) {
         PriceRequest request = datasets.priceRequest(ROWS_SHOWN, 0.2);
-        return registry.call(PricingStrategy.class, spec(registry, Family.PRICING, "log-log"), DEADLINE, strategy -> {
-            PricingModel model = keep(Family.PRICING, strategy.fit(observations, defaults(strategy),
-                    TrainingContext.none()), "prices");
+        return this.<PricingStrategy, PricingModel, List<String>>withModel(registry, PricingStrategy.class, stored,
+                (strategy, model) -> {
             PriceRecommendations recommended = model.recommend(request);
             List<String> lines = new ArrayList<>();
-            lines.add(String.format("elasticities from %,d price observations with %s; prices within 20%% of today's",
-                    observations.size(), strategy.descriptor()));
+            lines.add(String.format("elasticities with %s (model %s); prices within 20%% of today's",
+                    strategy.descriptor(), stored.id()));
             lines.add(String.format("%-10s %8s %22s | %7s %7s %8s %8s  %s", "product", "planted", "estimated (95%)",
                     "today", "advised", "units/d", "profit/d", "bound by"));
             for (int row = 0; row < recommended.size(); row++) {
@@ -217,14 +441,11 @@ final class Demo {
         });
     }
 
-    private List<String> replenishment(StrategyRegistry registry, RetailerDatasets datasets)
-            throws InterruptedException {
-        SeriesSet history = datasets.demand();
+    private List<String> replenishment(StrategyRegistry registry, StoredModel stored, RetailerDatasets datasets) {
         ReplenishmentInput input = datasets.replenishment(0.95);
-        return registry.call(ReplenishmentStrategy.class, spec(registry, Family.OPTIMIZATION, "order-up-to"), DEADLINE,
-                strategy -> {
-                    ReplenishmentPlan plan = keep(Family.OPTIMIZATION, strategy.fit(history, defaults(strategy),
-                            TrainingContext.none()), "demand").plan(input);
+        return this.<ReplenishmentStrategy, ReplenishmentModel, List<String>>withModel(registry,
+                ReplenishmentStrategy.class, stored, (strategy, model) -> {
+                    ReplenishmentPlan plan = model.plan(input);
                     List<String> lines = new ArrayList<>();
                     lines.add(String.format("today's orders for %d store/products at a 95%% cycle service level with %s",
                             plan.size(), strategy.descriptor()));
@@ -239,21 +460,17 @@ final class Demo {
                 });
     }
 
-    private List<String> recommendations(StrategyRegistry registry, RetailerDatasets datasets)
-            throws InterruptedException {
-        Interactions purchases = datasets.purchases();
+    private List<String> recommendations(StrategyRegistry registry, StoredModel stored) {
         Map<String, String> names = new HashMap<>();
         String[] skus = retailer.skuIds();
         for (int sku = 0; sku < skus.length; sku++) {
             names.put(skus[sku], retailer.productName(sku));
         }
-        return registry.call(RecommenderStrategy.class, spec(registry, Family.FILTERING, "item-knn"), DEADLINE,
-                strategy -> {
-                    RecommenderModel model = keep(Family.FILTERING, strategy.fit(purchases, defaults(strategy),
-                            TrainingContext.none()), "purchases");
+        return this.<RecommenderStrategy, RecommenderModel, List<String>>withModel(registry,
+                RecommenderStrategy.class, stored, (strategy, model) -> {
                     List<String> lines = new ArrayList<>();
-                    lines.add(String.format("top 3 for customers, from %,d purchases with %s", purchases.size(),
-                            strategy.descriptor()));
+                    lines.add(String.format("top 3 for customers with %s (model %s)", strategy.descriptor(),
+                            stored.id()));
                     String[] customers = retailer.customerIds();
                     for (int u = 0; u < Math.min(4, customers.length); u++) {
                         Recommendations top = model.recommend(customers[u], 3, Set.of());
@@ -268,13 +485,11 @@ final class Demo {
                 });
     }
 
-    private List<String> segments(StrategyRegistry registry, RetailerDatasets datasets)
-            throws InterruptedException {
+    private List<String> segments(StrategyRegistry registry, StoredModel stored, RetailerDatasets datasets) {
         Transactions invoices = datasets.invoices();
-        return registry.call(SegmentationStrategy.class, spec(registry, Family.SEGMENTATION, "rfm"), DEADLINE,
-                strategy -> {
-                    SegmentProfiles profiles = keep(Family.SEGMENTATION, strategy.fit(invoices, defaults(strategy),
-                            TrainingContext.none()), "invoices").segments();
+        return this.<SegmentationStrategy, SegmentationModel, List<String>>withModel(registry,
+                SegmentationStrategy.class, stored, (strategy, model) -> {
+                    SegmentProfiles profiles = model.segments();
                     List<String> lines = new ArrayList<>();
                     lines.add(String.format("%d segments of %,d invoices with %s", profiles.size(), invoices.size(),
                             strategy.descriptor()));
@@ -296,42 +511,24 @@ final class Demo {
     }
 
     /**
-     * Saves a model trained on the demo data set of that name, replacing the family's earlier demo
-     * models: the demo data is the same at every start, so one more model per start would only fill
-     * the store. A failure to save is logged, not fatal.
+     * The family's configured default strategy, else the shipped default; waits a few seconds for
+     * them, as the configuration and the strategy bundles arrive asynchronously after start-up.
      */
-    private <M extends Model> M keep(Family family, M model, String dataset) {
-        if (store != null) {
+    private static StrategyInfo defaultStrategy(StrategyRegistry registry, DemoData data) throws InterruptedException {
+        long deadline = System.nanoTime() + STRATEGY_WAIT.toNanos();
+        while (true) {
+            boolean configured = registry.defaultSpec(data.family()).isPresent();
+            String spec = configured ? "" : data.fallback();
             try {
-                StoredModel saved = store.save(family, model, Map.of("source", "demo", "dataset", "demo/" + dataset));
-                for (StoredModel older : store.list(family)) {
-                    if (!older.id().equals(saved.id()) && "demo".equals(older.metadata().get("source"))) {
-                        store.delete(older.id());
-                    }
+                if (configured || System.nanoTime() > deadline) {
+                    return registry.resolve(data.family(), spec);
                 }
-            } catch (IOException e) {
-                LOG.warn("Demo {}: the model was not saved: {}", family.id(), e.getMessage());
+            } catch (StrategyNotFoundException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
             }
-        }
-        return model;
-    }
-
-    private static Parameters defaults(Strategy<?, ?> strategy) {
-        return Parameters.defaults(strategy.descriptor().parameters());
-    }
-
-    /** The family's configured default, else the given strategy. */
-    private static String spec(StrategyRegistry registry, Family family, String fallback) throws InterruptedException {
-        // conf/io.mercator.registry.cfg reaches the registry asynchronously, through FileInstall and Config Admin
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (registry.defaultSpec(family).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
-        }
-        try {
-            return registry.resolve(family, "").descriptor().name();
-        } catch (StrategyNotFoundException noDefault) {
-            LOG.info("Demo {}: {}; using {}", family.id(), noDefault.getMessage(), fallback);
-            return fallback;
         }
     }
 }

@@ -3,11 +3,16 @@ package io.mercator.launcher;
 import io.mercator.launcher.cli.BundlesCommand;
 import io.mercator.launcher.cli.DatasetsCommand;
 import io.mercator.launcher.cli.EvaluateCommand;
+import io.mercator.launcher.cli.ForecastCommand;
 import io.mercator.launcher.cli.GenerateCommand;
 import io.mercator.launcher.cli.ImportCommand;
 import io.mercator.launcher.cli.InstallCommand;
 import io.mercator.launcher.cli.JobsCommand;
 import io.mercator.launcher.cli.ModelsCommand;
+import io.mercator.launcher.cli.PlanCommand;
+import io.mercator.launcher.cli.PriceCommand;
+import io.mercator.launcher.cli.RecommendCommand;
+import io.mercator.launcher.cli.SegmentCommand;
 import io.mercator.launcher.cli.StartCommand;
 import io.mercator.launcher.cli.StatusCommand;
 import io.mercator.launcher.cli.StopCommand;
@@ -37,6 +42,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             StrategiesCommand.class, InstallCommand.class, UpdateCommand.class, UninstallCommand.class,
             EvaluateCommand.class, GenerateCommand.class,
             ImportCommand.class, DatasetsCommand.class, TrainCommand.class, JobsCommand.class, ModelsCommand.class,
+            ForecastCommand.class, RecommendCommand.class, PlanCommand.class, SegmentCommand.class, PriceCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,5 +1,7 @@
 package io.mercator.launcher;
 
+import io.mercator.api.datasets.DatasetService;
+import io.mercator.api.jobs.JobService;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
@@ -17,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 import org.osgi.framework.launch.Framework;
@@ -39,7 +42,7 @@ public final class MercatorServer implements ControlServer.Backend {
     private final Home home;
     private final Settings settings;
     private final int port;
-    private final boolean demo;
+    private final Demo.Size demo;
     private final RunFiles runFiles;
     private final DeployFolder deployFolder;
     private final long pid = ProcessHandle.current().pid();
@@ -59,9 +62,19 @@ public final class MercatorServer implements ControlServer.Backend {
      * @param home the home folder
      * @param settings its settings
      * @param port the control channel port
-     * @param demo whether to deploy the sample strategy and forecast the demo data
+     * @param demo whether to run the small demo (see {@link Demo})
      */
     public MercatorServer(Home home, Settings settings, int port, boolean demo) {
+        this(home, settings, port, demo ? Demo.Size.SMALL : null);
+    }
+
+    /**
+     * @param home the home folder
+     * @param settings its settings
+     * @param port the control channel port
+     * @param demo which demo retailer to generate, register and train on; null for none
+     */
+    public MercatorServer(Home home, Settings settings, int port, Demo.Size demo) {
         this.home = home;
         this.settings = settings;
         this.port = port;
@@ -83,7 +96,7 @@ public final class MercatorServer implements ControlServer.Backend {
                             + " (pid " + other.pid() + ")");
                 });
         home.createRuntimeFolders();
-        Demo demoRun = demo ? Demo.prepare(home, deployFolder) : null;
+        Demo demoRun = demo != null ? Demo.prepare(home, deployFolder, demo) : null;
 
         String token = RunFiles.newToken();
         control = ControlServer.start(port, token, this);
@@ -109,16 +122,24 @@ public final class MercatorServer implements ControlServer.Backend {
         LOG.info("Home {}, control channel on 127.0.0.1:{}, deploy folder {}", home.root(), control.port(),
                 home.deploy());
         if (demoRun != null) {
-            ServiceTracker<ModelStore, ModelStore> stores = new ServiceTracker<>(fw.getBundleContext(),
-                    ModelStore.class, null);
-            stores.open();
+            BundleContext context = fw.getBundleContext();
             try {
-                demoRun.run(registry(), stores.waitForService(2000));
+                demoRun.run(new Demo.Services(registry(), service(context, ModelStore.class),
+                        service(context, DatasetService.class), service(context, JobService.class)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } finally {
-                stores.close();
             }
+        }
+    }
+
+    /** @return the service, waiting up to two seconds for it to be registered; null when it is not */
+    private static <S> S service(BundleContext context, Class<S> type) throws InterruptedException {
+        ServiceTracker<S, S> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            return tracker.waitForService(2000);
+        } finally {
+            tracker.close();
         }
     }
 

@@ -29,7 +29,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE",
             description = "small (3 stores, 40 products, 400 customers, 2 years) or large (10 stores, 1,000 "
-                    + "products, 5,000 customers, 3 years). Default: ${DEFAULT-VALUE}.")
+                    + "products, 5,000 customers, 3 years; demand generated in parallel). Default: ${DEFAULT-VALUE}.")
     Size size;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed gives the same files.")
@@ -50,7 +50,10 @@ public final class GenerateCommand implements Callable<Integer> {
                 retailerSpec.start());
         console.flush();
         long begin = System.nanoTime();
-        Retailer retailer = RetailerGenerator.generate(retailerSpec);
+        Retailer retailer = RetailerGenerator.generate(retailerSpec, RetailerGenerator.everyTenth(percent -> {
+            console.printf("  demand series: %d%%%n", percent);
+            console.flush();
+        }));
         console.printf("Writing %,d transaction lines and %,d interactions to %s ...%n", retailer.transactionLines(),
                 retailer.interactionCount(), out.toAbsolutePath());
         console.flush();

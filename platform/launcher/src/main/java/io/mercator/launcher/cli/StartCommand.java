@@ -1,5 +1,6 @@
 package io.mercator.launcher.cli;
 
+import io.mercator.launcher.Demo;
 import io.mercator.launcher.Home;
 import io.mercator.launcher.MercatorServer;
 import io.mercator.launcher.Settings;
@@ -14,8 +15,15 @@ import picocli.CommandLine.Option;
         description = "Start Mercator in the foreground; logs go to the console and logs/mercator.log.")
 public final class StartCommand extends ClientCommand implements Callable<Integer> {
 
-    @Option(names = "--demo", description = "Deploy the sample strategy and forecast generated demo data.")
+    @Option(names = "--demo", description = "Deploy the sample strategy, generate a demo retailer into data/, "
+            + "register it as data sets and train every family's default on it (reused at the next start).")
     boolean demo;
+
+    @Option(names = "--size", defaultValue = "small", paramLabel = "SIZE",
+            description = "With --demo: small (3 stores, 40 products, 2 years; data/demo) or large (10 stores, "
+                    + "1,000 products, 5,000 customers, 3 years, generated in parallel; data/demo-large). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    GenerateCommand.Size size;
 
     @Option(names = "--port", paramLabel = "N",
             description = "Port of the local control channel on 127.0.0.1 (default: mercator.control.port, 8640).")
@@ -41,7 +49,11 @@ public final class StartCommand extends ClientCommand implements Callable<Intege
             // read by the REST bundle, where it wins over the configured port
             settings = settings.with("io.mercator.rest.port", Integer.toString(httpPort));
         }
-        MercatorServer server = new MercatorServer(home, settings, controlPort, demo);
+        if (size == GenerateCommand.Size.large && !demo) {
+            throw new IllegalArgumentException("--size needs --demo");
+        }
+        MercatorServer server = new MercatorServer(home, settings, controlPort,
+                !demo ? null : size == GenerateCommand.Size.large ? Demo.Size.LARGE : Demo.Size.SMALL);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop("shutdown signal"), "mercator-shutdown"));
         try {
             server.start();

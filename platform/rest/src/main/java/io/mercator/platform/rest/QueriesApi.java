@@ -54,7 +54,8 @@ final class QueriesApi {
 
     void register(Router router) {
         router.add("POST", "/api/v1/forecasting/forecast", Role.OPERATOR, JSON,
-                "fit the posted series and forecast them with intervals", this::forecast);
+                "fit the posted series, or use a stored model for the series named in ids, and forecast them with "
+                        + "intervals", this::forecast);
         router.add("POST", "/api/v1/filtering/recommend", Role.OPERATOR, JSON, "top-N items for a user",
                 this::recommend);
         router.add("POST", "/api/v1/filtering/similar", Role.OPERATOR, JSON, "items similar to an item",
@@ -65,10 +66,13 @@ final class QueriesApi {
         router.add("POST", "/api/v1/optimization/plan", Role.OPERATOR, JSON, "replenishment plan", this::plan);
     }
 
-    private Reply forecast(Call call) {
+    private Reply forecast(Call call) throws IOException {
         JsonBody body = call.json();
         int horizon = body.integer("horizon", 12, 1, MAX_HORIZON);
         double[] levels = body.reals("levels", new double[] {80, 95});
+        if (!body.has("series") && body.has("ids")) {
+            return storedForecast(body, horizon, levels);
+        }
         int seasonLength = body.integer("seasonLength", 0, 0, 100_000);
         SeriesSet series = series(body, "series", seasonLength);
         Map<String, Object> given = body.plainObject("parameters");
@@ -88,6 +92,28 @@ final class QueriesApi {
             return json;
         });
         return Reply.ok(answer);
+    }
+
+    /** Forecasts the named series of a stored model (the newest unless {@code model} names one). */
+    private Reply storedForecast(JsonBody body, int horizon, double[] levels) throws IOException {
+        ModelCache.Loaded loaded = models.get(Family.FORECASTING, body.string("model", null));
+        ForecastModel model = (ForecastModel) loaded.model();
+        Set<String> ids = body.strings("ids");
+        if (ids.isEmpty()) {
+            throw Problem.badRequest("ids", "ids: at least one series id is required").exception();
+        }
+        checkRows(ids.size(), "ids");
+        JsonArray forecasts = calls.call(Family.FORECASTING, loaded.spec(), strategy -> {
+            JsonArray array = new JsonArray();
+            for (String id : ids) {
+                array.add(forecastJson(id, model.forecast(id, horizon, levels)));
+            }
+            return array;
+        });
+        JsonObject json = modelJson(loaded);
+        json.addProperty("horizon", horizon);
+        json.add("forecasts", forecasts);
+        return Reply.ok(json);
     }
 
     private SeriesSet series(JsonBody body, String field, int seasonLength) {

@@ -43,6 +43,8 @@ public final class RestComponent {
     static final String AUDIT_PROPERTY = "io.mercator.rest.audit.log";
     /** Framework property the launcher sets to {@code <home>/console}: the web console's files. */
     static final String CONSOLE_PROPERTY = "io.mercator.rest.console.folder";
+    /** Framework property the launcher sets to {@code <home>/run/rest.json}: the CLI's {@link LocalAccess}. */
+    static final String LOCAL_ACCESS_PROPERTY = "io.mercator.rest.local.access";
     private static final String DEPLOY_PROPERTY = "felix.fileinstall.dir";
 
     @ObjectClassDefinition(name = "Mercator REST API", description = "Where the REST API listens and its limits")
@@ -85,6 +87,7 @@ public final class RestComponent {
     private RestServer server;
     private BundleListener invalidation;
     private EvaluationsApi evaluations;
+    private LocalAccess localAccess;
 
     @Activate
     void activate(BundleContext context, Config config) throws Exception {
@@ -137,9 +140,22 @@ public final class RestComponent {
         String base = "http://" + config.host() + ":" + (server == null ? port : server.port());
         if (server != null) {
             logger.info("REST API on {}/api/v1 (health at {}/health); audit log {}", base, base, audit.file());
+            openLocalAccess(context, tokens, config.host());
         }
         // even when the server could not start: the secret exists nowhere else
         firstAdmin.ifPresent(created -> announce(created.secret(), base));
+    }
+
+    private void openLocalAccess(BundleContext context, TokenStore tokens, String host) {
+        Path file = folder(context, LOCAL_ACCESS_PROPERTY, null);
+        if (file != null) {
+            try {
+                localAccess = LocalAccess.open(tokens, file, host, server.port());
+            } catch (IOException | RuntimeException e) {
+                logger.warn("The command line's query commands will not reach the REST API: cannot write {}: {}",
+                        file, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -174,6 +190,9 @@ public final class RestComponent {
     void deactivate() throws Exception {
         context.removeBundleListener(invalidation);
         evaluations.close();
+        if (localAccess != null) {
+            localAccess.close();
+        }
         if (server != null) {
             server.stop();
         }

@@ -1,0 +1,55 @@
+package io.mercator.launcher.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mercator plan}: a replenishment plan from the stored optimization model. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Plan replenishment with the stored optimization model (the newest unless --model) for the "
+                + "SKU-locations of a CSV file, e.g. 'mercator plan --input data/demo/optimization/position.csv'.")
+public final class PlanCommand extends QueryCommand implements Callable<Integer> {
+
+    private static final List<String> REQUIRED = List.of("sku", "demand_mean", "demand_std_dev", "lead_time_mean",
+            "on_hand", "unit_cost", "holding_cost_rate", "target_service_level");
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "CSV with the columns sku, demand_mean, demand_std_dev, lead_time_mean, on_hand, unit_cost, "
+                    + "holding_cost_rate, target_service_level and optionally lead_time_std_dev, review_period, "
+                    + "on_order, backorders, ordering_cost, min_order_quantity, case_pack.")
+    Path input;
+
+    @Option(names = "--service-measure", paramLabel = "MEASURE",
+            description = "cycle-service-level (default) or fill-rate: what target_service_level means.")
+    String serviceMeasure;
+
+    @Override
+    public Integer call() {
+        JsonObject body = new JsonObject();
+        body.add("items", CsvRequest.read(input, List.of("sku"), Map.of(), REQUIRED));
+        if (serviceMeasure != null) {
+            body.addProperty("serviceMeasure", serviceMeasure);
+        }
+        JsonObject answer = query("/api/v1/optimization/plan", body);
+        if (printedAsJson(answer)) {
+            return 0;
+        }
+        out().println(modelLine(answer));
+        Table table = new Table("SKU", "SAFETY", "REORDER AT", "UP TO", "ORDER", "FILL RATE", "COST/DAY", "BOUND BY");
+        for (JsonElement element : answer.getAsJsonArray("plan")) {
+            JsonObject line = element.getAsJsonObject();
+            table.row(line.get("sku").getAsString(), number(line.get("safetyStock").getAsDouble()),
+                    number(line.get("reorderPoint").getAsDouble()), number(line.get("orderUpTo").getAsDouble()),
+                    number(line.get("orderQuantity").getAsDouble()),
+                    String.format(java.util.Locale.ROOT, "%.3f", line.get("expectedFillRate").getAsDouble()),
+                    number(line.get("expectedCost").getAsDouble()), line.get("bindingConstraint").getAsString());
+        }
+        table.print(out());
+        return 0;
+    }
+}
