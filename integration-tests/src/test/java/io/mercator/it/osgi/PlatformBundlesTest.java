@@ -59,7 +59,7 @@ public class PlatformBundlesTest extends PlatformTest {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("forecasting/arima@1.0.0 from io.mercator.plugins.forecasting.arima",
-                "forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/combination@2.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/croston@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
