@@ -5,6 +5,7 @@ import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.forecasting.ForecastStrategy;
+import java.util.Arrays;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -69,7 +70,7 @@ public final class HoltWintersStrategy extends SmoothingStrategy {
         int dimension = seasonal ? 3 : 2;
         double[] lower = new double[dimension];
         double[] upper = new double[dimension];
-        java.util.Arrays.fill(upper, 1);
+        Arrays.fill(upper, 1);
         double[] start = seasonal ? new double[] {0.3, 0.1, 0.1} : new double[] {0.3, 0.1};
         PointValuePair best = new BOBYQAOptimizer(2 * dimension + 1, 0.1, 1e-9).optimize(new MaxEval(10_000),
                 new ObjectiveFunction(p -> recursion.run(p[0], p[1], seasonal ? p[2] : 0).sse()),
