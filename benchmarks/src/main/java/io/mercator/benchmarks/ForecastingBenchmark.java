@@ -58,8 +58,11 @@ public final class ForecastingBenchmark {
             folders.add(shared.resolve("aus-retail-turnover"));
         }
         List<String> selected = strategyNames;
+        ThetaStrategy theta = new ThetaStrategy();
+        EtsStrategy ets = new EtsStrategy();
+        ArimaStrategy arima = new ArimaStrategy();
         List<ForecastStrategy> strategies = Stream.of(new NaiveStrategy(), new SeasonalNaiveStrategy(),
-                new ThetaStrategy(), new EtsStrategy(), new ArimaStrategy(), new CombinationStrategy())
+                theta, ets, arima, CombinationStrategy.of(ets, theta, arima))
                 .filter(strategy -> selected.isEmpty() || selected.contains(strategy.descriptor().name()))
                 .map(ForecastStrategy.class::cast).toList();
         System.out.printf(Locale.ROOT, "Mercator forecasting benchmark on %d cores, %s%n",

@@ -59,9 +59,10 @@ public class PlatformBundlesTest extends PlatformTest {
         List<String> forecasting = registry.list(Family.FORECASTING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         assertEquals(List.of("forecasting/arima@1.0.0 from io.mercator.plugins.forecasting.arima",
-                "forecasting/combination@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/combination@2.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/croston@1.0.0 from io.mercator.plugins.forecasting.intermittent",
                 "forecasting/ets@1.0.0 from io.mercator.plugins.forecasting.smoothing",
+                "forecasting/holt-winters@1.0.0 from io.mercator.plugins.forecasting.smoothing",
                 "forecasting/mean@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/moving-average@1.0.0 from io.mercator.plugins.forecasting.baselines",
                 "forecasting/naive@1.0.0 from io.mercator.plugins.forecasting.baselines",
@@ -156,14 +157,14 @@ public class PlatformBundlesTest extends PlatformTest {
         StrategyNotFoundException error = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, "seasonal-naive"));
         assertEquals("no such strategy: forecasting/seasonal-naive "
-                + "(registered: arima, combination, croston, ets, mean, moving-average, naive, regression, sba, snaive, "
-                + "theta, tsb)",
+                + "(registered: arima, combination, croston, ets, holt-winters, mean, moving-average, naive, regression, "
+                + "sba, snaive, theta, tsb)",
                 error.getMessage());
         StrategyNotFoundException noDefault = Frameworks.expectThrows(StrategyNotFoundException.class,
                 () -> registry.acquire(ForecastStrategy.class, ""));
         assertEquals("no such strategy: forecasting/(default) "
-                + "(no default is set and several are registered: arima, combination, croston, ets, mean, "
-                + "moving-average, naive, regression, sba, snaive, theta, tsb)",
+                + "(no default is set and several are registered: arima, combination, croston, ets, holt-winters, "
+                + "mean, moving-average, naive, regression, sba, snaive, theta, tsb)",
                 noDefault.getMessage());
     }
 

@@ -12,7 +12,8 @@ import java.io.InputStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * One or more {@link SmoothedState}s per series. With several (a combination), the point forecast
+ * One or more {@link SmoothedState}s per series. With several (combination models of version 1,
+ * which are still read), the point forecast
  * is their mean and the standard error the mean of theirs, a conservative choice since the
  * members' errors are positively correlated. Intervals are normal around the point forecast.
  */

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * Fits {@link SmoothedState}s per series (one, or several for a combination), series in parallel. Series that are all missing are
+ * Fits {@link SmoothedState}s per series (one per series; a model can hold several, see {@link SmoothingModel}), series in parallel. Series that are all missing are
  * rejected; series too short to smooth or constant get a flat forecast at their mean with the
  * spread of their values, so that no series fails the whole fit.
  */

@@ -15,6 +15,7 @@ import io.mercator.api.forecasting.SeriesSet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -96,23 +97,71 @@ class SmoothingStrategiesTest {
         assertTrue(forecast.lower(1)[11] < forecast.lower(0)[11] && forecast.upper(0)[11] < forecast.upper(1)[11]);
     }
 
+    /** ETS and Theta only: the default components' arima is not registered here, as without its bundle. */
+    private static CombinationStrategy etsAndTheta() {
+        return CombinationStrategy.of(new EtsStrategy(), new ThetaStrategy());
+    }
+
     @Test
-    void combinationAveragesItsMembers() {
+    void combinationAveragesTheRegisteredComponentsAndSkipsTheOthers() {
         SeriesSet air = SeriesSet.builder(12).add("air", AIR_PASSENGERS).build();
-        double[] ets = fit(new EtsStrategy(), air, Map.of()).forecast("air", 6).mean();
-        double[] theta = fit(new ThetaStrategy(), air, Map.of()).forecast("air", 6).mean();
-        Forecast combined = fit(new CombinationStrategy(), air, Map.of()).forecast("air", 6, 95);
+        Forecast ets = fit(new EtsStrategy(), air, Map.of()).forecast("air", 6, 80, 95);
+        Forecast theta = fit(new ThetaStrategy(), air, Map.of()).forecast("air", 6, 80, 95);
+        ForecastModel model = fit(etsAndTheta(), air, Map.of());
+        assertEquals(List.of("ets", "theta"), ((CombinationModel) model).components().stream()
+                .map(ForecastModel::strategyName).toList());
+        Forecast combined = model.forecast("air", 6, 80, 95);
         for (int h = 0; h < 6; h++) {
-            assertEquals((ets[h] + theta[h]) / 2, combined.mean(h), 1e-9);
+            assertEquals((ets.mean(h) + theta.mean(h)) / 2, combined.mean(h), 1e-9);
+            for (int l = 0; l < 2; l++) {
+                assertEquals((ets.lower(l)[h] + theta.lower(l)[h]) / 2, combined.lower(l)[h], 1e-9);
+                assertEquals((ets.upper(l)[h] + theta.upper(l)[h]) / 2, combined.upper(l)[h], 1e-9);
+            }
         }
-        ValidationException unknown = assertThrows(ValidationException.class, () -> fit(new CombinationStrategy(),
-                air, Map.of(CombinationStrategy.MEMBERS, "ets,arima")));
-        assertEquals(CombinationStrategy.MEMBERS, unknown.field());
+    }
+
+    @Test
+    void combinationComponentsAreChosenByName() {
+        SeriesSet air = SeriesSet.builder(12).add("air", AIR_PASSENGERS).build();
+        double[] theta = fit(new ThetaStrategy(), air, Map.of()).forecast("air", 6).mean();
+        assertArrayEquals(theta, fit(etsAndTheta(), air, Map.of(CombinationStrategy.COMPONENTS, " theta ,arima"))
+                .forecast("air", 6).mean(), 1e-12);
+        ValidationException none = assertThrows(ValidationException.class, () -> fit(etsAndTheta(), air,
+                Map.of(CombinationStrategy.COMPONENTS, "arima,prophet")));
+        assertEquals(CombinationStrategy.COMPONENTS, none.field());
+        assertTrue(none.getMessage().contains("arima, prophet"), none.getMessage());
+        assertThrows(ValidationException.class, () -> fit(etsAndTheta(), air,
+                Map.of(CombinationStrategy.COMPONENTS, "ets,combination")));
+        assertThrows(ValidationException.class, () -> fit(etsAndTheta(), air,
+                Map.of(CombinationStrategy.COMPONENTS, "ets,,theta")));
+    }
+
+    @Test
+    void combinationModelsNeedTheirComponentsToBeReadBack() throws IOException {
+        ForecastModel model = fit(etsAndTheta(), SeriesSet.builder(12).add("air", AIR_PASSENGERS).build(), Map.of());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        IOException missing = assertThrows(IOException.class, () -> CombinationStrategy.of(new EtsStrategy())
+                .readModel(new ByteArrayInputStream(bytes.toByteArray())));
+        assertTrue(missing.getMessage().contains("combines theta 1.0.0"), missing.getMessage());
+    }
+
+    /** Version 1 of the combination stored its ETS and Theta states in a smoothing model: still read. */
+    @Test
+    void combinationModelsOfVersionOneAreStillRead() throws IOException {
+        SmoothingModel old = new SmoothingModel("combination", "1.0.0", io.mercator.api.data.IdDictionary.of(
+                "series", "flat"), new SmoothedState[][] {{SmoothedState.flat(5, 1, 10), SmoothedState.flat(7, 1, 10)}},
+                new boolean[] {true});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        old.writeTo(bytes);
+        ForecastModel read = etsAndTheta().readModel(new ByteArrayInputStream(bytes.toByteArray()));
+        assertEquals("1.0.0", read.strategyVersion());
+        assertEquals(6, read.forecast("flat", 1).mean(0), 1e-12);
     }
 
     @Test
     void modelsSurviveARoundTrip() throws IOException {
-        ForecastStrategy strategy = new CombinationStrategy();
+        ForecastStrategy strategy = etsAndTheta();
         ForecastModel model = fit(strategy, SeriesSet.builder(12).add("air", AIR_PASSENGERS).add("short", 1, 2)
                 .build(), Map.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -151,7 +200,7 @@ class SmoothingStrategiesTest {
             shifted[t] = slowMover[t] - 1;
         }
         SeriesSet data = SeriesSet.builder(1).add("units", slowMover).add("net", shifted).build();
-        CombinationStrategy strategy = new CombinationStrategy();
+        CombinationStrategy strategy = etsAndTheta();
         ForecastModel model = fit(strategy, data, Map.of());
         Forecast units = model.forecast("units", 4, 95);
         for (int h = 0; h < 4; h++) {
