@@ -58,10 +58,13 @@ public final class CombinationStrategy implements ForecastStrategy {
     private static final StrategyDescriptor DESCRIPTOR = StrategyDescriptor.builder(Family.FORECASTING, NAME, "2.0.0")
             .vendor("Mercator")
             .description("Mean of the forecasts and interval bounds of other registered forecasters chosen by "
-                    + "name (by default automatic ETS, Theta and ARIMA): more accurate on average than each alone.")
+                    + "name (by default automatic ETS and Theta): more accurate on average than each alone.")
+            // ets,theta,arima is more accurate on M3 (sMAPE 13.14 against 13.47) but fits 27 times slower
+            // (14 against 391 series/s): too slow a default for thousands of SKUs, so ARIMA is opt-in
             .parameter(ParameterSpec.text(COMPONENTS, "Comma-separated names of registered forecasters, each fitted "
-                    + "with its defaults; one that is not registered is skipped, at least one must be.",
-                    "ets,theta,arima"))
+                    + "with its defaults; one that is not registered is skipped, at least one must be. "
+                    + "ets,theta,arima is more accurate and much slower.",
+                    "ets,theta"))
             .build();
 
     @Reference

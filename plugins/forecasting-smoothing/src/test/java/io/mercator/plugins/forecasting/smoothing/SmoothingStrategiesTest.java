@@ -97,7 +97,7 @@ class SmoothingStrategiesTest {
         assertTrue(forecast.lower(1)[11] < forecast.lower(0)[11] && forecast.upper(0)[11] < forecast.upper(1)[11]);
     }
 
-    /** ETS and Theta only: the default components' arima is not registered here, as without its bundle. */
+    /** ETS and Theta only, the default components; arima is not registered here, as without its bundle. */
     private static CombinationStrategy etsAndTheta() {
         return CombinationStrategy.of(new EtsStrategy(), new ThetaStrategy());
     }
