@@ -44,6 +44,8 @@ final class RestServer {
 
     static final String HEALTH = "/health";
     static final String CONSOLE = "/console";
+    /** Most bytes of a refused request body read (and dropped) before the connection is closed. */
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -175,6 +177,7 @@ final class RestServer {
                 // the answer came before the body was read (401, 413, 415, ...): the rest of it may still be on
                 // its way, so the connection cannot serve another request; tell the client not to reuse it
                 reply = reply.withHeader(HttpHeader.CONNECTION.asString(), "close");
+                drain(request);
             }
             send(reply, response, callback);
             metrics.request(method, route, reply.status(), (System.nanoTime() - begin) / 1e9);
@@ -211,6 +214,25 @@ final class RestServer {
         private static String mediaType(Request request) {
             String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
             return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT} bytes. Closing a
+         * connection with unread bytes in its receive buffer resets it, and a client still sending
+         * would then lose the answer instead of reading it; past the limit the reset is accepted.
+         */
+        private void drain(Request request) {
+            InputStream in = Content.Source.asInputStream(request);
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                long left = DRAIN_LIMIT;
+                int read;
+                while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                    left -= read;
+                }
+            } catch (IOException | RuntimeException gone) {
+                logger.debug("Stopped draining a refused request body: {}", gone.toString());
+            }
         }
 
         /** Refuses a body of another media type (415) or declared larger than the limit (413). */
