@@ -9,6 +9,7 @@ const TABS = [
   ['recommend', 'Recommendations', recommendTab],
   ['pricing', 'Price curve', pricingTab],
   ['segments', 'Segments', segmentsTab],
+  ['plan', 'Reorder plan', planTab],
 ];
 
 export function playgroundPage(view, session) {
@@ -197,4 +198,96 @@ function segmentsTab() {
   };
   return h('div.card', {}, form(field('Customers', customers, 'ids separated by blanks or commas'), 'Assign', run),
     caption, h('div.chart.short', {}, canvas), table);
+}
+
+/** The columns of the demo's optimization/position.csv (and of `mercator plan --input`), as the API names them. */
+const POSITION_COLUMNS = {
+  sku: 'sku', demand_mean: 'demandMean', demand_std_dev: 'demandStdDev', lead_time_mean: 'leadTimeMean',
+  lead_time_std_dev: 'leadTimeStdDev', review_period: 'reviewPeriod', on_hand: 'onHand', on_order: 'onOrder',
+  backorders: 'backorders', unit_cost: 'unitCost', holding_cost_rate: 'holdingCostRate',
+  ordering_cost: 'orderingCost', target_service_level: 'targetServiceLevel',
+  min_order_quantity: 'minOrderQuantity', case_pack: 'casePack',
+};
+const POSITION_REQUIRED = ['sku', 'demand_mean', 'demand_std_dev', 'lead_time_mean', 'on_hand', 'unit_cost',
+  'holding_cost_rate', 'target_service_level'];
+
+/** A few SKU-locations in the demo's position.csv format: daily demand, days of lead time, a yearly holding rate. */
+const DEMO_POSITIONS = `sku,demand_mean,demand_std_dev,lead_time_mean,lead_time_std_dev,review_period,on_hand,unit_cost,holding_cost_rate,ordering_cost,target_service_level,min_order_quantity,case_pack
+S01/SKU-00001,12.4,4.1,5,1,7,40,6.00,0.25,20,0.95,0,6
+S01/SKU-00002,3.2,1.8,7,2,7,30,14.50,0.25,20,0.95,0,1
+S01/SKU-00003,25.0,7.5,4,1,7,260,2.20,0.25,20,0.95,24,12
+S02/SKU-00001,8.9,3.3,5,1,7,0,6.00,0.25,20,0.95,0,6
+S02/SKU-00004,1.1,0.9,10,3,7,5,32.00,0.25,20,0.98,0,1
+S02/SKU-00005,17.6,5.2,6,1.5,7,55,4.75,0.25,20,0.9,10,10`;
+
+/** Parses position CSV rows into the plan request's items; a bad cell is named by its line and column. */
+function parsePositions(text) {
+  const lines = text.split(/\r?\n/).map(line => line.trim());
+  const header = (lines[0] || '').split(',').map(name => name.trim().toLowerCase());
+  header.forEach((name, column) => {
+    if (!POSITION_COLUMNS[name]) {
+      throw new Error(`positions: line 1, column ${column + 1}: unknown column '${name}'`);
+    }
+  });
+  const missing = POSITION_REQUIRED.filter(name => !header.includes(name));
+  if (missing.length) {
+    throw new Error(`positions: line 1: missing the column(s) ${missing.join(', ')}`);
+  }
+  const items = [];
+  lines.slice(1).forEach((line, index) => {
+    if (line === '') {
+      return;
+    }
+    const cells = line.split(',').map(cell => cell.trim());
+    if (cells.length !== header.length) {
+      throw new Error(`positions: line ${index + 2}: ${cells.length} values for ${header.length} columns`);
+    }
+    const item = {};
+    header.forEach((name, column) => {
+      if (name === 'sku') {
+        item.sku = cells[column];
+        return;
+      }
+      const value = Number(cells[column]);
+      if (cells[column] === '' || !Number.isFinite(value)) {
+        throw new Error(`positions: line ${index + 2}, column ${column + 1} (${name}): '${cells[column]}' is not `
+          + 'a number');
+      }
+      item[POSITION_COLUMNS[name]] = value;
+    });
+    items.push(item);
+  });
+  if (!items.length) {
+    throw new Error('positions: enter at least one SKU-location below the header');
+  }
+  return items;
+}
+
+function planTab() {
+  const positions = h('textarea#plan-positions', { rows: 8, spellcheck: false, value: DEMO_POSITIONS });
+  const measure = h('select#plan-measure', {}, h('option', { value: 'cycle-service-level' }, 'cycle service level'),
+    h('option', { value: 'fill-rate' }, 'fill rate'));
+  const canvas = h('canvas#plan-chart');
+  const table = h('div.table-scroll');
+  const caption = h('p.muted');
+  const run = async () => {
+    const items = parsePositions(positions.value);
+    const answer = await post('/optimization/plan', { items, serviceMeasure: measure.value });
+    const ordering = answer.plan.filter(line => line.orderQuantity > 0).length;
+    caption.textContent = `${answer.plan.length} SKU-locations, ${ordering} to order now; `
+      + `model ${answer.model.id} (${answer.model.strategy} ${answer.model.strategyVersion})`;
+    barChart(canvas, answer.plan.map(line => line.sku), answer.plan.map(line => line.orderQuantity), 'order now');
+    show(table, h('table#plan-table.grid.compact', {},
+      h('tr', {}, ['SKU-location', 'safety stock', 'reorder point', 'order up to', 'order now', 'fill rate',
+        'binding'].map(title => h('th', {}, title))),
+      answer.plan.map(line => h('tr', {}, h('td', {}, line.sku), h('td.num', {}, number(line.safetyStock)),
+        h('td.num', {}, number(line.reorderPoint)), h('td.num', {}, number(line.orderUpTo)),
+        h('td.num', {}, number(line.orderQuantity)), h('td.num', {}, number(line.expectedFillRate, 3)),
+        h('td', {}, line.bindingConstraint || 'none')))));
+  };
+  return h('div.card', {},
+    form([
+      field('Positions', positions, 'CSV as in the demo\'s optimization/position.csv: one SKU-location a line'),
+      h('div.row', {}, field('Service target', measure, 'what target_service_level means'))], 'Plan', run),
+    caption, h('div.chart', {}, canvas), table);
 }

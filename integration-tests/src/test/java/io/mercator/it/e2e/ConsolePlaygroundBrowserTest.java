@@ -116,6 +116,25 @@ public class ConsolePlaygroundBrowserTest {
     }
 
     @Test
+    public void aReorderPlanOfTheDemoPositionsIsTabledAndCharted() throws Exception {
+        tab("plan");
+        browser.find(By.cssSelector("form.query button[type=submit]")).click();
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view p.muted"),
+                "6 SKU-locations"));
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("#plan-table tr"));
+        assertEquals(7, rows.size());
+        assertTrue(rows.get(1).getText().startsWith("S01/SKU-00001"));
+        Number orders = (Number) browser.script("const data = Chart.getChart(document.getElementById('plan-chart'))"
+                + ".data.datasets[0].data; return data.filter(q => q < 0).length * 1000 + data.length");
+        assertEquals("six order quantities, none negative", 6, orders.intValue());
+        Number ordered = (Number) browser.script("return Chart.getChart(document.getElementById('plan-chart'))"
+                + ".data.datasets[0].data.reduce((a, b) => a + b, 0)");
+        assertTrue("the SKU-location with nothing on hand is ordered", ordered.doubleValue() > 0);
+        assertTrue(browser.pixels("plan-chart", "p[3] > 0") > 500);
+        browser.screenshot("13-reorder-plan");
+    }
+
+    @Test
     public void aDroppedCsvIsTrainedWithLiveProgressIntoAModelAndAnEvaluationFillsTheLeaderboard() throws Exception {
         try {
             browser.open("datasets");
