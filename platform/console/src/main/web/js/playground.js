@@ -193,11 +193,34 @@ function segmentsTab() {
     const bySize = [...counts.entries()].sort((a, b) => b[1] - a[1]);
     caption.textContent = `${ids.length} customers in ${counts.size} segments; model ${answer.model.id}`;
     barChart(canvas, bySize.map(([name]) => name), bySize.map(([, n]) => n), 'customers');
-    show(table, h('table.grid.compact', {}, h('tr', {}, h('th', {}, 'customer'), h('th', {}, 'segment')),
+    show(table, h('table#segments-table.grid.compact', {}, h('tr', {}, h('th', {}, 'customer'), h('th', {}, 'segment')),
       answer.assignments.map(a => h('tr', {}, h('td', {}, a.customer), h('td', {}, a.segment)))));
   };
-  return h('div.card', {}, form(field('Customers', customers, 'ids separated by blanks or commas'), 'Assign', run),
+  const profiles = h('div#segments-profiles.table-scroll');
+  get('/segmentation/profiles').then(answer => show(profiles, profilesTable(answer))).catch(fail);
+  return h('div.card', {}, h('h3', {}, 'Segment profiles'), profiles,
+    form(field('Customers', customers, 'ids separated by blanks or commas'), 'Assign', run),
     caption, h('div.chart.short', {}, canvas), table);
+}
+
+/** One row per segment: its size, the mean (and middle quantiles) of every feature, the categories it favours. */
+function profilesTable(answer) {
+  const levels = answer.quantileLevels || [];
+  const spread = (segment, feature) => {
+    const values = segment.quantiles?.[feature];
+    if (!values || levels.length < 2) {
+      return '';
+    }
+    return ` (${number(values[0])} … ${number(values[levels.length - 1])})`;
+  };
+  const range = levels.length >= 2 ? ` (${number(levels[0] * 100)}–${number(levels[levels.length - 1] * 100)}%)` : '';
+  return h('table#profiles-table.grid.compact', {},
+    h('caption.muted.small', {}, `model ${answer.model.id}; feature means${range}`),
+    h('tr', {}, h('th', {}, 'segment'), h('th', {}, 'customers'), answer.features.map(f => h('th', {}, f)),
+      h('th', {}, 'top categories')),
+    answer.segments.map(segment => h('tr', {}, h('td', {}, segment.name), h('td.num', {}, segment.size),
+      answer.features.map(f => h('td.num', {}, number(segment.means[f]) + spread(segment, f))),
+      h('td', {}, segment.topCategories.map(c => `${c.category} ${number(c.share * 100, 0)}%`).join(', ')))));
 }
 
 /** The columns of the demo's optimization/position.csv (and of `mercator plan --input`), as the API names them. */

@@ -107,11 +107,18 @@ public class ConsolePlaygroundBrowserTest {
         browser.find(By.cssSelector("form.query button[type=submit]")).click();
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view p.muted"),
                 "40 customers in"));
-        assertEquals(40, browser.driver().findElements(By.cssSelector("#view table tr")).size() - 1);
+        assertEquals(40, browser.driver().findElements(By.cssSelector("#segments-table tr")).size() - 1);
         Number counted = (Number) browser.script("return Chart.getChart(document.getElementById('segments-chart'))"
                 + ".data.datasets[0].data.reduce((a, b) => a + b, 0)");
         assertEquals(40, counted.intValue());
         assertTrue(browser.pixels("segments-chart", "p[3] > 0") > 1_000);
+        List<WebElement> profiles = browser.driver().findElements(By.cssSelector("#profiles-table tr"));
+        assertTrue("a profile row per segment", profiles.size() > 2);
+        for (WebElement profile : profiles.subList(1, profiles.size())) {
+            List<WebElement> cells = profile.findElements(By.tagName("td"));
+            assertTrue(cells.get(0).getText(), !cells.get(0).getText().isBlank());
+            assertTrue("a segment size: " + cells.get(1).getText(), Integer.parseInt(cells.get(1).getText()) > 0);
+        }
         browser.screenshot("12-segments");
     }
 

@@ -23,6 +23,7 @@ import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
 import io.mercator.api.pricing.PricingModel;
 import io.mercator.api.segmentation.SegmentAssignment;
+import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import java.io.IOException;
 import java.util.List;
@@ -62,6 +63,9 @@ final class QueriesApi {
                 this::similar);
         router.add("POST", "/api/v1/segmentation/assign", Role.OPERATOR, JSON, "segments of customers",
                 this::assign);
+        router.add("GET", "/api/v1/segmentation/profiles", Role.VIEWER, List.of(),
+                "the segments of a segmentation model with their sizes, feature means, quantiles and top categories",
+                this::profiles);
         router.add("POST", "/api/v1/pricing/recommend", Role.OPERATOR, JSON, "recommended prices", this::price);
         router.add("POST", "/api/v1/optimization/plan", Role.OPERATOR, JSON, "replenishment plan", this::plan);
     }
@@ -211,6 +215,60 @@ final class QueriesApi {
             }
         }
         return array;
+    }
+
+    private Reply profiles(Call call) throws IOException {
+        ModelCache.Loaded loaded = models.get(Family.SEGMENTATION, call.queryParameter("model", null));
+        SegmentProfiles profiles = calls.call(Family.SEGMENTATION, loaded.spec(),
+                strategy -> ((SegmentationModel) loaded.model()).segments());
+        String[] features = profiles.featureNames();
+        JsonArray segments = new JsonArray();
+        for (int segment = 0; segment < profiles.size(); segment++) {
+            JsonObject line = new JsonObject();
+            line.addProperty("name", profiles.name(segment));
+            line.addProperty("size", profiles.customerCount(segment));
+            JsonObject means = new JsonObject();
+            JsonObject quantiles = new JsonObject();
+            for (int feature = 0; feature < features.length; feature++) {
+                means.addProperty(features[feature], profiles.mean(feature, segment));
+                if (profiles.hasQuantiles()) {
+                    JsonArray values = new JsonArray();
+                    for (double value : profiles.quantiles(feature, segment)) {
+                        values.add(value);
+                    }
+                    quantiles.add(features[feature], values);
+                }
+            }
+            line.add("means", means);
+            if (profiles.hasQuantiles()) {
+                line.add("quantiles", quantiles);
+            }
+            JsonArray categories = new JsonArray();
+            for (SegmentProfiles.CategoryShare share : profiles.topCategories(segment)) {
+                JsonObject category = new JsonObject();
+                category.addProperty("category", share.category());
+                category.addProperty("share", share.share());
+                category.addProperty("lift", share.lift());
+                categories.add(category);
+            }
+            line.add("topCategories", categories);
+            segments.add(line);
+        }
+        JsonObject json = modelJson(loaded);
+        JsonArray names = new JsonArray();
+        for (String feature : features) {
+            names.add(feature);
+        }
+        json.add("features", names);
+        if (profiles.hasQuantiles()) {
+            JsonArray levels = new JsonArray();
+            for (double level : SegmentProfiles.quantileLevels()) {
+                levels.add(level);
+            }
+            json.add("quantileLevels", levels);
+        }
+        json.add("segments", segments);
+        return Reply.ok(json);
     }
 
     private Reply assign(Call call) throws IOException {
