@@ -213,14 +213,17 @@ function profilesTable(answer) {
     }
     return ` (${number(values[0])} … ${number(values[levels.length - 1])})`;
   };
+  // models fitted without category spend have none: no empty column then
+  const categories = answer.segments.some(segment => segment.topCategories.length > 0);
   const range = levels.length >= 2 ? ` (${number(levels[0] * 100)}–${number(levels[levels.length - 1] * 100)}%)` : '';
   return h('table#profiles-table.grid.compact', {},
     h('caption.muted.small', {}, `model ${answer.model.id}; feature means${range}`),
     h('tr', {}, h('th', {}, 'segment'), h('th', {}, 'customers'), answer.features.map(f => h('th', {}, f)),
-      h('th', {}, 'top categories')),
+      categories ? h('th', {}, 'top categories') : null),
     answer.segments.map(segment => h('tr', {}, h('td', {}, segment.name), h('td.num', {}, segment.size),
       answer.features.map(f => h('td.num', {}, number(segment.means[f]) + spread(segment, f))),
-      h('td', {}, segment.topCategories.map(c => `${c.category} ${number(c.share * 100, 0)}%`).join(', ')))));
+      categories ? h('td', {}, segment.topCategories.map(c => `${c.category} ${number(c.share * 100, 0)}%`).join(', '))
+        : null)));
 }
 
 /** The columns of the demo's optimization/position.csv (and of `mercator plan --input`), as the API names them. */
