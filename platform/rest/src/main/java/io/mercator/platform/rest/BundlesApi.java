@@ -260,7 +260,8 @@ final class BundlesApi {
         if (descriptions.isEmpty() && header != null && !header.isBlank()) {
             return false; // active, but SCR has not read its components yet
         }
-        long declared = descriptions.stream().filter(components::isComponentEnabled)
+        // enabled by default or by someone since: SCR lists a starting bundle's components before it enables them
+        long declared = descriptions.stream().filter(c -> c.defaultEnabled || components.isComponentEnabled(c))
                 .filter(component -> component.serviceInterfaces != null && Arrays.stream(component.serviceInterfaces)
                         .anyMatch(STRATEGY_TYPES::contains))
                 .count();
