@@ -26,6 +26,7 @@ import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,10 +104,7 @@ final class QueriesApi {
         ModelCache.Loaded loaded = models.get(Family.FORECASTING, body.string("model", null));
         ForecastModel model = (ForecastModel) loaded.model();
         Set<String> ids = body.strings("ids");
-        if (ids.isEmpty()) {
-            throw Problem.badRequest("ids", "ids: at least one series id is required").exception();
-        }
-        checkRows(ids.size(), "ids");
+        requireRows(ids, "ids", "series id");
         JsonArray forecasts = calls.call(Family.FORECASTING, loaded.spec(), strategy -> {
             JsonArray array = new JsonArray();
             for (String id : ids) {
@@ -134,6 +132,14 @@ final class QueriesApi {
             builder.add(one.string("id"), values);
         }
         return builder.build();
+    }
+
+    /** Refuses an empty list (400) and one longer than the row limit (413). */
+    private void requireRows(Collection<?> rows, String field, String what) {
+        if (rows.isEmpty()) {
+            throw Problem.badRequest(field, field + ": at least one " + what + " is required").exception();
+        }
+        checkRows(rows.size(), field);
     }
 
     private void checkRows(long rows, String field) {
@@ -276,10 +282,7 @@ final class QueriesApi {
         ModelCache.Loaded loaded = models.get(Family.SEGMENTATION, body.string("model", null));
         SegmentationModel model = (SegmentationModel) loaded.model();
         Set<String> customers = body.strings("customers");
-        if (customers.isEmpty()) {
-            throw Problem.badRequest("customers", "customers: at least one customer id is required").exception();
-        }
-        checkRows(customers.size(), "customers");
+        requireRows(customers, "customers", "customer id");
         String[] ids = customers.toArray(new String[0]);
         String[] names = calls.call(Family.SEGMENTATION, loaded.spec(), strategy -> {
             String[] segmentNames = new String[ids.length];
@@ -310,10 +313,7 @@ final class QueriesApi {
         ModelCache.Loaded loaded = models.get(Family.PRICING, body.string("model", null));
         PricingModel model = (PricingModel) loaded.model();
         List<JsonBody> products = body.objects("products");
-        if (products.isEmpty()) {
-            throw Problem.badRequest("products", "products: at least one product is required").exception();
-        }
-        checkRows(products.size(), "products");
+        requireRows(products, "products", "product");
         PriceRequest.Builder request = PriceRequest.builder();
         for (JsonBody product : products) {
             double current = product.real("currentPrice");
@@ -381,10 +381,7 @@ final class QueriesApi {
 
     private ReplenishmentInput replenishmentInput(JsonBody body) {
         List<JsonBody> items = body.objects("items");
-        if (items.isEmpty()) {
-            throw Problem.badRequest("items", "items: at least one SKU-location is required").exception();
-        }
-        checkRows(items.size(), "items");
+        requireRows(items, "items", "SKU-location");
         ReplenishmentInput.Builder input = ReplenishmentInput.builder();
         String measure = body.string("serviceMeasure", ServiceMeasure.CYCLE_SERVICE_LEVEL.name());
         try {
