@@ -82,6 +82,22 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /**
+     * Clicks an element once it is clickable. The pages re-render their tables while polling, so the
+     * element found can go stale before the click; the wait then finds it again (a stale element
+     * fails before the click is dispatched, so nothing is clicked twice).
+     */
+    void click(By by) {
+        wait.until(current -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(current);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
+    }
+
     /** Logs in on the login form shown (after opening the console or logging out). */
     void logIn(String secret) {
         WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));

@@ -136,7 +136,7 @@ public class ConsoleBrowserTest {
 
         // playground: forecast the demo series with the (new) default and see the chart drawn
         browser.open("playground");
-        browser.await().until(ExpectedConditions.elementToBeClickable(By.id("forecast-demo"))).click();
+        browser.click(By.id("forecast-demo"));
         String series = (String) browser.script("return document.getElementById('forecast-series').value");
         assertEquals(48, series.trim().split("\\s+").length);
         WebElement horizon = browser.find(By.id("forecast-horizon"));
@@ -255,8 +255,8 @@ public class ConsoleBrowserTest {
         browser.await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#bundles [data-action='stop']")));
         browser.open("tokens");
-        browser.await().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("#tokens tr[data-token='console-viewer'] button[data-action='revoke']"))).click();
+        browser.click(
+                By.cssSelector("#tokens tr[data-token='console-viewer'] button[data-action='revoke']"));
         browser.await().until(ExpectedConditions.alertIsPresent()).accept();
         browser.await().until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("#tokens tr[data-token='console-viewer']"), 0));
@@ -273,8 +273,8 @@ public class ConsoleBrowserTest {
     }
 
     private void sampleAction(String action) {
-        browser.await().until(ExpectedConditions.elementToBeClickable(By.cssSelector(
-                "#bundles tr[data-symbolic-name='" + SAMPLE + "'] button[data-action='" + action + "']"))).click();
+        browser.click(By.cssSelector(
+                "#bundles tr[data-symbolic-name='" + SAMPLE + "'] button[data-action='" + action + "']"));
     }
 
     private static List<String> forecastingDefaults() throws Exception {

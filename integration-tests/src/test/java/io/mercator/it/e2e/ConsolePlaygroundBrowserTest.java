@@ -186,7 +186,7 @@ public class ConsolePlaygroundBrowserTest {
                     By.cssSelector("#models tr[data-id='" + modelId + "']")));
             assertTrue(model.getText(), model.getText().contains("theta"));
             browser.screenshot("23-models");
-            model.findElement(By.cssSelector("[data-action='delete']")).click();
+            browser.click(By.cssSelector("#models tr[data-id='" + modelId + "'] [data-action='delete']"));
             browser.await().until(ExpectedConditions.alertIsPresent()).accept();
             browser.await().until(ExpectedConditions.numberOfElementsToBe(
                     By.cssSelector("#models tr[data-id='" + modelId + "']"), 0));
