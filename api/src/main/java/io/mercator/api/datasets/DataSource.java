@@ -3,8 +3,8 @@ package io.mercator.api.datasets;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Where an import reads its rows from. Today a file ({@link FileSource}); a database query is
- * the next kind. The implementation picks its reader by the kind of source.
+ * Where an import reads its rows from: a file ({@link FileSource}) or a SQL query on a named
+ * database connection ({@link QuerySource}). The implementation picks its reader by the kind of source.
  */
 @ProviderType
 public interface DataSource {

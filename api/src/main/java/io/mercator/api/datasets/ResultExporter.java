@@ -11,9 +11,10 @@ import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Writes results in the formats data is imported from, so that an ERP reads them back the way it
- * writes its data: one method per family's result. CSV has a header row; JSON is an array of
- * objects with the same names; a number that is not finite is written empty (CSV) or null (JSON).
+ * Writes results in the forms data is imported from, so that an ERP reads them back the way it
+ * writes its data: one method per family's result and form. CSV has a header row; JSON is an array
+ * of objects with the same names; a database table ({@link TableTarget}) has columns of the same
+ * names. A number that is not finite is written empty (CSV) or null (JSON, SQL).
  */
 @ProviderType
 public interface ResultExporter {
@@ -72,4 +73,67 @@ public interface ResultExporter {
      * @throws IOException when writing fails
      */
     void exportPrices(PriceRecommendations prices, Format format, OutputStream out) throws IOException;
+
+    /**
+     * Writes forecasts to a table, with the columns of {@link #exportForecasts(Map, Format, OutputStream)}
+     * (a dot in a level becomes an underscore: {@code lower_97_5}).
+     *
+     * @param forecasts forecasts by series id, in the order to write
+     * @param target the connection, table and mode
+     * @return the rows written
+     * @throws io.mercator.api.ValidationException when the connection is unknown, or the table to
+     *     append to lacks a column
+     * @throws IOException when the database cannot be reached or refuses the rows; the table is
+     *     left as it was
+     * @since 1.1
+     */
+    long exportForecasts(Map<String, Forecast> forecasts, TableTarget target) throws IOException;
+
+    /**
+     * Writes a replenishment plan to a table (columns as {@link #exportPlan(ReplenishmentPlan, Format,
+     * OutputStream)}).
+     *
+     * @param plan the plan
+     * @param target the connection, table and mode
+     * @return the rows written
+     * @throws IOException as {@link #exportForecasts(Map, TableTarget)}
+     * @since 1.1
+     */
+    long exportPlan(ReplenishmentPlan plan, TableTarget target) throws IOException;
+
+    /**
+     * Writes recommendations to a table (columns as {@link #exportRecommendations(Map, Format,
+     * OutputStream)}).
+     *
+     * @param recommendations recommendations by user id, in the order to write
+     * @param target the connection, table and mode
+     * @return the rows written
+     * @throws IOException as {@link #exportForecasts(Map, TableTarget)}
+     * @since 1.1
+     */
+    long exportRecommendations(Map<String, Recommendations> recommendations, TableTarget target) throws IOException;
+
+    /**
+     * Writes segment assignments to a table (columns as {@link #exportSegments(SegmentAssignment,
+     * Format, OutputStream)}).
+     *
+     * @param assignment the assignment
+     * @param target the connection, table and mode
+     * @return the rows written
+     * @throws IOException as {@link #exportForecasts(Map, TableTarget)}
+     * @since 1.1
+     */
+    long exportSegments(SegmentAssignment assignment, TableTarget target) throws IOException;
+
+    /**
+     * Writes price recommendations to a table (columns as {@link #exportPrices(PriceRecommendations,
+     * Format, OutputStream)}).
+     *
+     * @param prices the recommendations
+     * @param target the connection, table and mode
+     * @return the rows written
+     * @throws IOException as {@link #exportForecasts(Map, TableTarget)}
+     * @since 1.1
+     */
+    long exportPrices(PriceRecommendations prices, TableTarget target) throws IOException;
 }

@@ -64,6 +64,7 @@ public final class DatasetFolder implements DatasetService {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private final Path root;
+    private final ConnectionRegistry connections;
     /** Per data set: an append and a delete of the same data set do not overlap. */
     private final ConcurrentMap<String, Object> appendLocks = new ConcurrentHashMap<>();
 
@@ -71,7 +72,16 @@ public final class DatasetFolder implements DatasetService {
      * @param root the folder; created when missing; leftovers of interrupted imports are removed
      */
     public DatasetFolder(Path root) throws IOException {
+        this(root, new ConnectionRegistry());
+    }
+
+    /**
+     * @param root the folder; created when missing; leftovers of interrupted imports are removed
+     * @param connections the named database connections that query sources run on
+     */
+    public DatasetFolder(Path root, ConnectionRegistry connections) throws IOException {
         this.root = Files.createDirectories(root);
+        this.connections = connections;
         try (DirectoryStream<Path> children = Files.newDirectoryStream(root, STAGING_PREFIX + "*")) {
             for (Path leftover : children) {
                 deleteTree(leftover);
@@ -108,7 +118,7 @@ public final class DatasetFolder implements DatasetService {
         Path staging = Files.createDirectory(root.resolve(STAGING_PREFIX + UUID.randomUUID()));
         try {
             String dataFile = "rows-1.csv.gz";
-            Importer.Result result = new Importer(layout, source, options)
+            Importer.Result result = new Importer(layout, source, options, connections)
                     .run(staging.resolve(dataFile), null, options.watermarkField(), null, progress);
             requireRows(source, result);
             Instant now = Instant.now();
@@ -142,7 +152,7 @@ public final class DatasetFolder implements DatasetService {
             Path staging = Files.createDirectory(root.resolve(STAGING_PREFIX + UUID.randomUUID()));
             try {
                 Path added = staging.resolve("added.csv.gz");
-                Importer.Result result = new Importer(layout, source, options).run(added, old.fields(), watermarkField,
+                Importer.Result result = new Importer(layout, source, options, connections).run(added, old.fields(), watermarkField,
                         watermarkField != null && watermarkField.equals(old.watermarkField()) ? old.watermark() : null,
                         progress);
                 if (result.report().rowsImported() == 0) {

@@ -34,12 +34,13 @@ public final class DatasetServiceComponent implements DatasetService {
 
     @Activate
     public DatasetServiceComponent(BundleContext context,
-            @Reference(service = LoggerFactory.class) Logger logger) throws IOException {
+            @Reference(service = LoggerFactory.class) Logger logger, @Reference ConnectionRegistry connections)
+            throws IOException {
         this.logger = logger;
         String configured = context.getProperty(FOLDER_PROPERTY);
         Path root = configured != null && !configured.isBlank() ? Path.of(configured)
                 : context.getDataFile("datasets").toPath();
-        folder = new DatasetFolder(root);
+        folder = new DatasetFolder(root, connections);
         logger.info("Data sets in {}", root);
     }
 

@@ -9,6 +9,7 @@ import io.mercator.api.datasets.FileSource;
 import io.mercator.api.datasets.Format;
 import io.mercator.api.datasets.ImportException;
 import io.mercator.api.datasets.ImportOptions;
+import io.mercator.api.datasets.QuerySource;
 import io.mercator.api.datasets.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,6 +55,7 @@ final class Importer {
 
     private final Layout layout;
     private final DataSource source;
+    private final ConnectionRegistry connections;
     private final ImportOptions options;
     private final DateTimeFormatter dates;
     private final List<BadRow> badRows = new ArrayList<>();
@@ -62,9 +64,16 @@ final class Importer {
     private long rowsImported;
     private long rowsBelowWatermark;
 
-    Importer(Layout layout, DataSource source, ImportOptions options) {
+    /**
+     * @param layout the family's import format
+     * @param source where to read
+     * @param options how to read it
+     * @param connections the named database connections a {@link QuerySource} is run on
+     */
+    Importer(Layout layout, DataSource source, ImportOptions options, ConnectionRegistry connections) {
         this.layout = layout;
         this.source = source;
+        this.connections = connections;
         this.options = options;
         this.dates = options.dateFormat() == null ? null
                 : DateTimeFormatter.ofPattern(options.dateFormat(), Locale.ROOT);
@@ -94,11 +103,16 @@ final class Importer {
                         + "' is not among the stored fields " + stored);
             }
             Field watermark = watermarkField == null ? null : layout.field(watermarkField);
+            if (watermark != null && floor != null) {
+                rows.onlyPast(columnOf.get(watermarkField), watermark, floor);
+            }
             String highest = null;
             List<Field> fields = layout.fields();
             String[] columns = new String[fields.size()];
+            DateTimeFormatter[] datePatterns = new DateTimeFormatter[fields.size()];
             for (int f = 0; f < columns.length; f++) {
                 columns[f] = columnOf.get(fields.get(f).name());
+                datePatterns[f] = columns[f] != null && rows.typedTime(columns[f]) ? null : dates;
             }
             boolean rejecting = options.badRowPolicy() == BadRowPolicy.REJECT_ALL;
             try (OutputStream file = Files.newOutputStream(target);
@@ -114,7 +128,7 @@ final class Importer {
                         progress.checkCancelled();
                         progress.progress(rows.fractionRead(), rowsRead + " rows read");
                     }
-                    String[] row = parse(rows, fields, columns, parsed, stored);
+                    String[] row = parse(rows, fields, columns, datePatterns, parsed, stored);
                     if (row == null) {
                         continue;
                     }
@@ -140,8 +154,9 @@ final class Importer {
             return new Result(report(), stored, highest);
         } catch (SourceRows.SourceException unreadable) {
             bad(unreadable.line(), unreadable.column(), "", "", unreadable.getMessage());
-            throw failure((unreadable.line() > 0 ? "line " + unreadable.line() + " " : "") + unreadable.getMessage()
-                    + "; nothing was imported");
+            String where = unreadable.line() <= 0 ? "" : (source instanceof QuerySource ? "row " : "line ")
+                    + unreadable.line() + " ";
+            throw failure(where + unreadable.getMessage() + "; nothing was imported");
         } catch (NoSuchFileException missing) {
             throw failure("no such file: " + missing.getFile());
         }
@@ -152,6 +167,9 @@ final class Importer {
         if (source instanceof FileSource file) {
             return file.format() == Format.CSV ? CsvRows.open(file.file(), charset, options.delimiter())
                     : JsonRows.open(file.file(), charset);
+        }
+        if (source instanceof QuerySource query) {
+            return JdbcRows.open(connections.require(query.connection()), query.query());
         }
         throw new ValidationException("source", "cannot import from a " + source.getClass().getSimpleName());
     }
@@ -203,8 +221,8 @@ final class Importer {
     }
 
     /** @return the stored row, or null when the row is bad (and was reported) */
-    private String[] parse(SourceRows rows, List<Field> fields, String[] columns, String[] parsed,
-            List<String> stored) {
+    private String[] parse(SourceRows rows, List<Field> fields, String[] columns, DateTimeFormatter[] datePatterns,
+            String[] parsed, List<String> stored) {
         String problem = rows.rowProblem();
         if (problem != null) {
             bad(rows.line(), "", "", "", problem);
@@ -219,7 +237,7 @@ final class Importer {
             String text = null;
             try {
                 text = rows.get(column);
-                parsed[f] = fields.get(f).parse(text == null ? null : text.strip(), dates);
+                parsed[f] = fields.get(f).parse(text == null ? null : text.strip(), datePatterns[f]);
             } catch (Field.BadValue | SourceRows.BadCellException badValue) {
                 String reason = text == null && badValue instanceof Field.BadValue ? "is missing" : badValue.getMessage();
                 bad(rows.line(), column, fields.get(f).name(), text == null ? "" : Field.shorten(text), reason);

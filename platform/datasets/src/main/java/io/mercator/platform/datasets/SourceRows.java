@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The rows of a source, one at a time, as text by column name. CSV and JSON files implement it
- * today; a JDBC result set is the next (columns from its metadata, the row number as the line).
+ * The rows of a source, one at a time, as text by column name: CSV and JSON files, and the result
+ * of a SQL query (columns from its metadata, the row number as the line).
  */
 interface SourceRows extends Closeable {
 
@@ -27,6 +27,27 @@ interface SourceRows extends Closeable {
      * @throws BadCellException when the cell is not a plain value (a JSON object or array)
      */
     String get(String column);
+
+    /**
+     * @param column a column name
+     * @return true when the column's dates and times are typed values, written in ISO form whatever
+     *     the import's date pattern (which applies to dates in text)
+     */
+    default boolean typedTime(String column) {
+        return false;
+    }
+
+    /**
+     * Tells the source, before the first {@link #next()}, that only rows whose column is past a
+     * watermark are wanted, so that it may leave out the others where they are kept. The importer
+     * still checks every row it gets; a source may ignore the hint.
+     *
+     * @param column the source's column of the watermark field
+     * @param field the watermark field
+     * @param floor the watermark, in the field's canonical form
+     */
+    default void onlyPast(String column, Field field, String floor) throws IOException {
+    }
 
     /** @return why the current row as a whole cannot be read (a malformed JSON line); null if it can */
     default String rowProblem() {

@@ -12,18 +12,69 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes rows of named columns as CSV (header row, RFC 4180) or as a JSON array of objects.
- * Cells are strings or numbers; a NaN number is written empty in CSV and null in JSON.
+ * Writes rows of named, typed columns: as CSV (header row, RFC 4180), as a JSON array of objects,
+ * or into a database table ({@link JdbcTableWriter}). Cells are strings or numbers; a NaN number
+ * is written empty in CSV and null in JSON and SQL. A table is complete once {@link #finish()}
+ * was called; closing it before (after a failure) discards what the form allows.
  */
 abstract class TableWriter implements AutoCloseable {
 
-    static TableWriter open(Format format, List<String> columns, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
-        return format == Format.CSV ? new Csv(writer, columns) : new Json(writer, columns);
+    /** What a column holds. */
+    enum Kind {
+        TEXT, INTEGER, REAL
+    }
+
+    /** A column of a result table. */
+    record Column(String name, Kind kind) {
+        static Column text(String name) {
+            return new Column(name, Kind.TEXT);
+        }
+
+        static Column integer(String name) {
+            return new Column(name, Kind.INTEGER);
+        }
+
+        static Column real(String name) {
+            return new Column(name, Kind.REAL);
+        }
+    }
+
+    /** Opens a table once its columns are known. */
+    interface Opener {
+        TableWriter open(List<Column> columns) throws IOException;
+    }
+
+    private long rows;
+
+    /**
+     * @param format CSV or JSON
+     * @param out where to write (UTF-8); not closed
+     * @return an opener of tables written there
+     */
+    static Opener to(Format format, OutputStream out) {
+        return columns -> {
+            Writer writer = new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8);
+            List<String> names = columns.stream().map(Column::name).toList();
+            return format == Format.CSV ? new Csv(writer, names) : new Json(writer, names);
+        };
     }
 
     /** @param cells one per column, a {@code String} or a {@code Number} */
-    abstract void row(Object... cells) throws IOException;
+    final void row(Object... cells) throws IOException {
+        write(cells);
+        rows++;
+    }
+
+    /** @return the rows written so far */
+    final long rows() {
+        return rows;
+    }
+
+    abstract void write(Object[] cells) throws IOException;
+
+    /** Completes the table: every row was written. */
+    void finish() throws IOException {
+    }
 
     @Override
     public abstract void close() throws IOException;
@@ -37,7 +88,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void row(Object... cells) throws IOException {
+        void write(Object[] cells) throws IOException {
             for (Object cell : cells) {
                 printer.print(cell instanceof Double number && !Double.isFinite(number) ? "" : cell);
             }
@@ -61,7 +112,7 @@ abstract class TableWriter implements AutoCloseable {
         }
 
         @Override
-        void row(Object... cells) throws IOException {
+        void write(Object[] cells) throws IOException {
             json.beginObject();
             for (int c = 0; c < cells.length; c++) {
                 json.name(columns.get(c));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class ResultExporterComponentTest {
 
-    private final ResultExporterComponent exporter = new ResultExporterComponent();
+    private final ResultExporterComponent exporter = new ResultExporterComponent(new ConnectionRegistry());
 
     private static Map<String, Forecast> forecasts() {
         Map<String, Forecast> forecasts = new LinkedHashMap<>();
