@@ -80,11 +80,11 @@ public final class ControlApi {
     }
 
     /**
-     * {@code POST import}: import a file into a data set. Null members take the defaults of
-     * {@code io.mercator.api.datasets.ImportOptions}.
+     * {@code POST import}: import a file, or a SQL query's result, into a data set. Null members
+     * take the defaults of {@code io.mercator.api.datasets.ImportOptions}.
      *
      * @param family the family id
-     * @param file absolute path of the file, readable by the server
+     * @param file absolute path of the file, readable by the server; null for a query
      * @param format {@code csv} or {@code json}; null to tell from the file name
      * @param delimiter the CSV delimiter, one character
      * @param encoding the character set
@@ -96,10 +96,12 @@ public final class ControlApi {
      * @param appendTo a data set to append to
      * @param watermarkField the field to keep the watermark on
      * @param seasonLength periods per season for series data
+     * @param connection the named database connection to run {@code query} on; null for a file
+     * @param query the SQL query whose result to import; null for a file
      */
     public record ImportRequest(String family, String file, String format, String delimiter, String encoding,
             Map<String, String> columns, String dateFormat, Boolean skipBadRows, Integer maxReportedRows, String label,
-            String appendTo, String watermarkField, Integer seasonLength) {
+            String appendTo, String watermarkField, Integer seasonLength, String connection, String query) {
     }
 
     /** One bad row of an import. */

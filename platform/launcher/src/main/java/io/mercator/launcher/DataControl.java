@@ -4,11 +4,13 @@ import com.google.gson.JsonParseException;
 import io.mercator.api.Family;
 import io.mercator.api.ValidationException;
 import io.mercator.api.datasets.BadRowPolicy;
+import io.mercator.api.datasets.DataSource;
 import io.mercator.api.datasets.DatasetService;
 import io.mercator.api.datasets.FileSource;
 import io.mercator.api.datasets.Format;
 import io.mercator.api.datasets.ImportException;
 import io.mercator.api.datasets.ImportOptions;
+import io.mercator.api.datasets.QuerySource;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
@@ -108,13 +110,17 @@ final class DataControl {
     }
 
     private Object importFile(ControlApi.ImportRequest request) throws IOException {
-        if (request == null || request.family() == null || request.file() == null) {
-            throw new ValidationException("request", "needs a family and a file");
+        if (request == null || request.family() == null || (request.file() == null) == (request.connection() == null)) {
+            throw new ValidationException("request", "needs a family and either a file or a connection and a query");
         }
         Family family = Family.fromId(request.family());
-        Path file = Path.of(request.file());
-        FileSource source = request.format() == null ? FileSource.of(file)
-                : new FileSource(file, format(request.format()));
+        DataSource source;
+        if (request.connection() != null) {
+            source = new QuerySource(request.connection(), request.query() == null ? "" : request.query());
+        } else {
+            Path file = Path.of(request.file());
+            source = request.format() == null ? FileSource.of(file) : new FileSource(file, format(request.format()));
+        }
         ImportOptions.Builder options = ImportOptions.builder();
         if (request.delimiter() != null) {
             options.delimiter(delimiter(request.delimiter()));

@@ -1,6 +1,8 @@
 package io.mercator.launcher.cli;
 
 import io.mercator.launcher.ControlApi;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,18 +12,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mercator import}: imports a CSV or JSON file into a data set of a family. */
+/**
+ * {@code mercator import}: imports a CSV or JSON file, or the result of a SQL query on a named
+ * database connection, into a data set of a family.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a CSV or JSON file (optionally .gz) as a family's data set; every bad row is reported "
-                + "with its line, column and reason.")
+        description = "Import a CSV or JSON file (optionally .gz), or the result of a SQL query on a connection named in "
+                + "conf/io.mercator.connection-NAME.cfg, as a family's data set; every bad row is reported with its "
+                + "line (a query's row number), column and reason.")
 public final class ImportCommand extends ClientCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FAMILY",
             description = "filtering, forecasting, optimization, segmentation or pricing")
     String family;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The file: .csv, .json or .jsonl, optionally .gz.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE",
+            description = "The file: .csv, .json or .jsonl, optionally .gz; none with --connection.")
     Path file;
+
+    @Option(names = "--connection", paramLabel = "NAME",
+            description = "Import the result of --query on this configured database connection instead of a file.")
+    String connection;
+
+    @Option(names = "--query", paramLabel = "SQL", description = "The SQL query whose rows to import.")
+    String query;
+
+    @Option(names = "--query-file", paramLabel = "FILE", description = "A file holding the SQL query.")
+    Path queryFile;
 
     @Option(names = "--format", paramLabel = "csv|json", description = "The format, when the extension does not tell.")
     String format;
@@ -55,7 +72,8 @@ public final class ImportCommand extends ClientCommand implements Callable<Integ
     String appendTo;
 
     @Option(names = "--watermark", paramLabel = "FIELD",
-            description = "Keep the largest value of this field; appends keep only rows past it.")
+            description = "Keep the largest value of this field; appends keep only rows past it (a query's date, "
+                    + "timestamp or numeric column is filtered by the database).")
     String watermark;
 
     @Option(names = "--season-length", paramLabel = "N", description = "Periods per season for series data.")
@@ -63,16 +81,30 @@ public final class ImportCommand extends ClientCommand implements Callable<Integ
 
     @Override
     public Integer call() {
-        Path source = file.toAbsolutePath().normalize();
-        if (!Files.isReadable(source)) {
-            throw new IllegalArgumentException("cannot read the file " + source);
+        String path = null;
+        String sql = null;
+        if (connection == null) {
+            if (file == null || query != null || queryFile != null) {
+                throw new IllegalArgumentException("give a FILE, or --connection NAME with --query SQL or --query-file");
+            }
+            Path source = file.toAbsolutePath().normalize();
+            if (!Files.isReadable(source)) {
+                throw new IllegalArgumentException("cannot read the file " + source);
+            }
+            path = source.toString();
+        } else {
+            if (file != null || (query == null) == (queryFile == null)) {
+                throw new IllegalArgumentException("--connection needs either --query SQL or --query-file FILE,"
+                        + " and no FILE");
+            }
+            sql = query != null ? query : readQuery(queryFile);
         }
         long begin = System.nanoTime();
         ControlApi.DatasetEntry dataset;
         try {
-            dataset = client().importFile(new ControlApi.ImportRequest(family, source.toString(), format, delimiter,
+            dataset = client().importFile(new ControlApi.ImportRequest(family, path, format, delimiter,
                     encoding, columns, dateFormat, skipBadRows, maxReported, label, appendTo, watermark,
-                    seasonLength));
+                    seasonLength, connection, sql));
         } catch (ControlClient.ControlException rejected) {
             ControlClient.importFailure(rejected).ifPresent(failure -> {
                 DatasetsCommand.printBadRows(err(), failure.report());
@@ -92,5 +124,13 @@ public final class ImportCommand extends ClientCommand implements Callable<Integ
         DatasetsCommand.printBadRows(out(), report);
         out().flush();
         return 0;
+    }
+
+    private static String readQuery(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException("cannot read the query file " + file.toAbsolutePath().normalize());
+        }
     }
 }

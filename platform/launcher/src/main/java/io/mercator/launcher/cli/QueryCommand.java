@@ -37,6 +37,17 @@ abstract class QueryCommand extends ClientCommand {
     @Option(names = "--json", description = "Print the REST API's JSON answer instead of a table.")
     boolean json;
 
+    @Option(names = "--to-table", paramLabel = "TABLE",
+            description = "Also write the answer into this database table (created when missing; [schema.]name).")
+    String toTable;
+
+    @Option(names = "--connection", paramLabel = "NAME",
+            description = "The configured database connection of --to-table (conf/io.mercator.connection-NAME.cfg).")
+    String connection;
+
+    @Option(names = "--append", description = "Add the rows to --to-table instead of replacing its rows.")
+    boolean append;
+
     /**
      * Posts a query to the local REST API.
      *
@@ -58,6 +69,16 @@ abstract class QueryCommand extends ClientCommand {
         }
         if (model != null) {
             body.addProperty("model", model);
+        }
+        if ((toTable == null) != (connection == null)) {
+            throw new IllegalArgumentException("--to-table and --connection go together");
+        }
+        if (toTable != null) {
+            JsonObject exportTo = new JsonObject();
+            exportTo.addProperty("connection", connection);
+            exportTo.addProperty("table", toTable);
+            exportTo.addProperty("mode", append ? "append" : "replace");
+            body.add("exportTo", exportTo);
         }
         String url = access.get("url").getAsString() + path;
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
@@ -86,7 +107,15 @@ abstract class QueryCommand extends ClientCommand {
             String detail = problem.has("detail") ? problem.get("detail").getAsString() : response.body();
             throw new Main.ExitException(1, detail);
         }
-        return answer.getAsJsonObject();
+        JsonObject result = answer.getAsJsonObject();
+        if (result.has("exported") && !json) {
+            JsonObject exported = result.getAsJsonObject("exported");
+            out().printf("Wrote %,d rows to %s (connection %s, %s)%n", exported.get("rows").getAsLong(),
+                    exported.get("table").getAsString(), exported.get("connection").getAsString(),
+                    exported.get("mode").getAsString());
+            err().flush();
+        }
+        return result;
     }
 
     /**

@@ -13,6 +13,7 @@ import io.mercator.api.datasets.FileSource;
 import io.mercator.api.datasets.Format;
 import io.mercator.api.datasets.ImportException;
 import io.mercator.api.datasets.ImportOptions;
+import io.mercator.api.datasets.QuerySource;
 import io.mercator.api.jobs.JobInfo;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.TrainingRequest;
@@ -28,7 +29,7 @@ import java.util.Optional;
 
 /**
  * {@code /api/v1/datasets}, {@code /api/v1/jobs} and {@code /api/v1/models}: import a data set
- * from the request body, train a model from it as a background job, and manage the stored models.
+ * from the request body or from a SQL query on a named connection, train a model from it as a background job, and manage the stored models.
  * The JSON forms are the control channel's ({@link ControlApi}), so that the CLI and the API
  * describe a data set, a job or a model with the same members.
  */
@@ -60,6 +61,9 @@ final class DataApi {
     void register(Router router) {
         router.addSpooled("POST", "/api/v1/datasets", Role.OPERATOR, DATA_TYPES,
                 "import the body (CSV or JSON) as a family's data set", this::importBody);
+        router.add("POST", "/api/v1/datasets/query", Role.OPERATOR, List.of(Reply.JSON),
+                "import the result of a SQL query on a named database connection as a family's data set",
+                this::importQuery);
         router.add("GET", "/api/v1/datasets", Role.VIEWER, List.of(), "list the data sets", this::listDatasets);
         router.add("GET", "/api/v1/datasets/{id}", Role.VIEWER, List.of(),
                 "a data set: rows, columns and its last import's validation report", this::dataset);
@@ -100,6 +104,46 @@ final class DataApi {
         }
     }
 
+    /**
+     * Imports a query's result: {@code family}, {@code connection}, {@code query} and optionally
+     * {@code mapping} (field to column), {@code policy}, {@code dateFormat}, {@code label},
+     * {@code appendTo}, {@code watermark} (a field), {@code maxReportedRows}, {@code seasonLength}.
+     */
+    private Reply importQuery(Call call) throws Exception {
+        JsonBody body = call.json();
+        Family family = StrategiesApi.family(body.string("family"), "family");
+        QuerySource source = new QuerySource(body.string("connection"), body.string("query"));
+        ImportOptions.Builder options = ImportOptions.builder().dateFormat(body.string("dateFormat", null))
+                .label(body.string("label", "")).appendTo(body.string("appendTo", null))
+                .watermarkField(body.string("watermark", null))
+                .maxReportedRows(body.integer("maxReportedRows", ImportOptions.DEFAULT_MAX_REPORTED_ROWS, 0, 100_000))
+                .seasonLength(body.integer("seasonLength", 0, 0, 100_000))
+                .badRowPolicy(policy(body.string("policy", "reject")));
+        body.textObject("mapping").forEach(options::column);
+        ImportOptions built = options.build();
+        String what = family.id() + " (" + source.name() + ")";
+        try {
+            DatasetInfo imported = services.with(DatasetService.class,
+                    datasets -> datasets.importData(family, source, built, TrainingContext.none()));
+            audit.record(call.caller().name(), "dataset.import", imported.id() + " (" + family.id() + ", "
+                    + source.name() + ")", "ok");
+            return Reply.json(201, Reply.tree(ControlApi.DatasetEntry.of(imported)))
+                    .withHeader("Location", "/api/v1/datasets/" + imported.id());
+        } catch (ImportException rejected) {
+            audit.record(call.caller().name(), "dataset.import", what, "rejected: " + rejected.getMessage());
+            throw rejected(rejected).exception();
+        }
+    }
+
+    private static BadRowPolicy policy(String text) {
+        String policy = text.toLowerCase(Locale.ROOT);
+        return switch (policy) {
+            case "reject" -> BadRowPolicy.REJECT_ALL;
+            case "skip" -> BadRowPolicy.SKIP_AND_REPORT;
+            default -> throw new ValidationException("policy", "'" + text + "' is not reject or skip");
+        };
+    }
+
     /** A rejected import: the first bad row's position at the top, every reported bad row in {@code badRows}. */
     static Problem rejected(ImportException rejected) {
         ControlApi.ImportReport report = ControlApi.ImportReport.of(rejected.report());
@@ -138,12 +182,7 @@ final class DataApi {
                 options.column(fieldAndColumn[0].trim(), fieldAndColumn[1].trim());
             }
         }
-        String policy = call.queryParameter("policy", "reject").toLowerCase(Locale.ROOT);
-        options.badRowPolicy(switch (policy) {
-            case "reject" -> BadRowPolicy.REJECT_ALL;
-            case "skip" -> BadRowPolicy.SKIP_AND_REPORT;
-            default -> throw new ValidationException("policy", "'" + policy + "' is not reject or skip");
-        });
+        options.badRowPolicy(policy(call.queryParameter("policy", "reject")));
         return options.build();
     }
 

@@ -8,6 +8,8 @@ import io.mercator.api.Strategy;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
+import io.mercator.api.datasets.ResultExporter;
+import io.mercator.api.datasets.TableTarget;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
@@ -27,6 +29,7 @@ import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,12 +49,55 @@ final class QueriesApi {
 
     private final StrategyCalls calls;
     private final ModelCache models;
+    private final Services services;
     private final int maxRows;
 
-    QueriesApi(StrategyCalls calls, ModelCache models, int maxRows) {
+    /**
+     * @param calls the protected way into strategy code
+     * @param models the stored models loaded for queries
+     * @param services where the result exporter is found (for {@code exportTo})
+     * @param maxRows the most rows a query may post
+     */
+    QueriesApi(StrategyCalls calls, ModelCache models, Services services, int maxRows) {
         this.calls = calls;
         this.models = models;
+        this.services = services;
         this.maxRows = maxRows;
+    }
+
+    /** Writes a query's result with the {@link ResultExporter}. */
+    private interface TableExport {
+        long write(ResultExporter exporter, TableTarget target) throws IOException;
+    }
+
+    /**
+     * When the body has {@code exportTo} ({@code connection}, {@code table}, {@code mode} replace or
+     * append), writes the result to that table and adds {@code exported} (table and rows) to the answer.
+     */
+    private void exportIfAsked(JsonBody body, JsonObject answer, TableExport export) throws Exception {
+        if (!body.has("exportTo")) {
+            return;
+        }
+        Map<String, String> to = body.textObject("exportTo");
+        String mode = to.getOrDefault("mode", "replace").toUpperCase(Locale.ROOT);
+        if (!mode.equals("REPLACE") && !mode.equals("APPEND")) {
+            throw Problem.badRequest("exportTo.mode", "exportTo.mode: '" + to.get("mode")
+                    + "' is not replace or append").exception();
+        }
+        TableTarget target = new TableTarget(to.get("connection"), to.get("table"), TableTarget.Mode.valueOf(mode));
+        long rows;
+        try {
+            rows = services.with(ResultExporter.class, exporter -> export.write(exporter, target));
+        } catch (IOException refused) {
+            throw Problem.of("export-failed", "Export failed", 502, refused.getMessage()).with("field", "exportTo")
+                    .exception();
+        }
+        JsonObject exported = new JsonObject();
+        exported.addProperty("connection", target.connection());
+        exported.addProperty("table", target.table());
+        exported.addProperty("mode", mode.toLowerCase(Locale.ROOT));
+        exported.addProperty("rows", rows);
+        answer.add("exported", exported);
     }
 
     void register(Router router) {
@@ -71,7 +117,7 @@ final class QueriesApi {
         router.add("POST", "/api/v1/optimization/plan", Role.OPERATOR, JSON, "replenishment plan", this::plan);
     }
 
-    private Reply forecast(Call call) throws IOException {
+    private Reply forecast(Call call) throws Exception {
         JsonBody body = call.json();
         int horizon = body.integer("horizon", 12, 1, MAX_HORIZON);
         double[] levels = body.reals("levels", new double[] {80, 95});
@@ -82,13 +128,16 @@ final class QueriesApi {
         SeriesSet series = series(body, "series", seasonLength);
         Map<String, Object> given = body.plainObject("parameters");
         String spec = body.string("strategy", "").trim();
+        Map<String, Forecast> results = new LinkedHashMap<>();
         JsonObject answer = calls.call(Family.FORECASTING, spec, strategy -> {
             ForecastModel model = ((ForecastStrategy) strategy).fit(series, parameters(strategy, given),
                     TrainingContext.none());
             JsonArray forecasts = new JsonArray();
             for (int s = 0; s < series.size(); s++) {
                 String id = series.ids().id(s);
-                forecasts.add(forecastJson(id, model.forecast(id, horizon, levels)));
+                Forecast forecast = model.forecast(id, horizon, levels);
+                results.put(id, forecast);
+                forecasts.add(forecastJson(id, forecast));
             }
             JsonObject json = new JsonObject();
             json.add("strategy", strategyJson(strategy));
@@ -96,25 +145,30 @@ final class QueriesApi {
             json.add("forecasts", forecasts);
             return json;
         });
+        exportIfAsked(body, answer, (exporter, target) -> exporter.exportForecasts(results, target));
         return Reply.ok(answer);
     }
 
     /** Forecasts the named series of a stored model (the newest unless {@code model} names one). */
-    private Reply storedForecast(JsonBody body, int horizon, double[] levels) throws IOException {
+    private Reply storedForecast(JsonBody body, int horizon, double[] levels) throws Exception {
         ModelCache.Loaded loaded = models.get(Family.FORECASTING, body.string("model", null));
         ForecastModel model = (ForecastModel) loaded.model();
         Set<String> ids = body.strings("ids");
         requireRows(ids, "ids", "series id");
+        Map<String, Forecast> results = new LinkedHashMap<>();
         JsonArray forecasts = calls.call(Family.FORECASTING, loaded.spec(), strategy -> {
             JsonArray array = new JsonArray();
             for (String id : ids) {
-                array.add(forecastJson(id, model.forecast(id, horizon, levels)));
+                Forecast forecast = model.forecast(id, horizon, levels);
+                results.put(id, forecast);
+                array.add(forecastJson(id, forecast));
             }
             return array;
         });
         JsonObject json = modelJson(loaded);
         json.addProperty("horizon", horizon);
         json.add("forecasts", forecasts);
+        exportIfAsked(body, json, (exporter, target) -> exporter.exportForecasts(results, target));
         return Reply.ok(json);
     }
 
@@ -167,7 +221,7 @@ final class QueriesApi {
         return json;
     }
 
-    private Reply recommend(Call call) throws IOException {
+    private Reply recommend(Call call) throws Exception {
         JsonBody body = call.json();
         ModelCache.Loaded loaded = models.get(Family.FILTERING, body.string("model", null));
         RecommenderModel model = (RecommenderModel) loaded.model();
@@ -177,12 +231,17 @@ final class QueriesApi {
         checkRows(exclude.size(), "exclude");
         Set<String> only = body.strings("items");
         checkRows(only.size(), "items");
+        if (!only.isEmpty() && body.has("exportTo")) {
+            throw Problem.badRequest("exportTo", "exportTo: exports the top-N list, not one limited to items")
+                    .exception();
+        }
         Recommendations top = calls.call(Family.FILTERING, loaded.spec(), strategy -> only.isEmpty()
                 ? model.recommend(user, count, exclude)
                 : model.recommend(user, model.items().size(), exclude));
         JsonObject json = modelJson(loaded);
         json.addProperty("user", user);
         json.add("items", ranked(top, only, count));
+        exportIfAsked(body, json, (exporter, target) -> exporter.exportRecommendations(Map.of(user, top), target));
         return Reply.ok(json);
     }
 
@@ -277,22 +336,24 @@ final class QueriesApi {
         return Reply.ok(json);
     }
 
-    private Reply assign(Call call) throws IOException {
+    private Reply assign(Call call) throws Exception {
         JsonBody body = call.json();
         ModelCache.Loaded loaded = models.get(Family.SEGMENTATION, body.string("model", null));
         SegmentationModel model = (SegmentationModel) loaded.model();
         Set<String> customers = body.strings("customers");
         requireRows(customers, "customers", "customer id");
         String[] ids = customers.toArray(new String[0]);
+        int[] segments = new int[ids.length];
         String[] names = calls.call(Family.SEGMENTATION, loaded.spec(), strategy -> {
             String[] segmentNames = new String[ids.length];
             for (int row = 0; row < ids.length; row++) {
                 int segment = model.segmentOf(ids[row]);
+                segments[row] = segment;
                 segmentNames[row] = segment == SegmentAssignment.UNASSIGNED ? null : model.segments().name(segment);
             }
             return segmentNames;
         });
-        JsonArray segments = new JsonArray();
+        JsonArray assignments = new JsonArray();
         for (int row = 0; row < ids.length; row++) {
             if (names[row] == null) {
                 throw Problem.notFound("customer '" + ids[row] + "' is not in the model's data")
@@ -301,14 +362,16 @@ final class QueriesApi {
             JsonObject assignment = new JsonObject();
             assignment.addProperty("customer", ids[row]);
             assignment.addProperty("segment", names[row]);
-            segments.add(assignment);
+            assignments.add(assignment);
         }
         JsonObject json = modelJson(loaded);
-        json.add("assignments", segments);
+        json.add("assignments", assignments);
+        exportIfAsked(body, json, (exporter, target) -> exporter.exportSegments(new SegmentAssignment(
+                IdDictionary.of("customer", ids), segments, model.segments().size()), target));
         return Reply.ok(json);
     }
 
-    private Reply price(Call call) throws IOException {
+    private Reply price(Call call) throws Exception {
         JsonBody body = call.json();
         ModelCache.Loaded loaded = models.get(Family.PRICING, body.string("model", null));
         PricingModel model = (PricingModel) loaded.model();
@@ -336,10 +399,11 @@ final class QueriesApi {
         }
         JsonObject json = modelJson(loaded);
         json.add("prices", array);
+        exportIfAsked(body, json, (exporter, target) -> exporter.exportPrices(prices, target));
         return Reply.ok(json);
     }
 
-    private Reply plan(Call call) throws IOException {
+    private Reply plan(Call call) throws Exception {
         JsonBody body = call.json();
         ReplenishmentInput input = replenishmentInput(body);
         JsonObject json;
@@ -376,6 +440,7 @@ final class QueriesApi {
             rows.add(line);
         }
         json.add("plan", rows);
+        exportIfAsked(body, json, (exporter, target) -> exporter.exportPlan(plan, target));
         return Reply.ok(json);
     }
 

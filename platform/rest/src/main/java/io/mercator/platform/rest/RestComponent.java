@@ -118,8 +118,9 @@ public final class RestComponent {
         new BundlesApi(context, registry, components, deployFolder(context), folder.resolve("uploads"), audit).register(router);
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);
-        new QueriesApi(calls, models, config.max_rows()).register(router);
-        new DataApi(new Services(context), store, models, audit).register(router);
+        Services services = new Services(context);
+        new QueriesApi(calls, models, services, config.max_rows()).register(router);
+        new DataApi(services, store, models, audit).register(router);
         evaluations = new EvaluationsApi(context, folder.getParent(), logger);
         evaluations.register(router);
 
