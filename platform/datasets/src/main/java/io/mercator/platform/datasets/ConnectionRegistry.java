@@ -18,12 +18,19 @@ public final class ConnectionRegistry {
 
     private final Map<String, Database> byName = new ConcurrentSkipListMap<>();
 
+    /**
+     * Adds a connection; DS calls it for each configured one, code outside a framework (tests,
+     * benchmarks) may call it with its own.
+     *
+     * @param database the connection, replacing one of the same name
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "remove")
-    void add(Database database) {
+    public void add(Database database) {
         byName.put(database.name(), database);
     }
 
-    void remove(Database database) {
+    /** @param database a connection added before; removed unless another took its name since */
+    public void remove(Database database) {
         byName.remove(database.name(), database);
     }
 
