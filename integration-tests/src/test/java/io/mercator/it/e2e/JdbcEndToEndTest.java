@@ -3,8 +3,15 @@ package io.mercator.it.e2e;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.mercator.testing.postgres.PostgresServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +27,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * A database connection configured by a file in conf/ of the shipped distribution: the CLI imports
  * a query's result (rejected with the bad row's number, then with bad rows skipped), appends only the
- * rows past the watermark, names an unknown connection, and writes a forecast into a table.
+ * rows past the watermark, names an unknown connection, and writes a forecast into a table; the
+ * REST API imports a query the same way.
  */
 public class JdbcEndToEndTest {
 
@@ -107,5 +115,47 @@ public class JdbcEndToEndTest {
         assertEquals(exported.toString(), 0, exported.exit());
         assertTrue(exported.toString(), exported.out().contains("Wrote 3 rows to forecasts (connection erp, replace)"));
         assertEquals(3, count("forecasts"));
+    }
+
+    @Test
+    public void theRestApiImportsAQueryAndReportsItsBadRowsByNumber() throws Exception {
+        String query = "SELECT sku, week AS period, units AS demand FROM sales WHERE week <= 12 AND units <> 99"
+                + " ORDER BY week, sku"; // the rows as before the other test's inserts, whichever runs first
+        HttpResponse<String> rejected = post("/api/v1/datasets/query", "{\"family\":\"optimization\","
+                + "\"connection\":\"erp\",\"query\":\"" + query + "\"}");
+        assertEquals(rejected.body(), 400, rejected.statusCode());
+        JsonObject problem = JsonParser.parseString(rejected.body()).getAsJsonObject();
+        assertEquals(rejected.body(), 10, problem.get("line").getAsInt());
+        assertEquals(rejected.body(), "demand", problem.get("column").getAsString());
+
+        HttpResponse<String> created = post("/api/v1/datasets/query", "{\"family\":\"optimization\","
+                + "\"connection\":\"erp\",\"query\":\"" + query + "\",\"policy\":\"skip\",\"label\":\"nightly\"}");
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonObject dataset = JsonParser.parseString(created.body()).getAsJsonObject();
+        assertEquals(created.body(), 23, dataset.get("rows").getAsInt());
+        assertEquals("/api/v1/datasets/" + dataset.get("id").getAsString(),
+                created.headers().firstValue("Location").orElse(""));
+
+        HttpResponse<String> unknown = post("/api/v1/datasets/query", "{\"family\":\"optimization\","
+                + "\"connection\":\"crm\",\"query\":\"SELECT 1\"}");
+        assertEquals(unknown.body(), 400, unknown.statusCode());
+        assertTrue(unknown.body(), unknown.body().contains("no connection named 'crm'"));
+    }
+
+    /**
+     * Posts JSON to the REST API with the operator token the server keeps for the local command line
+     * (written once the REST bundle has started, shortly after the server reports it started).
+     */
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        Path file = installation.home().resolve("run/rest.json");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        JsonObject access = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(access.get("url").getAsString() + path))
+                .header("Authorization", "Bearer " + access.get("token").getAsString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
