@@ -89,22 +89,28 @@ public final class ImportBenchmark {
             System.out.printf(Locale.ROOT, "open:   %,d transactions of %,d customers in %.2f s; peak heap %.1f MiB%n",
                     transactions.size(), transactions.customers().size(), openSeconds, openPeak / 1048576.0);
         } finally {
-            try (Stream<Path> files = Files.walk(folder)) {
-                List<Path> all = new ArrayList<>(files.toList());
-                Collections.reverse(all);
-                for (Path path : all) {
-                    Files.deleteIfExists(path);
-                }
+            deleteTree(folder);
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            List<Path> all = new ArrayList<>(files.toList());
+            Collections.reverse(all);
+            for (Path path : all) {
+                Files.deleteIfExists(path);
             }
         }
     }
 
-    private static void resetPeaks() {
+    /** Starts measuring peak heap use from now (after a GC). */
+    static void resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long peakHeap() {
+    /** @return the peak heap in use since {@link #resetPeaks()}: all heap pools' peaks, summed (an upper bound) */
+    static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     }

@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +27,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.postgresql.PGConnection;
 
@@ -121,34 +116,25 @@ public final class ImportJdbcBenchmark {
         Path folder = Files.createTempDirectory("mercator-import-jdbc-benchmark");
         try {
             ConnectionRegistry connections = new ConnectionRegistry();
-            connections.add(new PlainDatabase("bench", url, user, System.getenv(PASSWORD_VARIABLE), 10_000));
+            connections.add(new PlainDatabase("bench", url, user, System.getenv(PASSWORD_VARIABLE), 1_000));
             DatasetFolder datasets = new DatasetFolder(folder, connections);
             DataSource source = kind.equals("csv") ? FileSource.of(Path.of(file)) : new QuerySource("bench", QUERY);
             ImportOptions options = ImportOptions.builder().badRowPolicy(BadRowPolicy.SKIP_AND_REPORT).build();
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            ImportBenchmark.resetPeaks();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuBegin = threads.getCurrentThreadCpuTime();
             long begin = System.nanoTime();
             DatasetInfo info = datasets.importData(Family.SEGMENTATION, source, options, TrainingContext.none());
             double seconds = (System.nanoTime() - begin) / 1e9;
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuBegin) / 1e9;
-            long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP)
-                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            long peak = ImportBenchmark.peakHeap();
             long rowsRead = info.lastImport().rowsRead();
             System.out.printf(Locale.ROOT, "%-4s import: %,d rows read, %,d stored, %,d bad, in %.2f s = %,.0f rows/s"
                     + " (%,.0f rows per CPU second of the importing thread); peak heap %.1f MiB of %.0f MiB%n",
                     kind, rowsRead, info.rows(), info.lastImport().badRowCount(), seconds, rowsRead / seconds,
                     rowsRead / cpuSeconds, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         } finally {
-            try (Stream<Path> files = Files.walk(folder)) {
-                List<Path> all = new ArrayList<>(files.toList());
-                Collections.reverse(all);
-                for (Path path : all) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            ImportBenchmark.deleteTree(folder);
         }
     }
 

@@ -59,7 +59,7 @@ public final class NamedConnection implements Database {
         String driver() default "";
 
         @AttributeDefinition(description = "Rows fetched per round trip when a query's result is streamed")
-        int fetch_size() default 10_000;
+        int fetch_size() default 1_000;
 
         @AttributeDefinition(description = "Set by FileInstall: the file the configuration came from")
         String felix_fileinstall_filename() default "";
