@@ -47,11 +47,13 @@ final class QueriesApi {
     private final StrategyCalls calls;
     private final ModelCache models;
     private final int maxRows;
+    private final ItemCatalogue catalogue;
 
-    QueriesApi(StrategyCalls calls, ModelCache models, int maxRows) {
+    QueriesApi(StrategyCalls calls, ModelCache models, int maxRows, ItemCatalogue catalogue) {
         this.calls = calls;
         this.models = models;
         this.maxRows = maxRows;
+        this.catalogue = catalogue;
     }
 
     void register(Router router) {
@@ -210,12 +212,14 @@ final class QueriesApi {
         return id;
     }
 
-    private static JsonArray ranked(Recommendations items, Set<String> only, int count) {
+    /** @return the ranked items, with their catalogue name and category when the catalogue has them */
+    private JsonArray ranked(Recommendations items, Set<String> only, int count) {
         JsonArray array = new JsonArray();
         for (int rank = 0; rank < items.size() && array.size() < count; rank++) {
-            if (only.isEmpty() || only.contains(items.itemId(rank))) {
-                JsonObject item = new JsonObject();
-                item.addProperty("item", items.itemId(rank));
+            String id = items.itemId(rank);
+            if (only.isEmpty() || only.contains(id)) {
+                JsonObject item = catalogue.find(id).map(ItemsApi::itemJson).orElseGet(JsonObject::new);
+                item.addProperty("item", id);
                 item.addProperty("score", items.score(rank));
                 array.add(item);
             }

@@ -45,6 +45,8 @@ public final class RestComponent {
     static final String CONSOLE_PROPERTY = "io.mercator.rest.console.folder";
     /** Framework property the launcher sets to {@code <home>/run/rest.json}: the CLI's {@link LocalAccess}. */
     static final String LOCAL_ACCESS_PROPERTY = "io.mercator.rest.local.access";
+    /** Framework property the launcher sets to {@code <home>/data/items.csv}: the item catalogue. */
+    static final String ITEMS_PROPERTY = "io.mercator.rest.items";
     private static final String DEPLOY_PROPERTY = "felix.fileinstall.dir";
 
     @ObjectClassDefinition(name = "Mercator REST API", description = "Where the REST API listens and its limits")
@@ -118,7 +120,9 @@ public final class RestComponent {
         new BundlesApi(context, registry, components, deployFolder(context), folder.resolve("uploads"), audit).register(router);
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);
-        new QueriesApi(calls, models, config.max_rows()).register(router);
+        ItemCatalogue catalogue = new ItemCatalogue(folder(context, ITEMS_PROPERTY, folder.resolve("items.csv")));
+        new QueriesApi(calls, models, config.max_rows(), catalogue).register(router);
+        new ItemsApi(catalogue, audit).register(router);
         new DataApi(new Services(context), store, models, audit).register(router);
         evaluations = new EvaluationsApi(context, folder.getParent(), logger);
         evaluations.register(router);
