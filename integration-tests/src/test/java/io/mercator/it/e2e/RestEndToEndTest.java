@@ -446,12 +446,20 @@ public class RestEndToEndTest {
         assertTrue(text.contains("mercator_http_requests_total{method=\"GET\",route=\"(unmatched)\",status=\"401\"}"));
         assertTrue(text.contains("mercator_http_request_duration_seconds_bucket{method=\"POST\","
                 + "route=\"/api/v1/filtering/recommend\",le=\"+Inf\"}"));
-        assertTrue(text.contains("mercator_strategy_call_duration_seconds_count{family=\"filtering\","
-                + "strategy=\"item-knn\"}"));
-        Matcher calls = Pattern.compile("mercator_strategy_calls_total\\{family=\"filtering\",strategy=\"item-knn\","
-                + "version=\"[^\"]+\"} (\\d+)").matcher(text);
-        assertTrue(calls.find());
-        assertTrue("the demo's fit and the queries", Long.parseLong(calls.group(1)) >= 2);
+        String knn = "family=\"filtering\",strategy=\"item-knn\",version=\"[^\"]+\"";
+        Matcher queries = Pattern.compile("mercator_strategy_call_duration_seconds_count\\{" + knn
+                + ",use=\"call\"} (\\d+)").matcher(text);
+        assertTrue(text, queries.find());
+        assertTrue("the recommendation just asked", Long.parseLong(queries.group(1)) >= 1);
+        // the demo trained item-knn in a training job: measured by the registry, not by this API
+        Matcher training = Pattern.compile("mercator_strategy_calls_total\\{" + knn + ",use=\"lease\"} (\\d+)")
+                .matcher(text);
+        assertTrue(text, training.find());
+        assertTrue("the demo's training job", Long.parseLong(training.group(1)) >= 1);
+        assertTrue(Pattern.compile("mercator_strategy_call_duration_seconds_bucket\\{" + knn
+                + ",use=\"lease\",le=\"600\"} [1-9]").matcher(text).find());
+        assertTrue(Pattern.compile("mercator_strategy_failures_total\\{" + knn + ",use=\"call\"} \\d+")
+                .matcher(text).find());
         assertTrue(text.contains("jvm_memory_heap_bytes{area=\"used\"}"));
         assertTrue(text.contains("jvm_threads{state=\"live\"}"));
         assertTrue(text.contains("jvm_gc_collections_total{gc="));

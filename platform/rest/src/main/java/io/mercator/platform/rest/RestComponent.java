@@ -2,6 +2,7 @@ package io.mercator.platform.rest;
 
 import com.google.gson.JsonObject;
 import io.mercator.api.runtime.ModelStore;
+import io.mercator.api.runtime.StrategyMetrics;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -77,6 +78,9 @@ public final class RestComponent {
     private StrategyRegistry registry;
 
     @Reference
+    private StrategyMetrics strategyMetrics;
+
+    @Reference
     private ModelStore store;
 
     @Reference
@@ -104,7 +108,7 @@ public final class RestComponent {
         }
 
         Metrics metrics = new Metrics();
-        StrategyCalls calls = new StrategyCalls(registry, metrics, Duration.ofMillis(config.call_deadline_ms()));
+        StrategyCalls calls = new StrategyCalls(registry, Duration.ofMillis(config.call_deadline_ms()));
         ModelCache models = new ModelCache(store, registry, calls);
         invalidation = event -> {
             int type = event.getType();
@@ -116,7 +120,7 @@ public final class RestComponent {
         context.addBundleListener(invalidation);
 
         Router router = new Router();
-        new SystemApi(registry, metrics).register(router);
+        new SystemApi(registry, strategyMetrics, metrics).register(router);
         new BundlesApi(context, registry, components, deployFolder(context), folder.resolve("uploads"), audit).register(router);
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);

@@ -20,7 +20,7 @@ class OpenApiDocumentTest {
 
     private static Router servedRoutes() {
         Router router = new Router();
-        new SystemApi(null, null).register(router);
+        new SystemApi(null, null, null).register(router);
         new BundlesApi(null, null, null, Optional.empty(), null, null).register(router);
         new StrategiesApi(null, null).register(router);
         new TokensApi(null, null).register(router);
