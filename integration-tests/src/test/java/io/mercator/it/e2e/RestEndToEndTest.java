@@ -22,11 +22,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -362,6 +365,14 @@ public class RestEndToEndTest {
         }
         String best = items.get(0).getAsJsonObject().get("item").getAsString();
         String second = items.get(1).getAsJsonObject().get("item").getAsString();
+        // the names and categories of the demo's product catalogue, which the demo made the item catalogue
+        Map<String, String[]> catalogue = demoCatalogue();
+        for (JsonElement item : items) {
+            JsonObject line = item.getAsJsonObject();
+            String[] known = catalogue.get(line.get("item").getAsString());
+            assertEquals(known[0], line.get("name").getAsString());
+            assertEquals(known[1], line.get("category").getAsString());
+        }
         JsonArray excluded = json(send("POST", "/api/v1/filtering/recommend", operator, JSON,
                 "{\"user\":\"C000001\",\"n\":10,\"exclude\":[\"" + best + "\"]}")).getAsJsonArray("items");
         assertEquals(second, excluded.get(0).getAsJsonObject().get("item").getAsString());
@@ -374,6 +385,8 @@ public class RestEndToEndTest {
                 "{\"item\":\"" + best + "\",\"n\":5}")).getAsJsonArray("items");
         assertEquals(5, similar.size());
         assertFalse(similar.toString().contains("\"" + best + "\""));
+        String like = similar.get(0).getAsJsonObject().get("item").getAsString();
+        assertEquals(catalogue.get(like)[0], similar.get(0).getAsJsonObject().get("name").getAsString());
 
         assertProblem(send("POST", "/api/v1/filtering/recommend", operator, JSON, "{\"user\":\"nobody\"}"), 404,
                 "not-found", "user");
@@ -386,6 +399,67 @@ public class RestEndToEndTest {
                 "{\"user\":\"C000001\",\"model\":\"" + forecastModel + "\"}"), 404, "not-found", "model");
         assertProblem(send("POST", "/api/v1/filtering/recommend", operator, JSON,
                 "{\"user\":\"C000001\",\"n\":0}"), 400, "validation", "n");
+    }
+
+    /** @return the demo's product catalogue (data/demo/catalogue.csv): per SKU, its name and category */
+    private static Map<String, String[]> demoCatalogue() throws IOException {
+        Map<String, String[]> catalogue = new HashMap<>();
+        try (CSVParser parser = CSVParser.parse(installation.home().resolve("data/demo/catalogue.csv"),
+                StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            parser.forEach(row -> catalogue.put(row.get("sku"), new String[] {row.get("name"), row.get("category")}));
+        }
+        return catalogue;
+    }
+
+    @Test
+    public void theItemCatalogueIsLookedUpPagedAndReplacedWithAnAuditLine() throws Exception {
+        Map<String, String[]> demo = demoCatalogue();
+        JsonObject looked = json(send("GET", "/api/v1/filtering/items?ids=SKU-00001,SKU-99999&ids=SKU-00002", viewer,
+                null, null));
+        JsonArray found = looked.getAsJsonArray("items");
+        assertEquals(2, found.size());
+        assertEquals("SKU-00001", found.get(0).getAsJsonObject().get("item").getAsString());
+        assertEquals(demo.get("SKU-00001")[0], found.get(0).getAsJsonObject().get("name").getAsString());
+        assertEquals(demo.get("SKU-00002")[1], found.get(1).getAsJsonObject().get("category").getAsString());
+        assertEquals("[\"SKU-99999\"]", looked.getAsJsonArray("unknown").toString());
+        JsonObject page = json(send("GET", "/api/v1/filtering/items?offset=1&limit=3", viewer, null, null));
+        assertEquals(demo.size(), page.get("total").getAsInt());
+        assertEquals(3, page.getAsJsonArray("items").size());
+        assertEquals("SKU-00002", page.getAsJsonArray("items").get(0).getAsJsonObject().get("item").getAsString());
+        assertProblem(send("GET", "/api/v1/filtering/items?limit=0", viewer, null, null), 400, "validation", "limit");
+        assertProblem(send("GET", "/api/v1/filtering/items?ids=,", viewer, null, null), 400, "validation", "ids");
+
+        String csv = "product_id;title;category\nSKU-00001;Renamed oat milk;Dairy\nSKU-00002;;Bakery\n";
+        assertProblem(send("PUT", "/api/v1/filtering/items?x=1", viewer, "text/csv", csv), 403, "forbidden");
+        assertProblem(send("PUT", "/api/v1/filtering/items", operator, JSON, "{}"), 415, "unsupported-media-type");
+        HttpResponse<String> noName = send("PUT", "/api/v1/filtering/items", operator, "text/csv",
+                csv.replace(';', ','));
+        assertProblem(noName, 400, "validation", "title");
+        assertEquals(3, json(noName).get("line").getAsInt());
+        assertEquals(2, json(noName).get("column").getAsInt());
+        assertEquals("the old catalogue stays", demo.get("SKU-00002")[0], json(send("GET",
+                "/api/v1/filtering/items?ids=SKU-00002", viewer, null, null)).getAsJsonArray("items").get(0)
+                .getAsJsonObject().get("name").getAsString());
+
+        Path original = installation.home().resolve("data/items.csv");
+        byte[] demoItems = Files.readAllBytes(original);
+        try {
+            HttpResponse<String> replaced = send("PUT", "/api/v1/filtering/items", operator,
+                    "text/tab-separated-values", "sku\tname\nSKU-00001\tRenamed oat milk\n");
+            assertEquals(replaced.body(), 200, replaced.statusCode());
+            assertEquals(1, json(replaced).get("total").getAsInt());
+            JsonObject renamed = json(send("GET", "/api/v1/filtering/items?ids=SKU-00001,SKU-00002", viewer, null,
+                    null));
+            assertEquals("Renamed oat milk", renamed.getAsJsonArray("items").get(0).getAsJsonObject().get("name")
+                    .getAsString());
+            assertEquals("[\"SKU-00002\"]", renamed.getAsJsonArray("unknown").toString());
+            assertTrue(Files.readString(installation.home().resolve("logs/audit.log"))
+                    .contains("\"action\":\"items.replace\",\"target\":\"items.csv\",\"outcome\":\"ok: 1 items\""));
+        } finally {
+            HttpResponse<String> restored = sendBytes("PUT", "/api/v1/filtering/items", operator, "text/csv",
+                    demoItems);
+            assertEquals(restored.body(), 200, restored.statusCode());
+        }
     }
 
     @Test
@@ -401,6 +475,22 @@ public class RestEndToEndTest {
                 "{\"customers\":[\"C000001\",\"nobody\"]}");
         assertProblem(unknownCustomer, 404, "not-found", "customers");
         assertEquals(1, json(unknownCustomer).get("row").getAsInt());
+        JsonObject profiles = json(send("GET", "/api/v1/segmentation/profiles", viewer, null, null));
+        assertEquals(segments.getAsJsonObject("model").get("id").getAsString(),
+                profiles.getAsJsonObject("model").get("id").getAsString());
+        String assigned = assignments.get(0).getAsJsonObject().get("segment").getAsString();
+        long customers = 0;
+        boolean listed = false;
+        for (JsonElement segment : profiles.getAsJsonArray("segments")) {
+            customers += segment.getAsJsonObject().get("size").getAsLong();
+            listed |= segment.getAsJsonObject().get("name").getAsString().equals(assigned);
+            assertEquals(profiles.getAsJsonArray("features").size(),
+                    segment.getAsJsonObject().getAsJsonObject("means").size());
+        }
+        assertTrue("the assigned segment is profiled", listed);
+        assertTrue(customers >= 2);
+        assertProblem(send("GET", "/api/v1/segmentation/profiles?model=rfm-19700101t000000z-00000000", viewer, null,
+                null), 404, "not-found", "model");
 
         JsonObject prices = json(send("POST", "/api/v1/pricing/recommend", operator, JSON,
                 "{\"products\":[{\"id\":\"SKU-00001\",\"unitCost\":5.55,\"currentPrice\":8.49,\"minPrice\":7,"
