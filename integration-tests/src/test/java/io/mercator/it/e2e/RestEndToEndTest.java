@@ -226,6 +226,16 @@ public class RestEndToEndTest {
                 "not a jar".getBytes(StandardCharsets.UTF_8)), 400, "validation", "body");
         assertProblem(sendBytes("POST", "/api/v1/bundles", admin, "application/java-archive",
                 new byte[MAX_BODY + 1]), 413, "too-large");
+        // streamed without a Content-Length: the limit is enforced while the jar is spooled to a file
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort()
+                + "/api/v1/bundles")).header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/java-archive").timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BODY + 1])))
+                .build();
+        assertProblem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too-large", "body");
+        try (var left = Files.list(installation.home().resolve("data/rest/uploads"))) {
+            assertEquals("neither a spooled body nor an uploaded jar is left behind", List.of(), left.toList());
+        }
         byte[] platform = Files.readAllBytes(installation.home().resolve("system/50-mercator-platform-registry.jar"));
         assertProblem(sendBytes("POST", "/api/v1/bundles", admin, "application/java-archive", platform), 409,
                 "conflict");
@@ -636,6 +646,37 @@ public class RestEndToEndTest {
                 && line.get("token").getAsString().equals("it-operator") && line.get("outcome").getAsString().equals("ok")));
         assertTrue(audit.toString(), audit.stream().anyMatch(line -> line.get("action").getAsString()
                 .equals("dataset.delete") && line.get("target").getAsString().equals(datasetId)));
+    }
+
+    @Test
+    public void aQueuedJobIsCancelledBeforeItRunsAndARunningOneOnRequest() throws Exception {
+        String demand = null;
+        for (JsonElement dataset : json(send("GET", "/api/v1/datasets", viewer, null, null)).getAsJsonArray("datasets")) {
+            JsonElement label = dataset.getAsJsonObject().get("label");
+            if (label != null && !label.isJsonNull() && label.getAsString().equals("demo/demand")) {
+                demand = dataset.getAsJsonObject().get("id").getAsString();
+            }
+        }
+        assertNotNull("the demo's demand data set", demand);
+        String job = "{\"family\":\"forecasting\",\"dataset\":\"" + demand + "\",\"strategy\":\"arima\"}";
+        // one job runs at a time: the second waits in the queue behind the first (ARIMA order search on every series)
+        String running = json(send("POST", "/api/v1/jobs", operator, JSON, job)).get("id").getAsString();
+        String queued = json(send("POST", "/api/v1/jobs", operator, JSON, job)).get("id").getAsString();
+        assertProblem(send("POST", "/api/v1/jobs/" + queued + "/cancel", viewer, null, null), 403, "forbidden");
+        HttpResponse<String> cancelled = send("POST", "/api/v1/jobs/" + queued + "/cancel", operator, null, null);
+        assertEquals(cancelled.body(), 200, cancelled.statusCode());
+        assertEquals(cancelled.body(), "CANCELLED", json(cancelled).get("state").getAsString());
+        // the first may have finished meanwhile on a fast machine (409); when it was stopped, it leaves no model
+        HttpResponse<String> stop = send("POST", "/api/v1/jobs/" + running + "/cancel", operator, null, null);
+        JsonObject stopped = awaitFinal("/api/v1/jobs/" + running);
+        if (stop.statusCode() == 200) {
+            assertEquals(stopped.toString(), "CANCELLED", stopped.get("state").getAsString());
+            assertTrue(stopped.toString(), !stopped.has("modelId") || stopped.get("modelId").isJsonNull());
+        } else {
+            assertProblem(stop, 409, "conflict");
+        }
+        assertEquals("CANCELLED", json(send("GET", "/api/v1/jobs/" + queued, viewer, null, null)).get("state")
+                .getAsString());
     }
 
     @Test
