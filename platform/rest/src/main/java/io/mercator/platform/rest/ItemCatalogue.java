@@ -28,7 +28,7 @@ import org.apache.commons.csv.CSVRecord;
  * that recommendation and similar-item answers read as products rather than ids. Kept as one CSV
  * file ({@code data/items.csv}: {@code item_id,name,category}) that an operator may also put in place
  * by hand, the demo fills from its generated catalogue and {@code PUT /api/v1/filtering/items}
- * replaces atomically; a changed file is read again at the next lookup.
+ * replaces atomically; a file changed by hand is read again within a second.
  */
 final class ItemCatalogue {
 
@@ -46,12 +46,24 @@ final class ItemCatalogue {
         static final Snapshot EMPTY = new Snapshot(null, List.of(), Map.of());
     }
 
+    /** How often a lookup looks at the file's modification time: not at every item of every answer. */
+    private static final long RECHECK_NANOS = 1_000_000_000L;
+
     private final Path file;
+    private final long recheckNanos;
     private volatile Snapshot snapshot = Snapshot.EMPTY;
+    private volatile long checkedAt;
 
     /** @param file where the catalogue is kept; it need not exist */
     ItemCatalogue(Path file) {
+        this(file, RECHECK_NANOS);
+    }
+
+    /** For tests: how long a lookup trusts what it read without looking at the file again. */
+    ItemCatalogue(Path file, long recheckNanos) {
         this.file = file;
+        this.recheckNanos = recheckNanos;
+        this.checkedAt = System.nanoTime() - recheckNanos;
     }
 
     /** @return the catalogue's file */
@@ -103,16 +115,23 @@ final class ItemCatalogue {
             Files.deleteIfExists(temporary);
         }
         snapshot = Snapshot.EMPTY;
+        checkedAt = System.nanoTime() - recheckNanos;
         return items.size();
     }
 
     /** @return the file's items, read again when it changed since the last read */
     private Snapshot current() {
         Snapshot seen = snapshot;
+        long now = System.nanoTime();
+        if (now - checkedAt < recheckNanos) {
+            return seen;
+        }
+        checkedAt = now;
         FileTime modified;
         try {
             modified = Files.getLastModifiedTime(file);
         } catch (NoSuchFileException none) {
+            snapshot = Snapshot.EMPTY;
             return Snapshot.EMPTY;
         } catch (IOException unreadable) {
             throw new UncheckedIOException("cannot read the item catalogue " + file + ": " + unreadable.getMessage(),

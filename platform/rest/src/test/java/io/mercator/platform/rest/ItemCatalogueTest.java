@@ -34,13 +34,30 @@ class ItemCatalogueTest {
     @Test
     void aMissingFileIsAnEmptyCatalogueAndAChangedFileIsReadAgain() throws IOException {
         Path file = folder.resolve("items.csv");
-        ItemCatalogue catalogue = new ItemCatalogue(file);
+        ItemCatalogue catalogue = new ItemCatalogue(file, 0);
         assertTrue(catalogue.items().isEmpty());
         Files.writeString(file, "item_id,name\nA,Apple\n");
         assertEquals("Apple", catalogue.find("A").orElseThrow().name());
         Files.writeString(file, "item_id,name\nA,Apricot\n");
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
         assertEquals("Apricot", catalogue.find("A").orElseThrow().name());
+        Files.delete(file);
+        assertFalse(catalogue.find("A").isPresent());
+    }
+
+    @Test
+    void aChangedFileIsLookedAtAgainOnlyAfterTheRecheckInterval() throws IOException {
+        Path file = folder.resolve("items.csv");
+        Files.writeString(file, "item_id,name\nA,Apple\n");
+        ItemCatalogue catalogue = new ItemCatalogue(file, 3_600_000_000_000L);
+        assertEquals("Apple", catalogue.find("A").orElseThrow().name());
+        Files.writeString(file, "item_id,name\nA,Apricot\n");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+        assertEquals("Apple", catalogue.find("A").orElseThrow().name(), "within the interval");
+        Path upload = folder.resolve(".body-3.upload");
+        Files.writeString(upload, "item_id,name\nA,Avocado\n");
+        catalogue.replace(upload, ',');
+        assertEquals("Avocado", catalogue.find("A").orElseThrow().name(), "a replacement is seen at once");
     }
 
     @Test
