@@ -227,12 +227,8 @@ public class RestEndToEndTest {
         assertProblem(sendBytes("POST", "/api/v1/bundles", admin, "application/java-archive",
                 new byte[MAX_BODY + 1]), 413, "too-large");
         // streamed without a Content-Length: the limit is enforced while the jar is spooled to a file
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort()
-                + "/api/v1/bundles")).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/java-archive").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BODY + 1])))
-                .build();
-        assertProblem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too-large", "body");
+        assertProblem(postChunked("/api/v1/bundles", admin, "application/java-archive", new byte[MAX_BODY + 1]), 413,
+                "too-large", "body");
         try (var left = Files.list(installation.home().resolve("data/rest/uploads"))) {
             assertEquals("neither a spooled body nor an uploaded jar is left behind", List.of(), left.toList());
         }
@@ -707,12 +703,8 @@ public class RestEndToEndTest {
         assertProblem(sendBytes("POST", "/api/v1/datasets?family=forecasting", operator, "text/csv",
                 new byte[MAX_BODY + 1]), 413, "too-large", "body");
         // without a Content-Length (chunked) the limit is found while the body is spooled, and the file removed
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort()
-                + "/api/v1/datasets?family=forecasting")).header("Authorization", "Bearer " + operator)
-                .header("Content-Type", "text/csv").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BODY + 1])))
-                .build();
-        assertProblem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too-large", "body");
+        assertProblem(postChunked("/api/v1/datasets?family=forecasting", operator, "text/csv", new byte[MAX_BODY + 1]),
+                413, "too-large", "body");
         try (var left = Files.list(installation.home().resolve("data/rest/uploads"))) {
             assertEquals("no spooled body is left behind", List.of(), left.toList());
         }
@@ -814,6 +806,16 @@ public class RestEndToEndTest {
             request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a body streamed without a Content-Length (chunked), so that the server finds its size while reading. */
+    private static HttpResponse<String> postChunked(String path, String token, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return http.send(chunked, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> sendRaw(String method, String path, Map<String, String> headers)
