@@ -698,6 +698,20 @@ public class RestEndToEndTest {
         assertEquals(204, send("DELETE", "/api/v1/datasets/" + json(skipped).get("id").getAsString(), operator, null,
                 null).statusCode());
 
+        // JSON: an array of objects, or JSON Lines, where a malformed line is one bad row at its line
+        HttpResponse<String> array = send("POST", "/api/v1/datasets?family=forecasting&name=sales.json", operator,
+                JSON, "[{\"series_id\":\"s1\",\"period\":1,\"value\":10},{\"series_id\":\"s1\",\"period\":2,"
+                        + "\"value\":11},{\"series_id\":\"s1\",\"period\":3,\"value\":12}]");
+        assertEquals(array.body(), 201, array.statusCode());
+        assertEquals(3, json(array).get("rows").getAsLong());
+        assertEquals(204, send("DELETE", "/api/v1/datasets/" + json(array).get("id").getAsString(), operator, null,
+                null).statusCode());
+        HttpResponse<String> lines = send("POST", "/api/v1/datasets?family=forecasting&name=sales.ndjson", operator,
+                "application/x-ndjson", "{\"series_id\":\"s1\",\"period\":1,\"value\":10}\n{\"series_id\":\"s1\",\n");
+        assertProblem(lines, 400, "import-rejected");
+        assertEquals("sales.ndjson", json(lines).get("file").getAsString());
+        assertEquals(2, json(lines).get("line").getAsInt());
+
         assertProblem(send("POST", "/api/v1/datasets?family=forecasting", operator, "application/pdf", "%PDF"), 415,
                 "unsupported-media-type", "Content-Type");
         assertProblem(sendBytes("POST", "/api/v1/datasets?family=forecasting", operator, "text/csv",
