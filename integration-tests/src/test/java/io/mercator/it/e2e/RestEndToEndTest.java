@@ -121,6 +121,49 @@ public class RestEndToEndTest {
         assertProblem(send("POST", "/health", null, JSON, "{}"), 405, "method-not-allowed");
     }
 
+    /**
+     * Every operation of the served OpenAPI document, with its path parameters filled in: 401 without a
+     * token, 403 for each role below the one it documents, and past the role check for that role.
+     * Refused before its body is read, so that nothing is changed.
+     */
+    @Test
+    public void everyDocumentedEndpointChecksItsTokenAndRole() throws Exception {
+        JsonObject paths = json(send("GET", "/api/v1/openapi.json", viewer, null, null)).getAsJsonObject("paths");
+        Pattern documentedRole = Pattern.compile("\\*\\*(viewer|operator|admin)\\*\\*");
+        List<String> roles = List.of("viewer", "operator", "admin");
+        Map<String, String> tokens = Map.of("viewer", viewer, "operator", operator, "admin", admin);
+        int checked = 0;
+        for (String template : paths.keySet()) {
+            if (template.equals("/health")) {
+                continue;
+            }
+            String path = template.replaceAll("\\{[^}]+}", "no-such-id");
+            for (Map.Entry<String, JsonElement> entry : paths.getAsJsonObject(template).entrySet()) {
+                String method = entry.getKey().toUpperCase(Locale.ROOT);
+                JsonObject operation = entry.getValue().getAsJsonObject();
+                Matcher role = documentedRole.matcher(operation.get("description").getAsString());
+                assertTrue(method + " " + template + " documents its role", role.find());
+                String type = operation.has("requestBody")
+                        ? operation.getAsJsonObject("requestBody").getAsJsonObject("content").keySet().iterator().next()
+                        : null;
+                String body = type == null ? null : "{}";
+                String what = method + " " + template;
+                assertProblem(send(method, path, null, type, body), 401, "unauthorized");
+                int needed = roles.indexOf(role.group(1));
+                for (int below = 0; below < needed; below++) {
+                    HttpResponse<String> refused = send(method, path, tokens.get(roles.get(below)), type, body);
+                    assertEquals(what + " as " + roles.get(below) + ": " + refused.body(), 403, refused.statusCode());
+                }
+                if (method.equals("GET")) {
+                    int status = send(method, path, tokens.get(role.group(1)), type, body).statusCode();
+                    assertTrue(what + " as " + role.group(1) + " -> " + status, status != 401 && status != 403);
+                }
+                checked++;
+            }
+        }
+        assertTrue("every operation was tried: " + checked, checked >= 35);
+    }
+
     @Test
     public void eachRoleReachesItsEndpointsAndGets403Beyond() throws Exception {
         String forecast = "{\"series\":[{\"id\":\"a\",\"values\":[3,4,5,3,4,5,3,4,5]}],\"horizon\":2}";
