@@ -6,6 +6,7 @@ import static org.junit.Assert.fail;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.AfterClass;
@@ -223,6 +224,28 @@ public class ConsolePlaygroundBrowserTest {
                 previous = mase;
             }
             browser.screenshot("24-evaluation-leaderboard");
+        } finally {
+            browser.open("playground");
+        }
+    }
+
+    @Test
+    public void theItemCatalogueIsShownAndAReplacementWithABadLineIsRefusedNamingIt() throws Exception {
+        String items = Files.readString(installation.home().resolve("data/items.csv"));
+        long count = items.lines().count() - 1;
+        browser.open("datasets");
+        try {
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-catalogue-summary"),
+                    count + " items named in recommendations"));
+            assertEquals(5, browser.driver().findElements(By.cssSelector("#item-catalogue li")).size());
+            drop("catalogue-drop-zone", "renamed.csv", "text/csv", "sku,name\nSKU-00001,Oat milk\nSKU-00002,\n");
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                    "renamed.csv, line 3, column 2 (name): item 'SKU-00002' has no name"));
+            browser.screenshot("14-item-catalogue-refused");
+            // the same catalogue again: accepted, and the recommendations keep their names
+            drop("catalogue-drop-zone", "items.csv", "text/csv", items);
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                    "items.csv: the item catalogue has " + count + " items now"));
         } finally {
             browser.open("playground");
         }

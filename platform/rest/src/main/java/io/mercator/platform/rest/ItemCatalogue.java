@@ -89,13 +89,14 @@ final class ItemCatalogue {
      * column; other columns are ignored), checks it whole and, only then, makes it the catalogue.
      *
      * @param source the uploaded file
+     * @param sourceName what problems call it, e.g. the name of the file the client sent
      * @param delimiter its field delimiter
      * @return the number of items
      * @throws Problem.ProblemException 400 naming the line, column and field at fault
      * @throws IOException when the catalogue cannot be written
      */
-    synchronized int replace(Path source, char delimiter) throws IOException {
-        List<Item> items = parse(source, delimiter);
+    synchronized int replace(Path source, String sourceName, char delimiter) throws IOException {
+        List<Item> items = parse(source, sourceName, delimiter);
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
         try {
@@ -143,7 +144,7 @@ final class ItemCatalogue {
         synchronized (this) {
             if (!modified.equals(snapshot.modified())) {
                 try {
-                    List<Item> items = parse(file, ',');
+                    List<Item> items = parse(file, file.toString(), ',');
                     Map<String, Item> byId = new HashMap<>(items.size() * 2);
                     items.forEach(item -> byId.put(item.id(), item));
                     snapshot = new Snapshot(modified, List.copyOf(items), byId);
@@ -156,8 +157,7 @@ final class ItemCatalogue {
         }
     }
 
-    private static List<Item> parse(Path source, char delimiter) throws IOException {
-        String name = source.getFileName().toString().startsWith(".body-") ? "the upload" : source.toString();
+    private static List<Item> parse(Path source, String name, char delimiter) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
         try (Reader in = Files.newBufferedReader(source, StandardCharsets.UTF_8);

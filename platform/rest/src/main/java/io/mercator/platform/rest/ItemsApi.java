@@ -74,7 +74,7 @@ final class ItemsApi {
         char delimiter = call.contentType().equals(DataApi.TSV) ? '\t' : ',';
         int count;
         try {
-            count = catalogue.replace(call.spooledBody(), delimiter);
+            count = catalogue.replace(call.spooledBody(), call.queryParameter("name", "the upload"), delimiter);
         } catch (Problem.ProblemException rejected) {
             audit.record(call.caller().name(), "items.replace", catalogue.file().getFileName().toString(),
                     "rejected: " + rejected.getMessage());

@@ -56,7 +56,7 @@ class ItemCatalogueTest {
         assertEquals("Apple", catalogue.find("A").orElseThrow().name(), "within the interval");
         Path upload = folder.resolve(".body-3.upload");
         Files.writeString(upload, "item_id,name\nA,Avocado\n");
-        catalogue.replace(upload, ',');
+        catalogue.replace(upload, "the upload", ',');
         assertEquals("Avocado", catalogue.find("A").orElseThrow().name(), "a replacement is seen at once");
     }
 
@@ -66,13 +66,13 @@ class ItemCatalogueTest {
         ItemCatalogue catalogue = new ItemCatalogue(file);
         Path upload = folder.resolve(".body-1.upload");
         Files.writeString(upload, "product\ttitle\textra\nP1\tTea\tx\nP2\tCoffee\ty\n");
-        assertEquals(2, catalogue.replace(upload, '\t'));
+        assertEquals(2, catalogue.replace(upload, "the upload", '\t'));
         assertEquals("item_id,name,category\r\nP1,Tea,\r\nP2,Coffee,\r\n", Files.readString(file));
         assertEquals("Coffee", catalogue.find("P2").orElseThrow().name());
 
         Files.writeString(upload, "item_id,name\nQ1,Milk\nQ2,\n");
         Problem.ProblemException noName = assertThrows(Problem.ProblemException.class,
-                () -> catalogue.replace(upload, ','));
+                () -> catalogue.replace(upload, "the upload", ','));
         assertEquals("the upload, line 3, column 2 (name): item 'Q2' has no name", noName.getMessage());
         assertEquals(3L, noName.problem().extensions().get("line"));
         assertEquals("Tea", catalogue.find("P1").orElseThrow().name(), "the old catalogue stays");
@@ -87,14 +87,14 @@ class ItemCatalogueTest {
         Path upload = folder.resolve(".body-2.upload");
         Files.writeString(upload, "code,name\nA,Apple\n");
         Problem.ProblemException noId = assertThrows(Problem.ProblemException.class,
-                () -> catalogue.replace(upload, ','));
+                () -> catalogue.replace(upload, "the upload", ','));
         assertEquals("item_id", noId.problem().extensions().get("field"));
         assertTrue(noId.getMessage().contains("has no column item_id, item, sku"), noId.getMessage());
 
         Files.writeString(upload, "item_id,name\nA,Apple\nB,Banana\nA,Avocado\n");
         Problem.ProblemException twice = assertThrows(Problem.ProblemException.class,
-                () -> catalogue.replace(upload, ','));
-        assertEquals("the upload, line 4, column 1 (item_id): item 'A' is listed twice (first on line 2)",
+                () -> catalogue.replace(upload, "fruit.csv", ','));
+        assertEquals("fruit.csv, line 4, column 1 (item_id): item 'A' is listed twice (first on line 2)",
                 twice.getMessage());
         assertFalse(Files.exists(folder.resolve("items.csv")));
     }
