@@ -46,8 +46,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
-/** The OSGi face of the registry: tracks strategy services of every family into a {@link StrategyTable}. */
-@Component(service = {StrategyRegistry.class, StrategyMetrics.class}, immediate = true, configurationPid = RegistryComponent.PID)
+/**
+ * The OSGi face of the registry: tracks strategy services of every family into a {@link StrategyTable},
+ * and measures every use of them ({@link StrategyMetrics}).
+ */
+@Component(service = {StrategyRegistry.class, StrategyMetrics.class}, immediate = true,
+        configurationPid = RegistryComponent.PID)
 @Designate(ocd = RegistryComponent.Config.class)
 public final class RegistryComponent implements StrategyRegistry, StrategyMetrics {
 
