@@ -52,6 +52,51 @@ function reportCard(title, report, kind) {
     badRowsTable(report));
 }
 
+/**
+ * The item catalogue that names the items of recommendations: how many items it has, a few of them, and
+ * (operators) a drop zone that replaces it with a CSV or TSV file.
+ */
+function catalogueCard(operator) {
+  const summary = h('p#item-catalogue-summary');
+  const sample = h('ul.small');
+
+  async function refresh() {
+    try {
+      const page = await get('/filtering/items?limit=5');
+      summary.textContent = page.total
+        ? `${number(page.total, 0)} items named in recommendations and similar items, for example:`
+        : 'No item catalogue yet: recommendations show item ids.';
+      show(sample, page.items.map(item => h('li', {}, `${item.name} `,
+        h('span.muted', {}, [item.item, item.category].filter(Boolean).join(' · ')))));
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  async function upload(file) {
+    if (!file) {
+      return;
+    }
+    say(`Uploading ${file.name} …`);
+    try {
+      const query = new URLSearchParams({ name: file.name });
+      const replaced = await call('PUT', `/filtering/items?${query}`, { body: file,
+        contentType: file.name.toLowerCase().endsWith('.tsv') ? 'text/tab-separated-values' : 'text/csv' });
+      say(`${file.name}: the item catalogue has ${number(replaced.total, 0)} items now`);
+    } catch (error) {
+      fail(error);
+    }
+    refresh();
+  }
+
+  refresh();
+  return h('div#item-catalogue.card', {}, h('h3', {}, 'Item catalogue'), summary, sample,
+    operator ? dropZone({ id: 'catalogue-drop-zone', pickerId: 'catalogue-file',
+      title: 'Drop an item catalogue (CSV) here',
+      hint: 'A header row names the columns: the id (item_id, sku, product …), the name, optionally the category. '
+        + 'It replaces the catalogue once the whole file is read.', accept: '.csv,.tsv,.txt' }, upload) : null);
+}
+
 export function datasetsPage(view, session) {
   const operator = allows(session.role, 'operator');
   const rows = h('tbody');
@@ -144,7 +189,7 @@ export function datasetsPage(view, session) {
         accept: '.csv,.tsv,.txt,.json,.jsonl,.ndjson' }, upload));
   }
 
-  show(view, h('h1', {}, 'Data sets'), operator ? uploadCard() : null, report,
+  show(view, h('h1', {}, 'Data sets'), operator ? uploadCard() : null, report, catalogueCard(operator),
     h('table#datasets.grid', {}, h('thead', {}, h('tr', {},
       ['Data set', 'Family', 'Rows', 'Fields', 'Bad rows', 'Updated', ''].map(t => h('th', {}, t)))), rows));
   refresh();

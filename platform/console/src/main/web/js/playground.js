@@ -124,16 +124,21 @@ function recommendTab() {
   const similar = h('div');
 
   async function showSimilar(item) {
-    const answer = await post('/filtering/similar', { item, n: 5 });
-    show(similar, h('h3', {}, `Items like ${item}`), ranked(answer.items, null));
+    const answer = await post('/filtering/similar', { item: item.item, n: 5 });
+    show(similar, h('h3', {}, `Items like ${item.name || item.item}`), ranked(answer.items, null));
+  }
+  /** The item's catalogue name with its id and category below; the id alone when the catalogue lacks it. */
+  function label(item) {
+    const details = item.name ? [item.item, item.category].filter(Boolean).join(' · ') : '';
+    return [h('span.item-name', {}, item.name || item.item), details ? h('span.muted.small', {}, details) : null];
   }
   function ranked(items, onPick) {
     const top = Math.max(...items.map(i => i.score), 1e-12);
-    return h('ol.ranked', {}, items.map(i => h('li', {},
-      onPick ? h('a', { href: '#/playground', onclick: event => {
+    return h('ol.ranked', {}, items.map(i => h('li', { title: i.item },
+      onPick ? h('a.item', { href: '#/playground', onclick: event => {
         event.preventDefault();
-        onPick(i.item).catch(fail);
-      } }, i.item) : h('span', {}, i.item),
+        onPick(i).catch(fail);
+      } }, ...label(i)) : h('span.item', {}, ...label(i)),
       h('span.bar', { style: { width: `${Math.max(2, (100 * i.score) / top)}%` } }),
       h('span.muted.small', {}, number(i.score, 3)))));
   }

@@ -20,6 +20,19 @@ public interface StrategyLease<S extends Strategy<?, ?>> extends AutoCloseable {
     /** @return which strategy and bundle version this lease holds */
     StrategyInfo info();
 
+    /**
+     * Reports that the strategy failed while this lease held it (it threw, or returned an invalid
+     * result), so that the registry's metrics count the failure. Not for errors of the holder's own
+     * input or for cancellations.
+     *
+     * <p>The registry's leases count it; the default, for leases made elsewhere (tests, a
+     * strategy combining others), ignores it.
+     *
+     * @param cause what the strategy threw or why its result was refused
+     */
+    default void failed(Throwable cause) {
+    }
+
     /** Releases the strategy. Idempotent. */
     @Override
     void close();

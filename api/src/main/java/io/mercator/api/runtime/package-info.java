@@ -3,7 +3,7 @@
  * API, the embedding API and other bundles. Vendors do not implement these.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -85,7 +85,7 @@ public class ConsoleBrowserTest {
     public void anAdminUploadsTheSampleSwitchesTheDefaultAndSeesAForecastDrawn() throws Exception {
         WebElement token = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         token.sendKeys("mrc_not-a-real-token");
-        browser.find(By.id("login-button")).click();
+        browser.click(By.id("login-button"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"),
                 "unknown or was revoked"));
         assertFalse(browser.find(By.id("nav")).isDisplayed());
@@ -118,9 +118,9 @@ public class ConsoleBrowserTest {
 
         // strategies: make the sample the forecasting default
         browser.open("strategies");
-        By sampleRow = By.cssSelector("section[data-family='forecasting'] tr[data-strategy='" + SAMPLE_STRATEGY + "']");
-        browser.await().until(ExpectedConditions.presenceOfElementLocated(sampleRow))
-                .findElement(By.cssSelector("input[type=radio]")).click();
+        String sampleRowCss = "section[data-family='forecasting'] tr[data-strategy='" + SAMPLE_STRATEGY + "']";
+        By sampleRow = By.cssSelector(sampleRowCss);
+        browser.click(By.cssSelector(sampleRowCss + " input[type=radio]"));
         browser.await().until(ExpectedConditions.attributeToBe(sampleRow, "data-default", "true"));
         assertEquals(1, browser.driver().findElements(
                 By.cssSelector("section[data-family='forecasting'] tr[data-default='true']")).size());
@@ -129,7 +129,7 @@ public class ConsoleBrowserTest {
                 .contains("forecasting = " + SAMPLE_STRATEGY));
         // a strategy's parameters open under its name
         String movingAverage = "section[data-family='forecasting'] tr[data-strategy='moving-average']";
-        browser.find(By.cssSelector(movingAverage + " summary")).click();
+        browser.click(By.cssSelector(movingAverage + " summary"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(movingAverage + " details table"), "observations averaged"));
         browser.screenshot("03-strategies-default-switched");
@@ -143,7 +143,7 @@ public class ConsoleBrowserTest {
         horizon.clear();
         horizon.sendKeys("12");
         assertEquals("a blank canvas before the forecast", 0L, browser.pixels("forecast-chart", "p[3] > 0"));
-        browser.find(By.cssSelector("form.query button[type=submit]")).click();
+        browser.click(By.cssSelector("form.query button[type=submit]"));
         WebElement canvas = browser.await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#forecast-chart[data-points]")));
         assertEquals("history and horizon plotted", "60", canvas.getDomAttribute("data-points"));
@@ -199,7 +199,7 @@ public class ConsoleBrowserTest {
                 By.cssSelector("#bundles tr[data-symbolic-name='" + SAMPLE + "']"), 0));
         assertFalse(api(installation, "GET", "/api/v1/bundles", admin, null).contains(SAMPLE));
 
-        browser.find(By.id("logout")).click();
+        browser.click(By.id("logout"));
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         assertNull(browser.script("return sessionStorage.getItem('mercator.token')"));
         assertFalse(browser.find(By.id("nav")).isDisplayed());
@@ -211,14 +211,14 @@ public class ConsoleBrowserTest {
         browser.open("tokens");
         browser.find(By.id("token-name")).sendKeys("console-viewer");
         new Select(browser.find(By.id("token-role"))).selectByValue("viewer");
-        browser.find(By.id("token-create")).click();
+        browser.click(By.id("token-create"));
         String viewer = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token-secret")))
                 .getText().trim();
         assertTrue(viewer, viewer.startsWith("mrc_"));
         browser.await().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#tokens tr[data-token='console-viewer']")));
         browser.screenshot("06-tokens-viewer-created");
-        browser.find(By.id("logout")).click();
+        browser.click(By.id("logout"));
 
         browser.logIn(viewer);
         assertEquals("viewer", browser.find(By.id("role")).getText().toLowerCase());
@@ -248,7 +248,7 @@ public class ConsoleBrowserTest {
         assertTrue(browser.driver().findElements(By.id("forecast-chart")).isEmpty());
 
         // the same page for the admin has the controls the viewer lacks; then the admin revokes the viewer
-        browser.find(By.id("logout")).click();
+        browser.click(By.id("logout"));
         browser.logIn(admin);
         browser.open("bundles");
         browser.await().until(ExpectedConditions.presenceOfElementLocated(By.id("drop-zone")));

@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.AfterClass;
@@ -28,13 +31,14 @@ public class ConsolePlaygroundBrowserTest {
 
     private static Installation installation;
     private static ConsoleBrowser browser;
+    private static String admin;
 
     @BeforeClass
     public static void startWithDemo() throws Exception {
         ConsoleBrowser.assertChromiumInstalled();
         installation = new Installation(TEMP.newFolder("installation").toPath());
         installation.start("--demo");
-        String admin = ConsoleBrowser.firstAdminToken(installation);
+        admin = ConsoleBrowser.firstAdminToken(installation);
         long deadline = System.currentTimeMillis() + 120_000;
         while (!installation.consoleText().contains("Demo: the planted truth")) {
             if (System.currentTimeMillis() > deadline) {
@@ -59,25 +63,39 @@ public class ConsolePlaygroundBrowserTest {
     }
 
     @Test
-    public void recommendationsListTheTopItemsAndTheirSimilarOnes() throws Exception {
+    public void recommendationsListTheTopItemsByNameAndTheirSimilarOnes() throws Exception {
         tab("recommend");
-        browser.find(By.cssSelector("form.query button[type=submit]")).click();
+        browser.click(By.cssSelector("form.query button[type=submit]"));
         List<WebElement> items = browser.await().until(ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("#recommend-list li"), 10));
         assertTrue(browser.find(By.cssSelector("#view p.muted")).getText().contains("item-knn"));
-        String first = items.get(0).findElement(By.tagName("a")).getText();
-        assertTrue(first, first.startsWith("SKU-"));
-        items.get(0).findElement(By.tagName("a")).click();
+        WebElement first = items.get(0);
+        String id = first.getAttribute("title");
+        assertTrue(id, id.startsWith("SKU-"));
+        // the name and category the demo's product catalogue gives the item, as the API looks them up
+        JsonObject known = JsonParser.parseString(ConsoleBrowser.api(installation, "GET",
+                "/api/v1/filtering/items?ids=" + id, admin, null)).getAsJsonObject().getAsJsonArray("items")
+                .get(0).getAsJsonObject();
+        String name = first.findElement(By.cssSelector(".item-name")).getText();
+        assertEquals(known.get("name").getAsString(), name);
+        assertEquals(id + " · " + known.get("category").getAsString(),
+                first.findElement(By.cssSelector(".item .muted")).getText());
+        browser.click(By.cssSelector("#recommend-list li:first-child a"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h3"),
-                "Items like " + first));
-        assertEquals(5, browser.driver().findElements(By.cssSelector(".columns > div:last-child li")).size());
+                "Items like " + name));
+        List<WebElement> similar = browser.driver().findElements(By.cssSelector(".columns > div:last-child li"));
+        assertEquals(5, similar.size());
+        for (WebElement line : similar) {
+            String shown = line.findElement(By.cssSelector(".item-name")).getText();
+            assertTrue("a name, not the id: " + shown, !shown.isBlank() && !shown.equals(line.getAttribute("title")));
+        }
         browser.screenshot("10-recommendations");
     }
 
     @Test
     public void thePriceCurveHasItsMostProfitableAllowedPriceAtTheRecommendation() throws Exception {
         tab("pricing");
-        browser.find(By.cssSelector("form.query button[type=submit]")).click();
+        browser.click(By.cssSelector("form.query button[type=submit]"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view p.muted"),
                 "recommended"));
         WebElement canvas = browser.find(By.id("pricing-chart"));
@@ -104,7 +122,7 @@ public class ConsolePlaygroundBrowserTest {
     @Test
     public void segmentsOfFortyCustomersAreCountedAndListed() throws Exception {
         tab("segments");
-        browser.find(By.cssSelector("form.query button[type=submit]")).click();
+        browser.click(By.cssSelector("form.query button[type=submit]"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view p.muted"),
                 "40 customers in"));
         assertEquals(40, browser.driver().findElements(By.cssSelector("#segments-table tr")).size() - 1);
@@ -125,7 +143,7 @@ public class ConsolePlaygroundBrowserTest {
     @Test
     public void aReorderPlanOfTheDemoPositionsIsTabledAndCharted() throws Exception {
         tab("plan");
-        browser.find(By.cssSelector("form.query button[type=submit]")).click();
+        browser.click(By.cssSelector("form.query button[type=submit]"));
         browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view p.muted"),
                 "6 SKU-locations"));
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#plan-table tr"));
@@ -173,7 +191,7 @@ public class ConsolePlaygroundBrowserTest {
             browser.await().until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#job-strategy option[value='theta']")));
             new Select(browser.find(By.id("job-strategy"))).selectByValue("theta");
-            browser.find(By.id("job-start")).click();
+            browser.click(By.id("job-start"));
             WebElement done = browser.await().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                     "//table[@id='jobs']//tr[@data-state='SUCCEEDED'][td[3][starts-with(text(), 'theta')]]")));
             assertEquals("100%", done.findElement(By.cssSelector(".progress-text")).getText());
@@ -194,7 +212,7 @@ public class ConsolePlaygroundBrowserTest {
             browser.open("evaluations");
             WebElement strategies = browser.find(By.id("evaluation-strategies"));
             strategies.sendKeys("naive, snaive, mean");
-            browser.find(By.id("evaluation-run")).click();
+            browser.click(By.id("evaluation-run"));
             List<WebElement> ranked = browser.await().until(ExpectedConditions.numberOfElementsToBe(
                     By.cssSelector("#leaderboard-table tbody tr"), 3));
             assertTrue(browser.find(By.id("leaderboard")).getText().contains("Ranked by MASE (lower is better)"));
@@ -211,6 +229,28 @@ public class ConsolePlaygroundBrowserTest {
         }
     }
 
+    @Test
+    public void theItemCatalogueIsShownAndAReplacementWithABadLineIsRefusedNamingIt() throws Exception {
+        String items = Files.readString(installation.home().resolve("data/items.csv"));
+        long count = items.lines().count() - 1;
+        browser.open("datasets");
+        try {
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("item-catalogue-summary"),
+                    count + " items named in recommendations"));
+            assertEquals(5, browser.driver().findElements(By.cssSelector("#item-catalogue li")).size());
+            drop("catalogue-drop-zone", "renamed.csv", "text/csv", "sku,name\nSKU-00001,Oat milk\nSKU-00002,\n");
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                    "renamed.csv, line 3, column 2 (name): item 'SKU-00002' has no name"));
+            browser.screenshot("14-item-catalogue-refused");
+            // the same catalogue again: accepted, and the recommendations keep their names
+            drop("catalogue-drop-zone", "items.csv", "text/csv", items);
+            browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                    "items.csv: the item catalogue has " + count + " items now"));
+        } finally {
+            browser.open("playground");
+        }
+    }
+
     /** Drops a file on a drop zone as a person dragging it from the desktop would. */
     private static void drop(String zone, String name, String type, String content) {
         browser.script("const files = new DataTransfer();"
@@ -220,6 +260,6 @@ public class ConsolePlaygroundBrowserTest {
     }
 
     private static void tab(String name) {
-        browser.find(By.cssSelector("#view .tabs button[data-tab='" + name + "']")).click();
+        browser.click(By.cssSelector("#view .tabs button[data-tab='" + name + "']"));
     }
 }

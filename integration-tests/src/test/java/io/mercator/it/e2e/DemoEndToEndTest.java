@@ -138,6 +138,17 @@ public class DemoEndToEndTest {
         Set<String> purchased = bought.get(user);
         JsonObject plain = json("recommend", user, "-n", "5");
         assertEquals(5, plain.getAsJsonArray("items").size());
+        // the table names the items as the demo's product catalogue does
+        JsonObject best = plain.getAsJsonArray("items").get(0).getAsJsonObject();
+        Installation.Result table = installation.cli("recommend", user, "-n", "5");
+        assertEquals(table.toString(), 0, table.exit());
+        assertTrue(table.out(), table.out().contains("NAME") && table.out().contains("CATEGORY"));
+        String catalogueLine = Files.readAllLines(demo.resolve("catalogue.csv")).stream()
+                .filter(line -> line.startsWith(best.get("item").getAsString() + ",")).findFirst().orElseThrow();
+        String name = catalogueLine.split(",")[1];
+        assertEquals(name, best.get("name").getAsString());
+        assertTrue(table.out(), table.out().lines().anyMatch(line -> line.contains(best.get("item").getAsString())
+                && line.contains(name)));
 
         JsonObject answer = json("recommend", user, "-n", "5", "--exclude", String.join(",", purchased));
         JsonArray items = answer.getAsJsonArray("items");

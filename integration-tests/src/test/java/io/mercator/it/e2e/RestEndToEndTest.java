@@ -22,11 +22,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -116,6 +119,49 @@ public class RestEndToEndTest {
         assertProblem(sendRaw("GET", "/api/v1/bundles", Map.of("Authorization", "Basic YWRtaW46YWRtaW4=")), 401,
                 "unauthorized");
         assertProblem(send("POST", "/health", null, JSON, "{}"), 405, "method-not-allowed");
+    }
+
+    /**
+     * Every operation of the served OpenAPI document, with its path parameters filled in: 401 without a
+     * token, 403 for each role below the one it documents, and past the role check for that role.
+     * Refused before its body is read, so that nothing is changed.
+     */
+    @Test
+    public void everyDocumentedEndpointChecksItsTokenAndRole() throws Exception {
+        JsonObject paths = json(send("GET", "/api/v1/openapi.json", viewer, null, null)).getAsJsonObject("paths");
+        Pattern documentedRole = Pattern.compile("\\*\\*(viewer|operator|admin)\\*\\*");
+        List<String> roles = List.of("viewer", "operator", "admin");
+        Map<String, String> tokens = Map.of("viewer", viewer, "operator", operator, "admin", admin);
+        int checked = 0;
+        for (String template : paths.keySet()) {
+            if (template.equals("/health")) {
+                continue;
+            }
+            String path = template.replaceAll("\\{[^}]+}", "no-such-id");
+            for (Map.Entry<String, JsonElement> entry : paths.getAsJsonObject(template).entrySet()) {
+                String method = entry.getKey().toUpperCase(Locale.ROOT);
+                JsonObject operation = entry.getValue().getAsJsonObject();
+                Matcher role = documentedRole.matcher(operation.get("description").getAsString());
+                assertTrue(method + " " + template + " documents its role", role.find());
+                String type = operation.has("requestBody")
+                        ? operation.getAsJsonObject("requestBody").getAsJsonObject("content").keySet().iterator().next()
+                        : null;
+                String body = type == null ? null : "{}";
+                String what = method + " " + template;
+                assertProblem(send(method, path, null, type, body), 401, "unauthorized");
+                int needed = roles.indexOf(role.group(1));
+                for (int below = 0; below < needed; below++) {
+                    HttpResponse<String> refused = send(method, path, tokens.get(roles.get(below)), type, body);
+                    assertEquals(what + " as " + roles.get(below) + ": " + refused.body(), 403, refused.statusCode());
+                }
+                if (method.equals("GET")) {
+                    int status = send(method, path, tokens.get(role.group(1)), type, body).statusCode();
+                    assertTrue(what + " as " + role.group(1) + " -> " + status, status != 401 && status != 403);
+                }
+                checked++;
+            }
+        }
+        assertTrue("every operation was tried: " + checked, checked >= 35);
     }
 
     @Test
@@ -223,6 +269,12 @@ public class RestEndToEndTest {
                 "not a jar".getBytes(StandardCharsets.UTF_8)), 400, "validation", "body");
         assertProblem(sendBytes("POST", "/api/v1/bundles", admin, "application/java-archive",
                 new byte[MAX_BODY + 1]), 413, "too-large");
+        // streamed without a Content-Length: the limit is enforced while the jar is spooled to a file
+        assertProblem(postChunked("/api/v1/bundles", admin, "application/java-archive", new byte[MAX_BODY + 1]), 413,
+                "too-large", "body");
+        try (var left = Files.list(installation.home().resolve("data/rest/uploads"))) {
+            assertEquals("neither a spooled body nor an uploaded jar is left behind", List.of(), left.toList());
+        }
         byte[] platform = Files.readAllBytes(installation.home().resolve("system/50-mercator-platform-registry.jar"));
         assertProblem(sendBytes("POST", "/api/v1/bundles", admin, "application/java-archive", platform), 409,
                 "conflict");
@@ -362,6 +414,14 @@ public class RestEndToEndTest {
         }
         String best = items.get(0).getAsJsonObject().get("item").getAsString();
         String second = items.get(1).getAsJsonObject().get("item").getAsString();
+        // the names and categories of the demo's product catalogue, which the demo made the item catalogue
+        Map<String, String[]> catalogue = demoCatalogue();
+        for (JsonElement item : items) {
+            JsonObject line = item.getAsJsonObject();
+            String[] known = catalogue.get(line.get("item").getAsString());
+            assertEquals(known[0], line.get("name").getAsString());
+            assertEquals(known[1], line.get("category").getAsString());
+        }
         JsonArray excluded = json(send("POST", "/api/v1/filtering/recommend", operator, JSON,
                 "{\"user\":\"C000001\",\"n\":10,\"exclude\":[\"" + best + "\"]}")).getAsJsonArray("items");
         assertEquals(second, excluded.get(0).getAsJsonObject().get("item").getAsString());
@@ -374,6 +434,8 @@ public class RestEndToEndTest {
                 "{\"item\":\"" + best + "\",\"n\":5}")).getAsJsonArray("items");
         assertEquals(5, similar.size());
         assertFalse(similar.toString().contains("\"" + best + "\""));
+        String like = similar.get(0).getAsJsonObject().get("item").getAsString();
+        assertEquals(catalogue.get(like)[0], similar.get(0).getAsJsonObject().get("name").getAsString());
 
         assertProblem(send("POST", "/api/v1/filtering/recommend", operator, JSON, "{\"user\":\"nobody\"}"), 404,
                 "not-found", "user");
@@ -386,6 +448,67 @@ public class RestEndToEndTest {
                 "{\"user\":\"C000001\",\"model\":\"" + forecastModel + "\"}"), 404, "not-found", "model");
         assertProblem(send("POST", "/api/v1/filtering/recommend", operator, JSON,
                 "{\"user\":\"C000001\",\"n\":0}"), 400, "validation", "n");
+    }
+
+    /** @return the demo's product catalogue (data/demo/catalogue.csv): per SKU, its name and category */
+    private static Map<String, String[]> demoCatalogue() throws IOException {
+        Map<String, String[]> catalogue = new HashMap<>();
+        try (CSVParser parser = CSVParser.parse(installation.home().resolve("data/demo/catalogue.csv"),
+                StandardCharsets.UTF_8, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            parser.forEach(row -> catalogue.put(row.get("sku"), new String[] {row.get("name"), row.get("category")}));
+        }
+        return catalogue;
+    }
+
+    @Test
+    public void theItemCatalogueIsLookedUpPagedAndReplacedWithAnAuditLine() throws Exception {
+        Map<String, String[]> demo = demoCatalogue();
+        JsonObject looked = json(send("GET", "/api/v1/filtering/items?ids=SKU-00001,SKU-99999&ids=SKU-00002", viewer,
+                null, null));
+        JsonArray found = looked.getAsJsonArray("items");
+        assertEquals(2, found.size());
+        assertEquals("SKU-00001", found.get(0).getAsJsonObject().get("item").getAsString());
+        assertEquals(demo.get("SKU-00001")[0], found.get(0).getAsJsonObject().get("name").getAsString());
+        assertEquals(demo.get("SKU-00002")[1], found.get(1).getAsJsonObject().get("category").getAsString());
+        assertEquals("[\"SKU-99999\"]", looked.getAsJsonArray("unknown").toString());
+        JsonObject page = json(send("GET", "/api/v1/filtering/items?offset=1&limit=3", viewer, null, null));
+        assertEquals(demo.size(), page.get("total").getAsInt());
+        assertEquals(3, page.getAsJsonArray("items").size());
+        assertEquals("SKU-00002", page.getAsJsonArray("items").get(0).getAsJsonObject().get("item").getAsString());
+        assertProblem(send("GET", "/api/v1/filtering/items?limit=0", viewer, null, null), 400, "validation", "limit");
+        assertProblem(send("GET", "/api/v1/filtering/items?ids=,", viewer, null, null), 400, "validation", "ids");
+
+        String csv = "product_id;title;category\nSKU-00001;Renamed oat milk;Dairy\nSKU-00002;;Bakery\n";
+        assertProblem(send("PUT", "/api/v1/filtering/items?x=1", viewer, "text/csv", csv), 403, "forbidden");
+        assertProblem(send("PUT", "/api/v1/filtering/items", operator, JSON, "{}"), 415, "unsupported-media-type");
+        HttpResponse<String> noName = send("PUT", "/api/v1/filtering/items", operator, "text/csv",
+                csv.replace(';', ','));
+        assertProblem(noName, 400, "validation", "title");
+        assertEquals(3, json(noName).get("line").getAsInt());
+        assertEquals(2, json(noName).get("column").getAsInt());
+        assertEquals("the old catalogue stays", demo.get("SKU-00002")[0], json(send("GET",
+                "/api/v1/filtering/items?ids=SKU-00002", viewer, null, null)).getAsJsonArray("items").get(0)
+                .getAsJsonObject().get("name").getAsString());
+
+        Path original = installation.home().resolve("data/items.csv");
+        byte[] demoItems = Files.readAllBytes(original);
+        try {
+            HttpResponse<String> replaced = send("PUT", "/api/v1/filtering/items", operator,
+                    "text/tab-separated-values", "sku\tname\nSKU-00001\tRenamed oat milk\n");
+            assertEquals(replaced.body(), 200, replaced.statusCode());
+            assertEquals(1, json(replaced).get("total").getAsInt());
+            JsonObject renamed = json(send("GET", "/api/v1/filtering/items?ids=SKU-00001,SKU-00002", viewer, null,
+                    null));
+            assertEquals("Renamed oat milk", renamed.getAsJsonArray("items").get(0).getAsJsonObject().get("name")
+                    .getAsString());
+            assertEquals("[\"SKU-00002\"]", renamed.getAsJsonArray("unknown").toString());
+            assertTrue(Files.readString(installation.home().resolve("logs/audit.log"))
+                    .contains("\"action\":\"items.replace\",\"target\":\"items.csv\",\"outcome\":\"ok: 1 items\""));
+        } finally {
+            HttpResponse<String> restored = sendBytes("PUT", "/api/v1/filtering/items", operator, "text/csv",
+                    demoItems);
+            assertEquals(restored.body(), 200, restored.statusCode());
+        }
     }
 
     @Test
@@ -401,6 +524,22 @@ public class RestEndToEndTest {
                 "{\"customers\":[\"C000001\",\"nobody\"]}");
         assertProblem(unknownCustomer, 404, "not-found", "customers");
         assertEquals(1, json(unknownCustomer).get("row").getAsInt());
+        JsonObject profiles = json(send("GET", "/api/v1/segmentation/profiles", viewer, null, null));
+        assertEquals(segments.getAsJsonObject("model").get("id").getAsString(),
+                profiles.getAsJsonObject("model").get("id").getAsString());
+        String assigned = assignments.get(0).getAsJsonObject().get("segment").getAsString();
+        long customers = 0;
+        boolean listed = false;
+        for (JsonElement segment : profiles.getAsJsonArray("segments")) {
+            customers += segment.getAsJsonObject().get("size").getAsLong();
+            listed |= segment.getAsJsonObject().get("name").getAsString().equals(assigned);
+            assertEquals(profiles.getAsJsonArray("features").size(),
+                    segment.getAsJsonObject().getAsJsonObject("means").size());
+        }
+        assertTrue("the assigned segment is profiled", listed);
+        assertTrue(customers >= 2);
+        assertProblem(send("GET", "/api/v1/segmentation/profiles?model=rfm-19700101t000000z-00000000", viewer, null,
+                null), 404, "not-found", "model");
 
         JsonObject prices = json(send("POST", "/api/v1/pricing/recommend", operator, JSON,
                 "{\"products\":[{\"id\":\"SKU-00001\",\"unitCost\":5.55,\"currentPrice\":8.49,\"minPrice\":7,"
@@ -446,12 +585,20 @@ public class RestEndToEndTest {
         assertTrue(text.contains("mercator_http_requests_total{method=\"GET\",route=\"(unmatched)\",status=\"401\"}"));
         assertTrue(text.contains("mercator_http_request_duration_seconds_bucket{method=\"POST\","
                 + "route=\"/api/v1/filtering/recommend\",le=\"+Inf\"}"));
-        assertTrue(text.contains("mercator_strategy_call_duration_seconds_count{family=\"filtering\","
-                + "strategy=\"item-knn\"}"));
-        Matcher calls = Pattern.compile("mercator_strategy_calls_total\\{family=\"filtering\",strategy=\"item-knn\","
-                + "version=\"[^\"]+\"} (\\d+)").matcher(text);
-        assertTrue(calls.find());
-        assertTrue("the demo's fit and the queries", Long.parseLong(calls.group(1)) >= 2);
+        String knn = "family=\"filtering\",strategy=\"item-knn\",version=\"[^\"]+\"";
+        Matcher queries = Pattern.compile("mercator_strategy_call_duration_seconds_count\\{" + knn
+                + ",use=\"call\"} (\\d+)").matcher(text);
+        assertTrue(text, queries.find());
+        assertTrue("the recommendation just asked", Long.parseLong(queries.group(1)) >= 1);
+        // the demo trained item-knn in a training job: measured by the registry, not by this API
+        Matcher training = Pattern.compile("mercator_strategy_calls_total\\{" + knn + ",use=\"lease\"} (\\d+)")
+                .matcher(text);
+        assertTrue(text, training.find());
+        assertTrue("the demo's training job", Long.parseLong(training.group(1)) >= 1);
+        assertTrue(Pattern.compile("mercator_strategy_call_duration_seconds_bucket\\{" + knn
+                + ",use=\"lease\",le=\"600\"} [1-9]").matcher(text).find());
+        assertTrue(Pattern.compile("mercator_strategy_failures_total\\{" + knn + ",use=\"call\"} \\d+")
+                .matcher(text).find());
         assertTrue(text.contains("jvm_memory_heap_bytes{area=\"used\"}"));
         assertTrue(text.contains("jvm_threads{state=\"live\"}"));
         assertTrue(text.contains("jvm_gc_collections_total{gc="));
@@ -541,6 +688,37 @@ public class RestEndToEndTest {
     }
 
     @Test
+    public void aQueuedJobIsCancelledBeforeItRunsAndARunningOneOnRequest() throws Exception {
+        String demand = null;
+        for (JsonElement dataset : json(send("GET", "/api/v1/datasets", viewer, null, null)).getAsJsonArray("datasets")) {
+            JsonElement label = dataset.getAsJsonObject().get("label");
+            if (label != null && !label.isJsonNull() && label.getAsString().equals("demo/demand")) {
+                demand = dataset.getAsJsonObject().get("id").getAsString();
+            }
+        }
+        assertNotNull("the demo's demand data set", demand);
+        String job = "{\"family\":\"forecasting\",\"dataset\":\"" + demand + "\",\"strategy\":\"arima\"}";
+        // one job runs at a time: the second waits in the queue behind the first (ARIMA order search on every series)
+        String running = json(send("POST", "/api/v1/jobs", operator, JSON, job)).get("id").getAsString();
+        String queued = json(send("POST", "/api/v1/jobs", operator, JSON, job)).get("id").getAsString();
+        assertProblem(send("POST", "/api/v1/jobs/" + queued + "/cancel", viewer, null, null), 403, "forbidden");
+        HttpResponse<String> cancelled = send("POST", "/api/v1/jobs/" + queued + "/cancel", operator, null, null);
+        assertEquals(cancelled.body(), 200, cancelled.statusCode());
+        assertEquals(cancelled.body(), "CANCELLED", json(cancelled).get("state").getAsString());
+        // the first may have finished meanwhile on a fast machine (409); when it was stopped, it leaves no model
+        HttpResponse<String> stop = send("POST", "/api/v1/jobs/" + running + "/cancel", operator, null, null);
+        JsonObject stopped = awaitFinal("/api/v1/jobs/" + running);
+        if (stop.statusCode() == 200) {
+            assertEquals(stopped.toString(), "CANCELLED", stopped.get("state").getAsString());
+            assertTrue(stopped.toString(), !stopped.has("modelId") || stopped.get("modelId").isJsonNull());
+        } else {
+            assertProblem(stop, 409, "conflict");
+        }
+        assertEquals("CANCELLED", json(send("GET", "/api/v1/jobs/" + queued, viewer, null, null)).get("state")
+                .getAsString());
+    }
+
+    @Test
     public void badUploadsAreRefusedWithTheLineColumnAndFieldAtFault() throws Exception {
         String csv = "series_id,period,value\ns1,1,10\ns1,2,eleven\ns1,3,12\n";
         HttpResponse<String> rejected = send("POST", "/api/v1/datasets?family=forecasting&name=sales.csv", operator,
@@ -563,17 +741,27 @@ public class RestEndToEndTest {
         assertEquals(204, send("DELETE", "/api/v1/datasets/" + json(skipped).get("id").getAsString(), operator, null,
                 null).statusCode());
 
+        // JSON: an array of objects, or JSON Lines, where a malformed line is one bad row at its line
+        HttpResponse<String> array = send("POST", "/api/v1/datasets?family=forecasting&name=sales.json", operator,
+                JSON, "[{\"series_id\":\"s1\",\"period\":1,\"value\":10},{\"series_id\":\"s1\",\"period\":2,"
+                        + "\"value\":11},{\"series_id\":\"s1\",\"period\":3,\"value\":12}]");
+        assertEquals(array.body(), 201, array.statusCode());
+        assertEquals(3, json(array).get("rows").getAsLong());
+        assertEquals(204, send("DELETE", "/api/v1/datasets/" + json(array).get("id").getAsString(), operator, null,
+                null).statusCode());
+        HttpResponse<String> lines = send("POST", "/api/v1/datasets?family=forecasting&name=sales.ndjson", operator,
+                "application/x-ndjson", "{\"series_id\":\"s1\",\"period\":1,\"value\":10}\n{\"series_id\":\"s1\",\n");
+        assertProblem(lines, 400, "import-rejected");
+        assertEquals("sales.ndjson", json(lines).get("file").getAsString());
+        assertEquals(2, json(lines).get("line").getAsInt());
+
         assertProblem(send("POST", "/api/v1/datasets?family=forecasting", operator, "application/pdf", "%PDF"), 415,
                 "unsupported-media-type", "Content-Type");
         assertProblem(sendBytes("POST", "/api/v1/datasets?family=forecasting", operator, "text/csv",
                 new byte[MAX_BODY + 1]), 413, "too-large", "body");
         // without a Content-Length (chunked) the limit is found while the body is spooled, and the file removed
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort()
-                + "/api/v1/datasets?family=forecasting")).header("Authorization", "Bearer " + operator)
-                .header("Content-Type", "text/csv").timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[MAX_BODY + 1])))
-                .build();
-        assertProblem(http.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, "too-large", "body");
+        assertProblem(postChunked("/api/v1/datasets?family=forecasting", operator, "text/csv", new byte[MAX_BODY + 1]),
+                413, "too-large", "body");
         try (var left = Files.list(installation.home().resolve("data/rest/uploads"))) {
             assertEquals("no spooled body is left behind", List.of(), left.toList());
         }
@@ -675,6 +863,16 @@ public class RestEndToEndTest {
             request.header("Content-Type", contentType);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a body streamed without a Content-Length (chunked), so that the server finds its size while reading. */
+    private static HttpResponse<String> postChunked(String path, String token, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + installation.httpPort() + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        return http.send(chunked, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> sendRaw(String method, String path, Map<String, String> headers)

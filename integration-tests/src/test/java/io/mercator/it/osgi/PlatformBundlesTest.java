@@ -11,9 +11,13 @@ import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.EvaluationRequest;
 import io.mercator.api.runtime.Evaluator;
+import io.mercator.api.runtime.StrategyCallStatistics.Use;
+import io.mercator.api.runtime.StrategyLease;
+import io.mercator.api.runtime.StrategyMetrics;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Dictionary;
@@ -150,6 +154,27 @@ public class PlatformBundlesTest extends PlatformTest {
                 "segmentation/rfm@1.0.0 from io.mercator.plugins.segmentation.rfm"), segmentation);
         assertEquals(1, context.getServiceReferences(Evaluator.class,
                 "(" + Evaluator.FAMILY_PROPERTY + "=segmentation)").size());
+    }
+
+    @Test
+    public void everyStrategyUseIsMeasuredByTheRegistryWithItsOutcome() {
+        StrategyMetrics metrics = context.getService(context.getServiceReference(StrategyMetrics.class));
+        long[] before = {uses(metrics, Use.CALL)[0], uses(metrics, Use.LEASE)[0], uses(metrics, Use.LEASE)[1]};
+        registry.call(ForecastStrategy.class, "naive", Duration.ofSeconds(5), strategy -> strategy.descriptor());
+        try (StrategyLease<ForecastStrategy> lease = registry.acquire(ForecastStrategy.class, "naive")) {
+            lease.failed(new IllegalStateException("the holder saw the fit fail"));
+        }
+        assertEquals(before[0] + 1, uses(metrics, Use.CALL)[0]);
+        assertEquals(before[1] + 1, uses(metrics, Use.LEASE)[0]);
+        assertEquals(before[2] + 1, uses(metrics, Use.LEASE)[1]);
+        assertEquals(metrics.durationBounds().length + 1, metrics.statistics().get(0).durationCounts().length);
+    }
+
+    /** @return the calls and failures of forecasting/naive in that use */
+    private static long[] uses(StrategyMetrics metrics, Use use) {
+        return metrics.statistics().stream()
+                .filter(s -> s.family() == Family.FORECASTING && s.strategy().equals("naive") && s.use() == use)
+                .map(s -> new long[] {s.calls(), s.failures()}).findFirst().orElse(new long[2]);
     }
 
     @Test

@@ -47,6 +47,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo behind {@code start --demo}: deploys the sample strategy from {@code samples/}, writes
- * the generated demo retailer to {@code data/demo/} (once; later starts reuse it), and once the
+ * the generated demo retailer to {@code data/demo/} (once; later starts reuse it) with its product
+ * catalogue as the item catalogue ({@code data/items.csv}), and once the
  * runtime is ready registers its files as data sets, trains every family's default strategy on them
  * as training jobs (reusing the data sets and models of an earlier start when neither the files nor
  * the default strategy changed) and logs what each model answers: forecasts, elasticities against
@@ -75,6 +77,8 @@ public final class Demo {
     static final int SEASON = 7;
     static final int HORIZON = 7;
     private static final int ROWS_SHOWN = 6;
+    /** The item catalogue under data/, where the REST API reads it (framework property io.mercator.rest.items). */
+    static final String ITEMS = "items.csv";
     private static final Duration DEADLINE = Duration.ofMinutes(2);
     private static final Duration JOBS_DEADLINE = Duration.ofMinutes(10);
     private static final Duration STRATEGY_WAIT = Duration.ofSeconds(10);
@@ -160,7 +164,34 @@ public final class Demo {
                 throw new UncheckedIOException("cannot write the demo data to " + folder + ": " + e.getMessage(), e);
             }
         }
+        installCatalogue(folder.resolve("catalogue.csv"), home.data().resolve(ITEMS));
         return new Demo(retailer, folder, size.folder);
+    }
+
+    /**
+     * Makes the demo's product catalogue the runtime's item catalogue (names and categories in the
+     * REST answers and the console), unless a newer one (an operator's) is in place already.
+     */
+    private static void installCatalogue(Path catalogue, Path items) {
+        try {
+            if (Files.isRegularFile(items)
+                    && !Files.getLastModifiedTime(items).toInstant().isBefore(
+                            Files.getLastModifiedTime(catalogue).toInstant())) {
+                return;
+            }
+            Files.createDirectories(items.getParent());
+            Path temporary = Files.createTempFile(items.getParent(), "." + items.getFileName(), ".tmp");
+            try {
+                Files.copy(catalogue, temporary, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, items, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            LOG.info("Demo: the demo's product catalogue is the item catalogue now (data/{})", ITEMS);
+        } catch (IOException e) {
+            LOG.warn("Demo: recommendations will show item ids only: cannot copy {} to {}: {}", catalogue, items,
+                    e.getMessage());
+        }
     }
 
     private static Path firstJar(Path folder) {

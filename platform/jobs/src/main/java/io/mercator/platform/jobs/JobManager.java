@@ -164,7 +164,15 @@ public final class JobManager implements JobService, AutoCloseable {
             job.progress(OPEN_SHARE, "fitting " + info.descriptor().name() + " with " + parameters);
             @SuppressWarnings("unchecked")
             Strategy<Object, ? extends Model> strategy = (Strategy<Object, ? extends Model>) lease.strategy();
-            Model model = strategy.fit(data, parameters, job.fitContext());
+            Model model;
+            try {
+                model = strategy.fit(data, parameters, job.fitContext());
+            } catch (RuntimeException | LinkageError thrown) {
+                if (!(thrown instanceof CancellationException || thrown instanceof ValidationException)) {
+                    lease.failed(thrown); // the strategy's failure, counted in its metrics
+                }
+                throw thrown;
+            }
             job.checkCancelled();
             job.progress(1 - SAVE_SHARE, "saving the model");
             Map<String, String> metadata = new LinkedHashMap<>();

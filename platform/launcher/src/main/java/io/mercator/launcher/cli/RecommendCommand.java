@@ -38,14 +38,20 @@ public final class RecommendCommand extends QueryCommand implements Callable<Int
             return 0;
         }
         out().println(modelLine(answer));
-        Table table = new Table("RANK", "ITEM", "SCORE");
+        // name and category from the item catalogue (data/items.csv), blank for the items it does not list
+        Table table = new Table("RANK", "ITEM", "NAME", "CATEGORY", "SCORE");
         int rank = 1;
         for (JsonElement element : answer.getAsJsonArray("items")) {
             JsonObject item = element.getAsJsonObject();
-            table.row(rank++, item.get("item").getAsString(), String.format(java.util.Locale.ROOT, "%.4f",
-                    item.get("score").getAsDouble()));
+            table.row(rank++, item.get("item").getAsString(), text(item, "name"), text(item, "category"),
+                    String.format(java.util.Locale.ROOT, "%.4f", item.get("score").getAsDouble()));
         }
         table.print(out());
         return 0;
+    }
+
+    private static String text(JsonObject item, String member) {
+        JsonElement value = item.get(member);
+        return value == null || value.isJsonNull() ? "" : value.getAsString();
     }
 }

@@ -4,6 +4,7 @@ import io.mercator.api.Strategy;
 import io.mercator.api.ValidationException;
 import io.mercator.api.runtime.StrategyCall;
 import io.mercator.api.runtime.StrategyCallException;
+import io.mercator.api.runtime.StrategyCallStatistics;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,29 +35,38 @@ final class ProtectedCalls {
         return thread;
     });
 
-    ProtectedCalls(StrategyTable table, Logger logger) {
+    private final CallMetrics metrics;
+
+    ProtectedCalls(StrategyTable table, CallMetrics metrics, Logger logger) {
         this.table = table;
+        this.metrics = metrics;
         this.logger = logger;
     }
 
     <S extends Strategy<?, ?>, R> R run(StrategyTable.Entry entry, S strategy, Duration deadline,
             StrategyCall<S, R> call) {
         entry.callsInFlight.incrementAndGet();
+        CallMetrics.Recorder recorder = metrics.recorder(entry.descriptor, StrategyCallStatistics.Use.CALL);
         long start = System.nanoTime();
         Future<R> running = workers.submit(() -> call.apply(strategy));
         try {
             R result = running.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            entry.health.succeeded(System.nanoTime() - start);
+            long nanos = System.nanoTime() - start;
+            entry.health.succeeded(nanos);
+            recorder.finished(nanos, false);
             return result;
         } catch (TimeoutException late) {
             running.cancel(true);
+            recorder.timedOut(System.nanoTime() - start);
             throw failure(entry, start, "missed its deadline of " + deadline.toMillis() + " ms", null);
         } catch (ExecutionException thrown) {
             Throwable cause = thrown.getCause();
             if (cause instanceof ValidationException rejectedInput) {
                 // the caller's input was refused: a caller error, not the strategy's
+                recorder.finished(System.nanoTime() - start, false);
                 throw rejectedInput;
             }
+            recorder.finished(System.nanoTime() - start, true);
             throw failure(entry, start, "failed: " + cause, cause);
         } catch (InterruptedException interrupted) {
             running.cancel(true);

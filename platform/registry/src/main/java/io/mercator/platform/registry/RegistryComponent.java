@@ -5,8 +5,10 @@ import io.mercator.api.Strategy;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.ValidationException;
 import io.mercator.api.runtime.StrategyCall;
+import io.mercator.api.runtime.StrategyCallStatistics;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyLease;
+import io.mercator.api.runtime.StrategyMetrics;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,7 +19,6 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.osgi.framework.Bundle;
@@ -45,10 +46,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 
-/** The OSGi face of the registry: tracks strategy services of every family into a {@link StrategyTable}. */
-@Component(service = StrategyRegistry.class, immediate = true, configurationPid = RegistryComponent.PID)
+/**
+ * The OSGi face of the registry: tracks strategy services of every family into a {@link StrategyTable},
+ * and measures every use of them ({@link StrategyMetrics}).
+ */
+@Component(service = {StrategyRegistry.class, StrategyMetrics.class}, immediate = true,
+        configurationPid = RegistryComponent.PID)
 @Designate(ocd = RegistryComponent.Config.class)
-public final class RegistryComponent implements StrategyRegistry {
+public final class RegistryComponent implements StrategyRegistry, StrategyMetrics {
 
     static final String PID = "io.mercator.registry";
     private static final String DEFAULT_PREFIX = "default.";
@@ -92,6 +97,7 @@ public final class RegistryComponent implements StrategyRegistry {
     private BundleContext context;
     private StrategyTable table;
     private ProtectedCalls calls;
+    private final CallMetrics metrics = new CallMetrics();
     private ServiceTracker<Object, StrategyTable.Entry> tracker;
 
     private final SynchronousBundleListener uninstallListener = event -> {
@@ -105,7 +111,7 @@ public final class RegistryComponent implements StrategyRegistry {
         this.context = context;
         this.table = new StrategyTable(config.swap_grace_ms(), config.breaker_failures(),
                 config.breaker_cooldown_ms());
-        this.calls = new ProtectedCalls(table, logger);
+        this.calls = new ProtectedCalls(table, metrics, logger);
         table.setDefaults(defaultsFrom(properties));
         context.addBundleListener(uninstallListener);
         tracker = new ServiceTracker<>(context, strategyFilter(context), new Customizer());
@@ -149,6 +155,16 @@ public final class RegistryComponent implements StrategyRegistry {
     }
 
     @Override
+    public double[] durationBounds() {
+        return metrics.durationBounds();
+    }
+
+    @Override
+    public List<StrategyCallStatistics> statistics() {
+        return metrics.statistics();
+    }
+
+    @Override
     public List<StrategyInfo> list() {
         List<StrategyInfo> all = new ArrayList<>();
         for (Family family : Family.values()) {
@@ -171,7 +187,8 @@ public final class RegistryComponent implements StrategyRegistry {
     public <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec) {
         StrategyTable.Entry entry = table.await(familyOf(strategyType), spec == null ? "" : spec);
         entry.callsInFlight.incrementAndGet();
-        return new Lease<>(strategyType.cast(entry.service), entry, table.describe(entry));
+        return new Lease<>(strategyType.cast(entry.service), entry, table.describe(entry),
+                metrics.recorder(entry.descriptor, StrategyCallStatistics.Use.LEASE));
     }
 
     @Override
@@ -278,12 +295,16 @@ public final class RegistryComponent implements StrategyRegistry {
         private final S strategy;
         private final StrategyTable.Entry entry;
         private final StrategyInfo info;
-        private final AtomicBoolean closed = new AtomicBoolean();
+        private final CallMetrics.Recorder recorder;
+        private final long start = System.nanoTime();
+        private boolean closed;
+        private boolean failed;
 
-        Lease(S strategy, StrategyTable.Entry entry, StrategyInfo info) {
+        Lease(S strategy, StrategyTable.Entry entry, StrategyInfo info, CallMetrics.Recorder recorder) {
             this.strategy = strategy;
             this.entry = entry;
             this.info = info;
+            this.recorder = recorder;
         }
 
         @Override
@@ -296,10 +317,23 @@ public final class RegistryComponent implements StrategyRegistry {
             return info;
         }
 
+        /** Counted once per lease, whether reported before or after closing. */
         @Override
-        public void close() {
-            if (closed.compareAndSet(false, true)) {
+        public synchronized void failed(Throwable cause) {
+            if (!failed) {
+                failed = true;
+                if (closed) {
+                    recorder.failedLater();
+                }
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
                 entry.callsInFlight.decrementAndGet();
+                recorder.finished(System.nanoTime() - start, failed);
             }
         }
     }

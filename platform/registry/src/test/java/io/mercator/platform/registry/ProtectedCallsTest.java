@@ -30,7 +30,7 @@ class ProtectedCallsTest {
             new Class<?>[] {Logger.class}, (proxy, method, args) -> null);
 
     private final StrategyTable table = new StrategyTable(0, 3, 200);
-    private final ProtectedCalls calls = new ProtectedCalls(table, QUIET);
+    private final ProtectedCalls calls = new ProtectedCalls(table, new CallMetrics(), QUIET);
     private final CountDownLatch neverReleased = new CountDownLatch(1);
 
     @AfterEach

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -70,8 +69,8 @@ final class BundlesApi {
         router.add("GET", "/api/v1/bundles", Role.VIEWER, List.of(), "list bundles", call -> list());
         router.add("GET", "/api/v1/bundles/{id}", Role.VIEWER, List.of(), "describe a bundle",
                 call -> Reply.ok(describe(bundle(call))));
-        router.add("POST", "/api/v1/bundles", Role.ADMIN, JAR_TYPES, "upload a bundle jar: install or update",
-                this::upload);
+        router.addSpooled("POST", "/api/v1/bundles", Role.ADMIN, JAR_TYPES,
+                "upload a bundle jar: install or update", this::upload);
         router.add("POST", "/api/v1/bundles/{id}/start", Role.ADMIN, List.of(), "start a bundle",
                 call -> changeState(call, true));
         router.add("POST", "/api/v1/bundles/{id}/stop", Role.ADMIN, List.of(), "stop a bundle",
@@ -163,16 +162,18 @@ final class BundlesApi {
         return bundle;
     }
 
+    /**
+     * The server spooled the jar to a temporary file in the uploads folder while reading it (the
+     * size limit checked as it streamed in); it is renamed after the bundle it holds and deployed.
+     */
     private Reply upload(Call call) throws IOException, InterruptedException {
         DeployFolder folder = deployFolder();
-        if (call.body().length == 0) {
+        Path received = call.spooledBody();
+        if (Files.size(received) == 0) {
             throw Problem.badRequest("body", "the body must be the bundle jar").exception();
         }
-        Files.createDirectories(uploads);
-        Path received = uploads.resolve(".upload-" + UUID.randomUUID() + ".jar");
         Path named = null;
         try {
-            Files.write(received, call.body());
             DeployFolder.BundleIdentity identity;
             try {
                 identity = DeployFolder.identify(received);
@@ -214,7 +215,6 @@ final class BundlesApi {
             Reply reply = Reply.json(update ? 200 : 201, describe(bundle.get()));
             return reply.withHeader("Location", "/api/v1/bundles/" + bundle.get().getBundleId());
         } finally {
-            Files.deleteIfExists(received);
             if (named != null) {
                 Files.deleteIfExists(named);
             }

@@ -1,13 +1,17 @@
 package io.mercator.platform.rest;
 
+import io.mercator.api.runtime.StrategyCallStatistics;
 import io.mercator.api.runtime.StrategyHealth;
 import io.mercator.api.runtime.StrategyInfo;
+import io.mercator.api.runtime.StrategyMetrics;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What {@code /api/v1/metrics} reports: requests per route and status with their latency,
- * strategy calls (counts and failures from the registry, which sees every caller; latency of the
- * calls this API made), and the JVM's heap, threads and garbage collection.
+ * strategy uses with their outcomes and latency (measured by the registry, which sees every
+ * caller: this API, the CLI, the embedding API, training jobs and evaluations), and the JVM's heap,
+ * threads and garbage collection.
  */
 final class Metrics {
 
@@ -27,12 +32,8 @@ final class Metrics {
     private record RouteKey(String method, String route) {
     }
 
-    private record StrategyKey(String family, String strategy) {
-    }
-
     private final ConcurrentMap<RouteStatus, LongAdder> requests = new ConcurrentHashMap<>();
     private final ConcurrentMap<RouteKey, Histogram> requestLatency = new ConcurrentHashMap<>();
-    private final ConcurrentMap<StrategyKey, Histogram> strategyLatency = new ConcurrentHashMap<>();
 
     /**
      * @param method the HTTP method
@@ -47,17 +48,12 @@ final class Metrics {
                 .observe(seconds);
     }
 
-    /** Records the duration of a strategy call made by this API. */
-    void strategyCall(String family, String strategy, double seconds) {
-        strategyLatency.computeIfAbsent(new StrategyKey(family, strategy),
-                k -> new Histogram(Histogram.LATENCY_BOUNDS)).observe(seconds);
-    }
-
     /**
      * @param strategies the registry's strategies with their health
+     * @param uses the registry's measurements of every strategy use
      * @return the exposition text
      */
-    String render(List<StrategyInfo> strategies) {
+    String render(List<StrategyInfo> strategies, StrategyMetrics uses) {
         PrometheusText text = new PrometheusText();
         text.family("mercator_http_requests_total", "counter", "HTTP requests answered, by method, route and status");
         keyed(requests).values().forEach(e -> text.sample(
@@ -68,24 +64,27 @@ final class Metrics {
                 "mercator_http_request_duration_seconds", labels("method", e.getKey().method(), "route",
                         e.getKey().route()), e.getValue().snapshot()));
 
-        text.family("mercator_strategy_calls_total", "counter",
-                "Protected strategy calls that finished, from every caller, by strategy version");
-        strategies.forEach(s -> text.sample("mercator_strategy_calls_total", strategyLabels(s), s.health().calls()));
+        List<StrategyCallStatistics> statistics = uses.statistics();
+        text.family("mercator_strategy_calls_total", "counter", "Strategy uses that finished, from every caller, by "
+                + "strategy version and use (call: a protected call such as a query; lease: a training job or an "
+                + "evaluation)");
+        statistics.forEach(s -> text.sample("mercator_strategy_calls_total", useLabels(s), s.calls()));
         text.family("mercator_strategy_failures_total", "counter",
-                "Strategy calls that threw, returned an invalid result or missed their deadline");
-        strategies.forEach(s -> text.sample("mercator_strategy_failures_total", strategyLabels(s),
-                s.health().failures()));
+                "Strategy uses that threw, returned an invalid result or missed their deadline");
+        statistics.forEach(s -> text.sample("mercator_strategy_failures_total", useLabels(s), s.failures()));
+        text.family("mercator_strategy_timeouts_total", "counter", "Strategy calls that missed their deadline");
+        statistics.forEach(s -> text.sample("mercator_strategy_timeouts_total", useLabels(s), s.timeouts()));
+        text.family("mercator_strategy_call_duration_seconds", "histogram",
+                "Duration of strategy uses, from every caller, by strategy version and use");
+        double[] bounds = uses.durationBounds();
+        statistics.forEach(s -> text.histogram("mercator_strategy_call_duration_seconds", useLabels(s),
+                snapshot(bounds, s)));
         text.family("mercator_strategy_out_of_routing", "gauge",
                 "1 while the circuit breaker keeps the strategy out of routing");
         strategies.forEach(s -> {
             StrategyHealth health = s.health();
             text.sample("mercator_strategy_out_of_routing", strategyLabels(s), health.outOfRouting() ? 1 : 0);
         });
-        text.family("mercator_strategy_call_duration_seconds", "histogram",
-                "Duration of the strategy calls made by the REST API (fits and model queries)");
-        keyed(strategyLatency).values().forEach(e ->
-                text.histogram("mercator_strategy_call_duration_seconds", labels("family", e.getKey().family(),
-                        "strategy", e.getKey().strategy()), e.getValue().snapshot()));
 
         jvm(text);
         return text.toString();
@@ -114,6 +113,18 @@ final class Metrics {
     private static Map<String, String> strategyLabels(StrategyInfo info) {
         return labels("family", info.descriptor().family().id(), "strategy", info.descriptor().name(), "version",
                 info.descriptor().version());
+    }
+
+    private static Map<String, String> useLabels(StrategyCallStatistics statistics) {
+        return labels("family", statistics.family().id(), "strategy", statistics.strategy(), "version",
+                statistics.version(), "use", statistics.use().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The registry's counts (with a last bucket beyond the bounds) as a histogram snapshot; its count is their sum. */
+    private static Histogram.Snapshot snapshot(double[] bounds, StrategyCallStatistics statistics) {
+        long[] counts = statistics.durationCounts();
+        return new Histogram.Snapshot(bounds, Arrays.copyOf(counts, bounds.length), Arrays.stream(counts).sum(),
+                statistics.durationSeconds());
     }
 
     private static Map<String, String> labels(String... namesAndValues) {

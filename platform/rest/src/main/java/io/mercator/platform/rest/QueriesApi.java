@@ -51,18 +51,21 @@ final class QueriesApi {
     private final ModelCache models;
     private final Services services;
     private final int maxRows;
+    private final ItemCatalogue catalogue;
 
     /**
      * @param calls the protected way into strategy code
      * @param models the stored models loaded for queries
      * @param services where the result exporter is found (for {@code exportTo})
      * @param maxRows the most rows a query may post
+     * @param catalogue names and categories of items, added to recommendations
      */
-    QueriesApi(StrategyCalls calls, ModelCache models, Services services, int maxRows) {
+    QueriesApi(StrategyCalls calls, ModelCache models, Services services, int maxRows, ItemCatalogue catalogue) {
         this.calls = calls;
         this.models = models;
         this.services = services;
         this.maxRows = maxRows;
+        this.catalogue = catalogue;
     }
 
     /** Writes a query's result with the {@link ResultExporter}. */
@@ -269,12 +272,14 @@ final class QueriesApi {
         return id;
     }
 
-    private static JsonArray ranked(Recommendations items, Set<String> only, int count) {
+    /** @return the ranked items, with their catalogue name and category when the catalogue has them */
+    private JsonArray ranked(Recommendations items, Set<String> only, int count) {
         JsonArray array = new JsonArray();
         for (int rank = 0; rank < items.size() && array.size() < count; rank++) {
-            if (only.isEmpty() || only.contains(items.itemId(rank))) {
-                JsonObject item = new JsonObject();
-                item.addProperty("item", items.itemId(rank));
+            String id = items.itemId(rank);
+            if (only.isEmpty() || only.contains(id)) {
+                JsonObject item = catalogue.find(id).map(ItemsApi::itemJson).orElseGet(JsonObject::new);
+                item.addProperty("item", id);
                 item.addProperty("score", items.score(rank));
                 array.add(item);
             }

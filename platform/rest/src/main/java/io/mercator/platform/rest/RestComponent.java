@@ -2,6 +2,7 @@ package io.mercator.platform.rest;
 
 import com.google.gson.JsonObject;
 import io.mercator.api.runtime.ModelStore;
+import io.mercator.api.runtime.StrategyMetrics;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +46,8 @@ public final class RestComponent {
     static final String CONSOLE_PROPERTY = "io.mercator.rest.console.folder";
     /** Framework property the launcher sets to {@code <home>/run/rest.json}: the CLI's {@link LocalAccess}. */
     static final String LOCAL_ACCESS_PROPERTY = "io.mercator.rest.local.access";
+    /** Framework property the launcher sets to {@code <home>/data/items.csv}: the item catalogue. */
+    static final String ITEMS_PROPERTY = "io.mercator.rest.items";
     private static final String DEPLOY_PROPERTY = "felix.fileinstall.dir";
 
     @ObjectClassDefinition(name = "Mercator REST API", description = "Where the REST API listens and its limits")
@@ -75,6 +78,9 @@ public final class RestComponent {
     private StrategyRegistry registry;
 
     @Reference
+    private StrategyMetrics strategyMetrics;
+
+    @Reference
     private ModelStore store;
 
     @Reference
@@ -102,7 +108,7 @@ public final class RestComponent {
         }
 
         Metrics metrics = new Metrics();
-        StrategyCalls calls = new StrategyCalls(registry, metrics, Duration.ofMillis(config.call_deadline_ms()));
+        StrategyCalls calls = new StrategyCalls(registry, Duration.ofMillis(config.call_deadline_ms()));
         ModelCache models = new ModelCache(store, registry, calls);
         invalidation = event -> {
             int type = event.getType();
@@ -114,12 +120,14 @@ public final class RestComponent {
         context.addBundleListener(invalidation);
 
         Router router = new Router();
-        new SystemApi(registry, metrics).register(router);
+        new SystemApi(registry, strategyMetrics, metrics).register(router);
         new BundlesApi(context, registry, components, deployFolder(context), folder.resolve("uploads"), audit).register(router);
         new StrategiesApi(registry, audit).register(router);
         new TokensApi(tokens, audit).register(router);
         Services services = new Services(context);
-        new QueriesApi(calls, models, services, config.max_rows()).register(router);
+        ItemCatalogue catalogue = new ItemCatalogue(folder(context, ITEMS_PROPERTY, folder.resolve("items.csv")));
+        new QueriesApi(calls, models, services, config.max_rows(), catalogue).register(router);
+        new ItemsApi(catalogue, audit).register(router);
         new DataApi(services, store, models, audit).register(router);
         evaluations = new EvaluationsApi(context, folder.getParent(), logger);
         evaluations.register(router);

@@ -1,5 +1,6 @@
 package io.mercator.platform.rest;
 
+import io.mercator.api.runtime.StrategyMetrics;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +15,12 @@ final class SystemApi {
     static final String OPENAPI_RESOURCE = "openapi.json";
 
     private final StrategyRegistry registry;
+    private final StrategyMetrics uses;
     private final Metrics metrics;
 
-    SystemApi(StrategyRegistry registry, Metrics metrics) {
+    SystemApi(StrategyRegistry registry, StrategyMetrics uses, Metrics metrics) {
         this.registry = registry;
+        this.uses = uses;
         this.metrics = metrics;
     }
 
@@ -26,7 +29,7 @@ final class SystemApi {
         router.add("GET", "/api/v1/openapi.json", Role.VIEWER, List.of(), "this API's OpenAPI 3 document",
                 call -> new Reply(200, Reply.JSON, openApi, Map.of()));
         router.add("GET", "/api/v1/metrics", Role.VIEWER, List.of(), "metrics in the Prometheus text format",
-                call -> Reply.text(200, PrometheusText.CONTENT_TYPE, metrics.render(registry.list())));
+                call -> Reply.text(200, PrometheusText.CONTENT_TYPE, metrics.render(registry.list(), uses)));
     }
 
     static byte[] openApi() {

@@ -56,7 +56,7 @@ class ModelCacheTest {
             model("combination-1", Family.FORECASTING, Instant.parse("2026-01-03T00:00:00Z"))));
     private final List<String> specsCalled = new ArrayList<>();
     private final ModelCache cache = new ModelCache(new Store(), new Registry(), new StrategyCalls(new Registry(),
-            new Metrics(), Duration.ofSeconds(5)));
+            Duration.ofSeconds(5)));
 
     private static StoredModel model(String id, Family family, Instant createdAt) {
         return new StoredModel(id, family, id.replaceFirst("-\\d+$", ""), "1.2.0", createdAt, 3, "0", Map.of());

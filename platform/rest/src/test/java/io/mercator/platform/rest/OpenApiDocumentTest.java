@@ -20,11 +20,12 @@ class OpenApiDocumentTest {
 
     private static Router servedRoutes() {
         Router router = new Router();
-        new SystemApi(null, null).register(router);
+        new SystemApi(null, null, null).register(router);
         new BundlesApi(null, null, null, Optional.empty(), null, null).register(router);
         new StrategiesApi(null, null).register(router);
         new TokensApi(null, null).register(router);
-        new QueriesApi(null, null, null, 1).register(router);
+        new QueriesApi(null, null, null, 1, null).register(router);
+        new ItemsApi(null, null).register(router);
         new DataApi(null, null, null, null).register(router);
         new EvaluationsApi(null, Path.of("."), null).register(router);
         return router;

@@ -98,6 +98,7 @@ public final class ForecastingEvaluator implements Evaluator {
                     throw e;
                 } catch (RuntimeException e) {
                     // a vendor strategy that throws is reported in its row, not allowed to end the evaluation
+                    lease.failed(e);
                     logger.warn("Strategy {} failed on {}: {}", label, request.data(), e.getMessage());
                     double[] failed = new double[columns.size()];
                     Arrays.fill(failed, Double.NaN);

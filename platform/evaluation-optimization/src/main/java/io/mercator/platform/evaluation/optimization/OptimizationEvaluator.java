@@ -114,6 +114,7 @@ public final class OptimizationEvaluator implements Evaluator {
                     throw stop;
                 } catch (RuntimeException failed) {
                     // a third-party strategy must not stop the evaluation of the others
+                    lease.failed(failed);
                     logger.warn("Strategy {} failed the optimization evaluation", label, failed);
                     rows.add(new EvaluationReport.Row(label, nanRow()));
                     notes.add(label + " failed: " + failed.getMessage());

@@ -98,6 +98,7 @@ public final class PricingEvaluator implements Evaluator {
                     throw e;
                 } catch (RuntimeException e) {
                     // a strategy that fails gets a row of blanks and a note; the others are still compared
+                    lease.failed(e);
                     logger.warn("Pricing strategy {} failed on {}: {}", label, request.data(), e.toString());
                     double[] blank = new double[COLUMNS.size()];
                     Arrays.fill(blank, Double.NaN);

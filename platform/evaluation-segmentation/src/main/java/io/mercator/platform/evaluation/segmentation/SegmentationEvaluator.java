@@ -126,6 +126,7 @@ public final class SegmentationEvaluator implements Evaluator {
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
                 } catch (RuntimeException failure) {
+                    lease.failed(failure);
                     logger.warn("Segmentation strategy {} failed: {}", label, failure.toString());
                     notes.add(label + " failed: " + failure.getMessage());
                     double[] missing = new double[COLUMNS.size()];
