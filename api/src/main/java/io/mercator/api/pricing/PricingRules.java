@@ -19,6 +19,9 @@ import io.mercator.api.ValidationException;
  * <li>{@code sizeLadder}: within each size group of the {@link PriceRequest}, a larger size costs
  * at least as much as a smaller one and no more per unit of size (price per ounce does not rise
  * with the pack size).</li>
+ * <li>{@code maxSegmentSpread}: when a product is priced per customer segment
+ * ({@link PricingModel#recommendBySegment}), its highest segment price is at most this fraction
+ * above its lowest (0.1: at most 10% apart), so that segments are not priced far apart.</li>
  * </ul>
  * The objective is profit, revenue or a weighted sum of both; only the ratio of the two weights
  * matters, and {@link #profitShare()} says how much of the objective is profit.
@@ -54,8 +57,10 @@ public final class PricingRules {
     private final double profitShare;
     private final boolean sizeLadder;
     private final boolean rowErrors;
+    private final double maxSegmentSpread;
 
     private PricingRules(Builder builder) {
+        this.maxSegmentSpread = builder.maxSegmentSpread;
         this.objective = builder.objective;
         this.profitShare = builder.profitShare;
         this.sizeLadder = builder.sizeLadder;
@@ -125,6 +130,15 @@ public final class PricingRules {
         return minVolumeShare;
     }
 
+    /**
+     * @return the largest fraction by which a product's highest segment price may exceed its
+     *     lowest, infinity when off
+     * @since 1.1
+     */
+    public double maxSegmentSpread() {
+        return maxSegmentSpread;
+    }
+
     /** @return whether the prices of a size group keep the size ladder */
     public boolean sizeLadder() {
         return sizeLadder;
@@ -142,7 +156,8 @@ public final class PricingRules {
     public boolean isNone() {
         return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
                 && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
-                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder && !rowErrors;
+                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder && !rowErrors
+                && maxSegmentSpread == Double.POSITIVE_INFINITY;
     }
 
     @Override
@@ -151,7 +166,7 @@ public final class PricingRules {
                 + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
                 + priceEnding + ", minVolumeShare=" + minVolumeShare + ", sizeLadder=" + sizeLadder
-                + ", rowErrors=" + rowErrors;
+                + ", rowErrors=" + rowErrors + ", maxSegmentSpread=" + maxSegmentSpread;
     }
 
     /** Collects the rules; every setter checks its value. Not thread-safe. */
@@ -166,6 +181,7 @@ public final class PricingRules {
         private double minVolumeShare;
         private boolean sizeLadder;
         private boolean rowErrors;
+        private double maxSegmentSpread = Double.POSITIVE_INFINITY;
 
         private Builder() {
         }
@@ -304,6 +320,22 @@ public final class PricingRules {
          */
         public Builder rowErrors(boolean rowErrors) {
             this.rowErrors = rowErrors;
+            return this;
+        }
+
+        /**
+         * @param maxSegmentSpread the largest fraction by which a product's highest segment price
+         *     may exceed its lowest, &gt;= 0 (0: one price for every segment); infinity turns the
+         *     rule off
+         * @return this builder
+         * @throws ValidationException when negative or NaN
+         * @since 1.1
+         */
+        public Builder maxSegmentSpread(double maxSegmentSpread) {
+            if (!(maxSegmentSpread >= 0)) {
+                throw new ValidationException("maxSegmentSpread", maxSegmentSpread + " must be >= 0");
+            }
+            this.maxSegmentSpread = maxSegmentSpread;
             return this;
         }
 

@@ -25,6 +25,11 @@ final class PriceOptimizer {
         this.rules = rules;
     }
 
+    /** @return the fraction of a currency unit every price ends in, NaN when off */
+    double priceEnding() {
+        return rules.priceEnding();
+    }
+
     /** A recommended price and the rule that limited it. */
     record Choice(double price, String bindingRule) {
     }
@@ -141,7 +146,7 @@ final class PriceOptimizer {
     }
 
     /** A weighted objective is the profit of the unit cost scaled by the profit share (see PricingRules). */
-    private double unconstrainedOptimum(double elasticity, double cost, double current) {
+    double unconstrainedOptimum(double elasticity, double cost, double current) {
         double weightedCost = cost * rules.profitShare();
         if (weightedCost == 0 && elasticity == -1) {
             return current; // revenue does not depend on the price: keep it

@@ -248,7 +248,7 @@ class LogLogStrategyTest {
         assertEquals("log-log", read.strategyName());
         IOException garbage = assertThrows(IOException.class,
                 () -> strategy.readModel(new ByteArrayInputStream(new byte[] {1, 2, 3, 4, 5, 6, 7, 8})));
-        assertEquals("not a log-log pricing model of format 1", garbage.getMessage());
+        assertEquals("not a log-log pricing model of format 2", garbage.getMessage());
     }
 
     @Test
