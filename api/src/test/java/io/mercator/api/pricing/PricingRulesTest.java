@@ -55,5 +55,18 @@ class PricingRulesTest {
                 () -> PricingRules.builder().priceEnding(1.5));
         assertRejected("minVolumeShare", ValidationException.NO_ROW, "-0.1 must be a finite number >= 0",
                 () -> PricingRules.builder().minVolumeShare(-0.1));
+        assertRejected("maxSegmentSpread", ValidationException.NO_ROW, "-0.1 must be >= 0",
+                () -> PricingRules.builder().maxSegmentSpread(-0.1));
+        assertRejected("maxSegmentSpread", ValidationException.NO_ROW, "NaN must be >= 0",
+                () -> PricingRules.builder().maxSegmentSpread(Double.NaN));
+    }
+
+    @Test
+    void theSegmentSpreadIsOffByDefaultAndZeroMeansOnePrice() {
+        assertEquals(Double.POSITIVE_INFINITY, PricingRules.none().maxSegmentSpread());
+        PricingRules onePrice = PricingRules.builder().maxSegmentSpread(0).build();
+        assertEquals(0, onePrice.maxSegmentSpread());
+        assertFalse(onePrice.isNone());
+        assertTrue(onePrice.toString().contains("maxSegmentSpread=0.0"), onePrice.toString());
     }
 }
