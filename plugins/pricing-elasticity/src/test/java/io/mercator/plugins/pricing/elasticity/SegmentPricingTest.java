@@ -18,6 +18,7 @@ import io.mercator.api.pricing.PricingRules;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -61,7 +62,7 @@ class SegmentPricingTest {
             }
         }
         return builder.build().withSegments(IdDictionary.of("segments", SEGMENTS),
-                java.util.Arrays.copyOf(segment, rows));
+                Arrays.copyOf(segment, rows));
     }
 
     private PricingModel fit(PriceObservations data, Map<String, ?> parameters) {
