@@ -273,6 +273,13 @@ final class LogLogModel extends AbstractModel implements PricingModel {
                 throw new ValidationException("product", row, "'" + id + "' is not known (not in the training data)");
             }
             Product product = fitted[p];
+            if (conditions.hasSegments()) {
+                // a row sold to a segment the product was fitted in is predicted by that segment's demand
+                int s = segments.ids().indexOf(conditions.segments().id(conditions.segment(row)));
+                if (s >= 0 && segments.fitted()[s][p] != null) {
+                    product = segments.fitted()[s][p];
+                }
+            }
             int location = conditions.hasLocations()
                     ? knownLocations.indexOf(conditions.locations().id(conditions.location(row)))
                     : -1;

@@ -88,6 +88,20 @@ class SegmentPricingTest {
     }
 
     @Test
+    void rowsOfASegmentArePredictedByThatSegmentsDemand() {
+        PricingModel model = fit(plantedSegments(10, 60), Map.of("seasonalHarmonics", 0));
+        // p0 at 3 in store s0: loyal sells 300 x 3^-1.5 = 57.7, switchers 100 x 3^-3.5 = 2.14 (times smearing)
+        PriceObservations rows = PriceObservations.builder().add("p0", "s0", 10, 3, 0, false, 0)
+                .add("p0", "s0", 10, 3, 0, false, 0).build();
+        double[] bySegment = model.expectedUnits(rows.withSegments(IdDictionary.of("segments", SEGMENTS),
+                new int[] {0, 2}));
+        assertEquals(300 * Math.pow(3, -1.5), bySegment[0], 0.1 * 300 * Math.pow(3, -1.5));
+        assertEquals(100 * Math.pow(3, -3.5), bySegment[1], 0.1 * 100 * Math.pow(3, -3.5));
+        double pooled = model.expectedUnits(rows)[0];
+        assertTrue(bySegment[1] < pooled && pooled < bySegment[0], pooled + " vs " + bySegment[0] + ", " + bySegment[1]);
+    }
+
+    @Test
     void aSparseSegmentIsShrunkTowardItsProduct() {
         PriceObservations data = plantedSegments(4, 3);
         PricingModel shrunk = fit(data, Map.of("seasonalHarmonics", 0));
