@@ -2,6 +2,7 @@ package io.mercator.benchmarks;
 
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
+import io.mercator.api.data.IdDictionary;
 import io.mercator.api.pricing.Elasticity;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
@@ -15,6 +16,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
@@ -33,7 +35,9 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
  * <li>recommending prices under business rules (minimum margin, maximum change, competitor band,
  * .99 endings) for 100,000 SKUs of a synthetic constant-elasticity data set: fit once, then
  * time {@code recommend} (single thread), once per SKU and once with the SKUs as the sizes of
- * products under the size ladder, a weighted profit/revenue objective and row errors.</li>
+ * products under the size ladder, a weighted profit/revenue objective and row errors;</li>
+ * <li>segment prices for a fifth as many SKUs sold to three customer segments: fit with
+ * segments, then time prices per SKU and segment under the rules and a 10% segment spread.</li>
  * </ol>
  * Usage: {@code benchmarks/run pricing [DATA] [SKUS]}; DATA defaults to
  * {@code shared/data/dominicks-oj/sales.csv.gz} beside the repository (or beside a parent
@@ -78,6 +82,7 @@ public final class PricingBenchmark {
         PricingModel shrunk = elasticityTable(juice, data.getFileName().toString());
         publishedSpecification(juice, shrunk);
         recommendationSpeed(skus);
+        segmentSpeed(skus / 5);
     }
 
     /** Finds shared/data/FILE beside the repository or one of its parents (worktrees sit deeper). */
@@ -222,6 +227,64 @@ public final class PricingBenchmark {
                 + "0.8-1.25, .99 endings");
         timeRecommendations(model, sized.build(), rules.sizeLadder(true).weightedObjective(3, 1).rowErrors(true)
                 .build(), "the same rules, size ladder over groups of 3 sizes, profit:revenue 3:1, row errors");
+    }
+
+    /**
+     * Segment prices: {@code products} SKUs sold to 3 customer segments over 10 weeks at one shelf
+     * price per week, segment s with elasticity e_i - 0.8 s + 0.8 (least to most price-sensitive):
+     * fit once with segments, then time {@code recommendBySegment} for every SKU and segment under
+     * the rules and a 10% segment spread.
+     */
+    private static void segmentSpeed(int products) {
+        Random random = new Random(7);
+        String[] segments = {"loyal", "casual", "switcher"};
+        PriceObservations.Builder history = PriceObservations.builder();
+        int[] segment = new int[products * 10 * segments.length];
+        double[] base = new double[products];
+        for (int i = 0; i < products; i++) {
+            base[i] = 5 + 15 * random.nextDouble();
+            double e = -2.0 - random.nextDouble();
+            for (int week = 0; week < 10; week++) {
+                double price = base[i] * (0.85 + 0.3 * random.nextDouble());
+                for (int s = 0; s < segments.length; s++) {
+                    segment[history.size()] = s;
+                    history.add("sku-" + i, week, price, (60 - 20 * s) * Math.pow(price / base[i], e + 0.8 - 0.8 * s)
+                            * Math.exp(0.2 * random.nextGaussian()));
+                }
+            }
+        }
+        PriceObservations data = history.build().withSegments(IdDictionary.of("segments", segments), segment);
+        long start = System.nanoTime();
+        PricingModel model = fit(data, Map.of("seasonalHarmonics", 0));
+        double fitSeconds = (System.nanoTime() - start) / 1e9;
+        PriceRequest.Builder request = PriceRequest.builder();
+        for (int i = 0; i < products; i++) {
+            request.add("sku-" + i, 0.6 * base[i], base[i], 0.5 * base[i], 2 * base[i]);
+        }
+        PriceRequest built = request.build();
+        PricingRules rules = PricingRules.builder().minMargin(0.1).maxChange(0.3).priceEnding(0.99)
+                .maxSegmentSpread(0.1).build();
+        double[] seconds = new double[5];
+        double[] cpuSeconds = new double[seconds.length];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, PriceRecommendations> last = null;
+        for (int run = 0; run < seconds.length; run++) {
+            start = System.nanoTime();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            last = model.recommendBySegment(built, rules, List.of(segments));
+            cpuSeconds[run] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(cpuSeconds);
+        double[] sorted = seconds.clone();
+        Arrays.sort(sorted);
+        long spreadBound = last.values().stream().flatMap(prices -> Arrays.stream(prices.bindingRule()))
+                .filter(rule -> rule.startsWith(PriceRecommendations.SEGMENT_SPREAD)).count();
+        System.out.printf(Locale.ROOT, "%n%,d SKUs x 3 segments x 10 weeks (%,d rows): log-log fit with segments "
+                + "%.2f s; recommendBySegment (min margin 10%%, max change 30%%, .99 endings, segment spread 10%%) for "
+                + "%,d SKU-segments: first %.3f s, median %.3f s (CPU median %.3f s); %,d prices moved by the spread%n",
+                products, data.size(), fitSeconds, products * segments.length, seconds[0], sorted[sorted.length / 2],
+                cpuSeconds[cpuSeconds.length / 2], spreadBound);
     }
 
     private static void timeRecommendations(PricingModel model, PriceRequest request, PricingRules rules,

@@ -12,9 +12,10 @@ import java.util.List;
  * best prices break it, the product's prices are confined to one band {@code [L, L (1 + spread)]}
  * chosen to maximise the objective summed over the segments (each segment's objective weighted by
  * its own demand level): within a band each segment's best price is its own optimum clipped into
- * the band and its range, so the search is over {@code L} alone, on a log-spaced grid over the
- * feasible bands refined twice around the best one. Each segment's price is then chosen within the
- * band by the single-product optimiser, which applies the price ending inside it; when the band
+ * the band and its range, so the search is over {@code L} alone, on a log-spaced grid of 33
+ * points over the feasible bands, refined six times (each 16-fold) around the best one. Each
+ * segment's price is then chosen within the band by the single-product optimiser, which applies
+ * the price ending inside it; when the band
  * holds no price with that ending, the segments share the best common price with it. Every rule
  * that raises a price (minimum price, margin, change, competitor) is the same for all segments, so
  * their ranges share a lower end and the spread itself never leaves a product without prices.
@@ -22,8 +23,8 @@ import java.util.List;
  */
 final class SegmentSpread {
 
-    private static final int GRID = 257;
-    private static final int REFINEMENTS = 2;
+    private static final int GRID = 33;
+    private static final int REFINEMENTS = 6;
     private static final double SLACK = 1e-9;
     /** Common prices with an ending tried, one currency unit apart, from the lowest allowed. */
     private static final int MAX_COMMON_CANDIDATES = 10_000;
