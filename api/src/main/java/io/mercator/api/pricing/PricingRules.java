@@ -1,6 +1,7 @@
 package io.mercator.api.pricing;
 
 import io.mercator.api.ValidationException;
+import java.util.Arrays;
 
 /**
  * Business rules a recommended price must respect, on top of each product's
@@ -14,6 +15,8 @@ import io.mercator.api.ValidationException;
  * <li>{@code competitorRange}: where the request knows a competitor's price, the price lies
  * between two multiples of it (for example 0.95 and 1.05);</li>
  * <li>{@code priceEnding}: the cents the price ends in, e.g. {@code 0.99} for x.99 prices;</li>
+ * <li>{@code pricePoints}: a price ladder, the only prices allowed (e.g. 1.99, 2.49, 2.99, 3.49);
+ * exclusive with {@code priceEnding}, since the points fix the cents;</li>
  * <li>{@code minVolumeShare}: the price keeps expected units at least at this share of the units
  * expected at the current price (a volume floor; 0.9 keeps 90%);</li>
  * <li>{@code sizeLadder}: within each size group of the {@link PriceRequest}, a larger size costs
@@ -58,8 +61,10 @@ public final class PricingRules {
     private final boolean sizeLadder;
     private final boolean rowErrors;
     private final double maxSegmentSpread;
+    private final double[] pricePoints;
 
     private PricingRules(Builder builder) {
+        this.pricePoints = builder.pricePoints;
         this.maxSegmentSpread = builder.maxSegmentSpread;
         this.objective = builder.objective;
         this.profitShare = builder.profitShare;
@@ -125,6 +130,15 @@ public final class PricingRules {
         return priceEnding;
     }
 
+    /**
+     * @return the allowed prices in ascending order (a copy), or an empty array when any price is
+     *     allowed
+     * @since 1.1
+     */
+    public double[] pricePoints() {
+        return pricePoints.clone();
+    }
+
     /** @return the smallest share of the current price's expected units to keep, 0 when off */
     public double minVolumeShare() {
         return minVolumeShare;
@@ -157,7 +171,7 @@ public final class PricingRules {
         return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
                 && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
                 && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder && !rowErrors
-                && maxSegmentSpread == Double.POSITIVE_INFINITY;
+                && maxSegmentSpread == Double.POSITIVE_INFINITY && pricePoints.length == 0;
     }
 
     @Override
@@ -166,7 +180,8 @@ public final class PricingRules {
                 + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
                 + priceEnding + ", minVolumeShare=" + minVolumeShare + ", sizeLadder=" + sizeLadder
-                + ", rowErrors=" + rowErrors + ", maxSegmentSpread=" + maxSegmentSpread;
+                + ", rowErrors=" + rowErrors + ", maxSegmentSpread=" + maxSegmentSpread
+                + (pricePoints.length == 0 ? "" : ", pricePoints=" + Arrays.toString(pricePoints));
     }
 
     /** Collects the rules; every setter checks its value. Not thread-safe. */
@@ -182,6 +197,7 @@ public final class PricingRules {
         private boolean sizeLadder;
         private boolean rowErrors;
         private double maxSegmentSpread = Double.POSITIVE_INFINITY;
+        private double[] pricePoints = new double[0];
 
         private Builder() {
         }
@@ -339,8 +355,34 @@ public final class PricingRules {
             return this;
         }
 
-        /** @return the rules */
+        /**
+         * @param pricePoints the only prices allowed (a price ladder), each finite and &gt; 0, in
+         *     any order; none turns the rule off
+         * @return this builder
+         * @throws ValidationException naming the first point that is not a finite number &gt; 0
+         * @since 1.1
+         */
+        public Builder pricePoints(double... pricePoints) {
+            double[] sorted = pricePoints == null ? new double[0] : pricePoints.clone();
+            for (int i = 0; i < sorted.length; i++) {
+                if (!(sorted[i] > 0 && sorted[i] < Double.POSITIVE_INFINITY)) {
+                    throw new ValidationException("pricePoints", i, sorted[i] + " must be a finite number > 0");
+                }
+            }
+            Arrays.sort(sorted);
+            this.pricePoints = sorted;
+            return this;
+        }
+
+        /**
+         * @return the rules
+         * @throws ValidationException when both price points and a price ending are given
+         */
         public PricingRules build() {
+            if (pricePoints.length > 0 && !Double.isNaN(priceEnding)) {
+                throw new ValidationException("pricePoints", "give either price points or a price ending, not both: "
+                        + "the points already fix the cents");
+            }
             return new PricingRules(this);
         }
     }

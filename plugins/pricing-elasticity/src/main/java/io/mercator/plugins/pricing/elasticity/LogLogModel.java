@@ -145,7 +145,7 @@ final class LogLogModel extends AbstractModel implements PricingModel {
         }
         Choices choices = choose(request, rules, optimizer, priced, null);
         if (rules.sizeLadder() && request.hasSizes()) {
-            new SizeLadder(optimizer, rules.priceEnding()).apply(request, choices.members(), choices.price(),
+            new SizeLadder(optimizer).apply(request, choices.members(), choices.price(),
                     choices.binding(), choices.error());
         }
         return recommendations(request, priced, choices);

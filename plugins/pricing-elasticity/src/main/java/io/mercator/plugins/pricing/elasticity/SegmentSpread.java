@@ -15,8 +15,8 @@ import java.util.List;
  * the band and its range, so the search is over {@code L} alone, on a log-spaced grid of 33
  * points over the feasible bands, refined six times (each 16-fold) around the best one. Each
  * segment's price is then chosen within the band by the single-product optimiser, which applies
- * the price ending inside it; when the band
- * holds no price with that ending, the segments share the best common price with it. Every rule
+ * the price ending or ladder inside it; when the band holds no such price, the segments share the
+ * best common one. Every rule
  * that raises a price (minimum price, margin, change, competitor) is the same for all segments, so
  * their ranges share a lower end and the spread itself never leaves a product without prices.
  * Plain Java.
@@ -26,7 +26,7 @@ final class SegmentSpread {
     private static final int GRID = 33;
     private static final int REFINEMENTS = 6;
     private static final double SLACK = 1e-9;
-    /** Common prices with an ending tried, one currency unit apart, from the lowest allowed. */
+    /** Common discrete prices tried (endings one currency unit apart, or ladder points), from the lowest allowed. */
     private static final int MAX_COMMON_CANDIDATES = 10_000;
 
     private final PriceOptimizer optimizer;
@@ -69,7 +69,7 @@ final class SegmentSpread {
             withinBand(request, row, product, segments, choices, active, bestBand(request, row, choices, active),
                     price, binding);
         } catch (ValidationException noEnding) {
-            // only a price ending can leave the best band without a price: one common price keeps any spread
+            // only an ending or a ladder can leave the best band without a price: one common price keeps any spread
             commonPrice(row, choices, active, price, binding);
         }
         for (int s : active) {
@@ -97,7 +97,7 @@ final class SegmentSpread {
     }
 
     /**
-     * The best single price with the rules' ending that every segment's range allows. The ranges
+     * The best single price with the rules' ending (or on their ladder) that every segment's range allows. The ranges
      * share their lower end (every rule that raises a price is the same for all segments), so the
      * common prices are those between it and the lowest upper end; the segment with that upper
      * end was priced alone with the ending, so there is at least one.
@@ -110,27 +110,25 @@ final class SegmentSpread {
             low = Math.max(low, choices[s].members()[row].range().low());
             high = Math.min(high, choices[s].members()[row].range().high());
         }
-        double ending = optimizer.priceEnding();
         double best = Double.NaN;
         double bestValue = Double.NEGATIVE_INFINITY;
-        for (double candidate = Math.ceil(low - ending - SLACK) + ending; candidate <= high * (1 + SLACK)
-                && candidate <= low + MAX_COMMON_CANDIDATES; candidate++) {
+        for (double candidate : optimizer.discreteWithin(low, high, MAX_COMMON_CANDIDATES)) {
             double value = 0;
             for (int s : active) {
                 value += objective(choices[s].members()[row], candidate);
             }
-            if (candidate > 0 && value > bestValue) {
+            if (value > bestValue) {
                 bestValue = value;
                 best = candidate;
             }
         }
         if (Double.isNaN(best)) {
-            throw new IllegalStateException("no common price ending in " + ending + " within [" + low + ", " + high
-                    + "] although every segment was priced with that ending");
+            throw new IllegalStateException("no common price" + optimizer.discreteRule() + " within [" + low + ", "
+                    + high + "] although every segment was priced with that rule");
         }
         for (int s : active) {
             price[s] = best;
-            binding[s] = PriceRecommendations.SEGMENT_SPREAD + "+" + PriceRecommendations.PRICE_ENDING;
+            binding[s] = PriceRecommendations.SEGMENT_SPREAD;
         }
     }
 

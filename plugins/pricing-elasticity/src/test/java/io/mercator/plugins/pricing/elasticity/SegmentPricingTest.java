@@ -197,6 +197,25 @@ class SegmentPricingTest {
     }
 
     @Test
+    void aPriceLadderAndTheSpreadHoldTogether() {
+        PricingModel model = fit(plantedSegments(11, 60), Map.of("seasonalHarmonics", 0));
+        double[] ladder = {2.49, 2.99, 3.49, 3.99, 4.49, 4.99, 5.99, 6.99};
+        Map<String, PriceRecommendations> prices = model.recommendBySegment(request(),
+                PricingRules.builder().pricePoints(ladder).maxSegmentSpread(0.15).build(), List.of(SEGMENTS));
+        for (int row = 0; row < 2; row++) {
+            double lowest = Double.POSITIVE_INFINITY;
+            double highest = 0;
+            for (String segment : SEGMENTS) {
+                double price = prices.get(segment).price(row);
+                assertTrue(Arrays.stream(ladder).anyMatch(point -> point == price), segment + " " + price);
+                lowest = Math.min(lowest, price);
+                highest = Math.max(highest, price);
+            }
+            assertTrue(highest <= lowest * 1.15 * (1 + 1e-9), lowest + " .. " + highest);
+        }
+    }
+
+    @Test
     void rulesInConflictNameTheProductAndSegment() {
         PricingModel model = fit(plantedSegments(7, 60), Map.of("seasonalHarmonics", 0));
         // within 10% of 3.50 no price ends in .99
