@@ -38,6 +38,10 @@ public final class PriceCommand extends QueryCommand implements Callable<Integer
     @Option(names = "--price-ending", paramLabel = "F", description = "Fraction every price ends in, e.g. 0.99.")
     Double priceEnding;
 
+    @Option(names = "--price-points", split = ",", paramLabel = "PRICE",
+            description = "A price ladder: the only prices allowed, e.g. --price-points 1.99,2.49,2.99.")
+    List<Double> pricePoints = List.of();
+
     @Option(names = "--min-volume-share", paramLabel = "F",
             description = "Share of the units expected at the current price to keep (a volume floor).")
     Double minVolumeShare;
@@ -56,6 +60,11 @@ public final class PriceCommand extends QueryCommand implements Callable<Integer
                 "priceEnding", Optional.ofNullable(priceEnding), "minVolumeShare", Optional.ofNullable(minVolumeShare),
                 "maxSegmentSpread", Optional.ofNullable(maxSegmentSpread))
                 .forEach((rule, value) -> value.ifPresent(v -> rules.addProperty(rule, v)));
+        if (!pricePoints.isEmpty()) {
+            JsonArray points = new JsonArray();
+            pricePoints.forEach(points::add);
+            rules.add("pricePoints", points);
+        }
         body.add("rules", rules);
         if (!segments.isEmpty()) {
             JsonArray names = new JsonArray();

@@ -367,6 +367,7 @@ final class QueriesApi {
                 .competitorRange(rules.real("competitorMinRatio", 0),
                         rules.real("competitorMaxRatio", Double.POSITIVE_INFINITY))
                 .priceEnding(rules.real("priceEnding", Double.NaN))
+                .pricePoints(rules.reals("pricePoints", new double[0]))
                 .minVolumeShare(rules.real("minVolumeShare", 0))
                 .maxSegmentSpread(rules.real("maxSegmentSpread", Double.POSITIVE_INFINITY))
                 .rowErrors(rules.bool("rowErrors", false));

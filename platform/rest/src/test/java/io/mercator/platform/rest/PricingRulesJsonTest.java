@@ -1,5 +1,6 @@
 package io.mercator.platform.rest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,14 @@ class PricingRulesJsonTest {
         assertTrue(read.rowErrors());
         assertEquals(PricingRules.Objective.WEIGHTED, read.objective());
         assertEquals(0.75, read.profitShare());
+    }
+
+    @Test
+    void aPriceLadderIsRead() {
+        assertArrayEquals(new double[] {1.99, 2.49}, rules("{\"pricePoints\":[2.49,1.99]}").pricePoints());
+        ValidationException both = assertThrows(ValidationException.class,
+                () -> rules("{\"pricePoints\":[2.49],\"priceEnding\":0.99}"));
+        assertEquals("pricePoints", both.field());
     }
 
     @Test
