@@ -19,6 +19,11 @@ import java.util.Arrays;
  * locations and feature values are each either present for every row or absent ({@code null})
  * for the whole data set.
  *
+ * <p>Optionally every row also carries the customer segment it was sold to ({@code segment}, see
+ * {@link #withSegments}): the segment names of a segmentation model (RFM, k-means, ...) joined to
+ * the sales by customer and aggregated per segment, so that strategies can fit demand per product
+ * and segment and price per segment.
+ *
  * <p>Immutable; the arrays are not copied, so callers must not change them after construction.
  */
 public final class PriceObservations {
@@ -32,6 +37,8 @@ public final class PriceObservations {
     private final IdDictionary locations;
     private final int[] location;
     private final double[] feature;
+    private final IdDictionary segments;
+    private final int[] segment;
 
     /**
      * @param products the product ids
@@ -87,11 +94,76 @@ public final class PriceObservations {
         this.locations = locations;
         this.location = location;
         this.feature = feature;
+        this.segments = null;
+        this.segment = null;
         this.product = product;
         this.period = period;
         this.price = price;
         this.units = units;
         this.promo = promo;
+    }
+
+    private PriceObservations(PriceObservations rows, IdDictionary segments, int[] segment) {
+        this.products = rows.products;
+        this.product = rows.product;
+        this.period = rows.period;
+        this.price = rows.price;
+        this.units = rows.units;
+        this.promo = rows.promo;
+        this.locations = rows.locations;
+        this.location = rows.location;
+        this.feature = rows.feature;
+        this.segments = segments;
+        this.segment = segment;
+    }
+
+    /**
+     * The same rows labelled by customer segment.
+     *
+     * @param segments the segment ids
+     * @param segment per row, an index into {@code segments}
+     * @return a copy of these observations with the segment column
+     * @throws ValidationException naming {@code segment} and the row at fault, or {@code segments}
+     *     when missing
+     * @since 1.1
+     */
+    public PriceObservations withSegments(IdDictionary segments, int[] segment) {
+        Columns.requireDictionary("segments", segments);
+        Columns.requireIndices("segment", Columns.requireLength("segment", segment, size()), segments);
+        return new PriceObservations(this, segments, segment);
+    }
+
+    /**
+     * @return whether every row carries a customer segment
+     * @since 1.1
+     */
+    public boolean hasSegments() {
+        return segment != null;
+    }
+
+    /**
+     * @return the segment ids
+     * @throws IllegalStateException when the data has no segments
+     * @since 1.1
+     */
+    public IdDictionary segments() {
+        if (segments == null) {
+            throw new IllegalStateException("these observations have no segments");
+        }
+        return segments;
+    }
+
+    /**
+     * @param row from 0 to {@code size() - 1}
+     * @return the segment index of that row, into {@link #segments()}
+     * @throws IllegalStateException when the data has no segments
+     * @since 1.1
+     */
+    public int segment(int row) {
+        if (segment == null) {
+            throw new IllegalStateException("these observations have no segments");
+        }
+        return segment[row];
     }
 
     /** @return a builder that appends observations one by one */

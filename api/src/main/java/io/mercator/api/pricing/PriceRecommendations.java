@@ -44,8 +44,22 @@ public final class PriceRecommendations {
      * group (see {@link PricingRules#sizeLadder()}).
      */
     public static final String SIZE_LADDER = "sizeLadder";
+    /**
+     * The price was moved from the segment's own optimum to keep the product's segment prices
+     * within {@link PricingRules#maxSegmentSpread()} of each other.
+     *
+     * @since 1.1
+     */
+    public static final String SEGMENT_SPREAD = "segmentSpread";
     /** The row could not be priced and keeps its current price; {@code error(row)} says why. */
     public static final String ERROR = "error";
+    /**
+     * The optimum was moved to the better of the nearest price points of the
+     * {@link PricingRules#pricePoints() price ladder}.
+     *
+     * @since 1.1
+     */
+    public static final String PRICE_POINT = "pricePoint";
     /** The optimum was moved to the nearest allowed price ending (such as .99). */
     public static final String PRICE_ENDING = "priceEnding";
 

@@ -2,6 +2,8 @@ package io.mercator.api.pricing;
 
 import io.mercator.api.Model;
 import io.mercator.api.ValidationException;
+import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -74,6 +76,52 @@ public interface PricingModel extends Model {
                     + " does not apply business rules; use PricingRules.none()");
         }
         return recommend(request);
+    }
+
+    /**
+     * The own-price elasticity of a product among the customers of one segment, for models fitted
+     * on observations with segments ({@link PriceObservations#hasSegments()}). Strategies usually
+     * shrink a segment's estimate toward the product's, so a segment with little data gets
+     * close to the product's elasticity.
+     *
+     * <p>The default implementation serves strategies without segment demand: it says so.
+     *
+     * @param productId a product the model was fitted on
+     * @param segment a segment of the training data
+     * @return the elasticity with a confidence interval
+     * @throws ValidationException naming the product or segment when unknown, or when the model
+     *     has no segment demand
+     * @since 1.1
+     */
+    default Elasticity elasticity(String productId, String segment) {
+        throw new ValidationException("segment", "strategy " + strategyName() + " does not estimate segment demand");
+    }
+
+    /**
+     * Recommends a price per customer segment for each product of the request: every segment's
+     * price maximises the rules' objective under that segment's fitted demand and respects every
+     * rule (margin, change from the current price, competitor band, volume floor of the
+     * segment's own units, ending), and {@link PricingRules#maxSegmentSpread()} keeps each
+     * product's segment prices close: when the segments' own best prices are too far apart, the
+     * product's prices are chosen together to maximise the objective summed over its segments.
+     * The request's current price is the one every segment pays now. Expected values are per
+     * segment.
+     *
+     * <p>The default implementation serves strategies without segment demand: it says so.
+     *
+     * @param request the products, their costs, current prices, allowed ranges and competitor
+     *     prices; size groups are not supported with segments
+     * @param rules the business rules and the objective
+     * @param segments the segments to price, at least one, each known to the model
+     * @return per segment, in the given order, one row per request row
+     * @throws ValidationException naming the row, segment and rules when the rules leave no price
+     *     (with {@link PricingRules#rowErrors()} the row reports it instead), naming
+     *     {@code segments} when one is unknown, or when the model has no segment demand
+     * @since 1.1
+     */
+    default Map<String, PriceRecommendations> recommendBySegment(PriceRequest request, PricingRules rules,
+            List<String> segments) {
+        throw new ValidationException("segments", "strategy " + strategyName() + " does not price per segment");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mercator.api.pricing;
 
 import io.mercator.api.ValidationException;
+import java.util.Arrays;
 
 /**
  * Business rules a recommended price must respect, on top of each product's
@@ -14,11 +15,16 @@ import io.mercator.api.ValidationException;
  * <li>{@code competitorRange}: where the request knows a competitor's price, the price lies
  * between two multiples of it (for example 0.95 and 1.05);</li>
  * <li>{@code priceEnding}: the cents the price ends in, e.g. {@code 0.99} for x.99 prices;</li>
+ * <li>{@code pricePoints}: a price ladder, the only prices allowed (e.g. 1.99, 2.49, 2.99, 3.49);
+ * exclusive with {@code priceEnding}, since the points fix the cents;</li>
  * <li>{@code minVolumeShare}: the price keeps expected units at least at this share of the units
  * expected at the current price (a volume floor; 0.9 keeps 90%);</li>
  * <li>{@code sizeLadder}: within each size group of the {@link PriceRequest}, a larger size costs
  * at least as much as a smaller one and no more per unit of size (price per ounce does not rise
  * with the pack size).</li>
+ * <li>{@code maxSegmentSpread}: when a product is priced per customer segment
+ * ({@link PricingModel#recommendBySegment}), its highest segment price is at most this fraction
+ * above its lowest (0.1: at most 10% apart), so that segments are not priced far apart.</li>
  * </ul>
  * The objective is profit, revenue or a weighted sum of both; only the ratio of the two weights
  * matters, and {@link #profitShare()} says how much of the objective is profit.
@@ -54,8 +60,12 @@ public final class PricingRules {
     private final double profitShare;
     private final boolean sizeLadder;
     private final boolean rowErrors;
+    private final double maxSegmentSpread;
+    private final double[] pricePoints;
 
     private PricingRules(Builder builder) {
+        this.pricePoints = builder.pricePoints;
+        this.maxSegmentSpread = builder.maxSegmentSpread;
         this.objective = builder.objective;
         this.profitShare = builder.profitShare;
         this.sizeLadder = builder.sizeLadder;
@@ -120,9 +130,27 @@ public final class PricingRules {
         return priceEnding;
     }
 
+    /**
+     * @return the allowed prices in ascending order (a copy), or an empty array when any price is
+     *     allowed
+     * @since 1.1
+     */
+    public double[] pricePoints() {
+        return pricePoints.clone();
+    }
+
     /** @return the smallest share of the current price's expected units to keep, 0 when off */
     public double minVolumeShare() {
         return minVolumeShare;
+    }
+
+    /**
+     * @return the largest fraction by which a product's highest segment price may exceed its
+     *     lowest, infinity when off
+     * @since 1.1
+     */
+    public double maxSegmentSpread() {
+        return maxSegmentSpread;
     }
 
     /** @return whether the prices of a size group keep the size ladder */
@@ -142,7 +170,8 @@ public final class PricingRules {
     public boolean isNone() {
         return objective == Objective.PROFIT && minMargin == 0 && maxChange == Double.POSITIVE_INFINITY
                 && competitorMinRatio == 0 && competitorMaxRatio == Double.POSITIVE_INFINITY
-                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder && !rowErrors;
+                && Double.isNaN(priceEnding) && minVolumeShare == 0 && !sizeLadder && !rowErrors
+                && maxSegmentSpread == Double.POSITIVE_INFINITY && pricePoints.length == 0;
     }
 
     @Override
@@ -151,7 +180,8 @@ public final class PricingRules {
                 + ", minMargin=" + minMargin + ", maxChange=" + maxChange
                 + ", competitorRange=[" + competitorMinRatio + ", " + competitorMaxRatio + "], priceEnding="
                 + priceEnding + ", minVolumeShare=" + minVolumeShare + ", sizeLadder=" + sizeLadder
-                + ", rowErrors=" + rowErrors;
+                + ", rowErrors=" + rowErrors + ", maxSegmentSpread=" + maxSegmentSpread
+                + (pricePoints.length == 0 ? "" : ", pricePoints=" + Arrays.toString(pricePoints));
     }
 
     /** Collects the rules; every setter checks its value. Not thread-safe. */
@@ -166,6 +196,8 @@ public final class PricingRules {
         private double minVolumeShare;
         private boolean sizeLadder;
         private boolean rowErrors;
+        private double maxSegmentSpread = Double.POSITIVE_INFINITY;
+        private double[] pricePoints = new double[0];
 
         private Builder() {
         }
@@ -307,8 +339,50 @@ public final class PricingRules {
             return this;
         }
 
-        /** @return the rules */
+        /**
+         * @param maxSegmentSpread the largest fraction by which a product's highest segment price
+         *     may exceed its lowest, &gt;= 0 (0: one price for every segment); infinity turns the
+         *     rule off
+         * @return this builder
+         * @throws ValidationException when negative or NaN
+         * @since 1.1
+         */
+        public Builder maxSegmentSpread(double maxSegmentSpread) {
+            if (!(maxSegmentSpread >= 0)) {
+                throw new ValidationException("maxSegmentSpread", maxSegmentSpread + " must be >= 0");
+            }
+            this.maxSegmentSpread = maxSegmentSpread;
+            return this;
+        }
+
+        /**
+         * @param pricePoints the only prices allowed (a price ladder), each finite and &gt; 0, in
+         *     any order; none turns the rule off
+         * @return this builder
+         * @throws ValidationException naming the first point that is not a finite number &gt; 0
+         * @since 1.1
+         */
+        public Builder pricePoints(double... pricePoints) {
+            double[] sorted = pricePoints == null ? new double[0] : pricePoints.clone();
+            for (int i = 0; i < sorted.length; i++) {
+                if (!(sorted[i] > 0 && sorted[i] < Double.POSITIVE_INFINITY)) {
+                    throw new ValidationException("pricePoints", i, sorted[i] + " must be a finite number > 0");
+                }
+            }
+            Arrays.sort(sorted);
+            this.pricePoints = sorted;
+            return this;
+        }
+
+        /**
+         * @return the rules
+         * @throws ValidationException when both price points and a price ending are given
+         */
         public PricingRules build() {
+            if (pricePoints.length > 0 && !Double.isNaN(priceEnding)) {
+                throw new ValidationException("pricePoints", "give either price points or a price ending, not both: "
+                        + "the points already fix the cents");
+            }
             return new PricingRules(this);
         }
     }

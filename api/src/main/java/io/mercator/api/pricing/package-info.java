@@ -8,10 +8,11 @@
  * and the model answers a product's {@link io.mercator.api.pricing.Elasticity} and turns a
  * {@link io.mercator.api.pricing.PriceRequest} (cost, current price and allowed range per product)
  * into {@link io.mercator.api.pricing.PriceRecommendations} with expected units, revenue and
- * profit.
+ * profit. Observations labelled by customer segment give demand and prices per segment
+ * ({@link io.mercator.api.pricing.PricingModel#recommendBySegment}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.pricing;
 
 import org.osgi.annotation.bundle.Export;

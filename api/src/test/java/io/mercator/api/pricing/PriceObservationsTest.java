@@ -55,6 +55,22 @@ class PriceObservationsTest {
     }
 
     @Test
+    void segmentsLabelEveryRowAndAreChecked() {
+        PriceObservations data = PriceObservations.builder().add("p1", 1, 2.0, 3).add("p1", 1, 2.0, 5).build();
+        assertFalse(data.hasSegments());
+        assertThrows(IllegalStateException.class, () -> data.segment(0));
+        IdDictionary segments = IdDictionary.of("segments", new String[] {"loyal", "switcher"});
+        PriceObservations labelled = data.withSegments(segments, new int[] {1, 0});
+        assertTrue(labelled.hasSegments());
+        assertEquals("switcher", labelled.segments().id(labelled.segment(0)));
+        assertEquals(5, labelled.units(1));
+        assertFalse(data.hasSegments(), "the original is unchanged");
+        assertRejected("segment", 1, "index 2 does not name one of the 2 known ids",
+                () -> data.withSegments(segments, new int[] {0, 2}));
+        assertThrows(ValidationException.class, () -> data.withSegments(segments, new int[] {0}));
+    }
+
+    @Test
     void nonPositivePriceIsRejected() {
         assertRejected("price", 1, "0.0 must be a finite number > 0.0",
                 () -> PriceObservations.builder().add("p1", 1, 1.0, 1).add("p1", 2, 0.0, 1).build());

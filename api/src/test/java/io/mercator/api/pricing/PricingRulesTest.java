@@ -1,6 +1,7 @@
 package io.mercator.api.pricing;
 
 import static io.mercator.api.Rejections.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,5 +56,32 @@ class PricingRulesTest {
                 () -> PricingRules.builder().priceEnding(1.5));
         assertRejected("minVolumeShare", ValidationException.NO_ROW, "-0.1 must be a finite number >= 0",
                 () -> PricingRules.builder().minVolumeShare(-0.1));
+        assertRejected("maxSegmentSpread", ValidationException.NO_ROW, "-0.1 must be >= 0",
+                () -> PricingRules.builder().maxSegmentSpread(-0.1));
+        assertRejected("maxSegmentSpread", ValidationException.NO_ROW, "NaN must be >= 0",
+                () -> PricingRules.builder().maxSegmentSpread(Double.NaN));
+    }
+
+    @Test
+    void pricePointsAreSortedCheckedAndExclusiveWithAnEnding() {
+        assertEquals(0, PricingRules.none().pricePoints().length);
+        PricingRules ladder = PricingRules.builder().pricePoints(2.99, 1.99, 2.49).build();
+        assertArrayEquals(new double[] {1.99, 2.49, 2.99}, ladder.pricePoints());
+        assertFalse(ladder.isNone());
+        assertTrue(ladder.toString().contains("pricePoints=[1.99, 2.49, 2.99]"), ladder.toString());
+        assertTrue(PricingRules.builder().pricePoints().build().isNone());
+        assertRejected("pricePoints", 1, "0.0 must be a finite number > 0",
+                () -> PricingRules.builder().pricePoints(1.99, 0));
+        assertRejected("pricePoints", ValidationException.NO_ROW, "either price points or a price ending",
+                () -> PricingRules.builder().pricePoints(1.99).priceEnding(0.99).build());
+    }
+
+    @Test
+    void theSegmentSpreadIsOffByDefaultAndZeroMeansOnePrice() {
+        assertEquals(Double.POSITIVE_INFINITY, PricingRules.none().maxSegmentSpread());
+        PricingRules onePrice = PricingRules.builder().maxSegmentSpread(0).build();
+        assertEquals(0, onePrice.maxSegmentSpread());
+        assertFalse(onePrice.isNone());
+        assertTrue(onePrice.toString().contains("maxSegmentSpread=0.0"), onePrice.toString());
     }
 }

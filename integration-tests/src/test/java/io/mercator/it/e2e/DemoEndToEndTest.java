@@ -224,7 +224,8 @@ public class DemoEndToEndTest {
         Map<String, double[]> bounds = new HashMap<>();
         for (String line : request.subList(1, request.size())) {
             String[] cells = line.split(",");
-            bounds.put(cells[0], new double[] {Double.parseDouble(cells[3]), Double.parseDouble(cells[4])});
+            bounds.put(cells[0], new double[] {Double.parseDouble(cells[3]), Double.parseDouble(cells[4]),
+                Double.parseDouble(cells[2])});
         }
         JsonObject answer = json("price", "--input", demo.resolve("pricing/request.csv").toString());
         JsonArray prices = answer.getAsJsonArray("prices");
@@ -236,6 +237,14 @@ public class DemoEndToEndTest {
             assertTrue(price.toString(), advised >= allowed[0] - 1e-9 && advised <= allowed[1] + 1e-9);
             assertEquals(advised * price.get("expectedUnits").getAsDouble(),
                     price.get("expectedRevenue").getAsDouble(), 1e-6);
+        }
+        // the CLI's rules reach the model: at most 2% away from today's price
+        JsonObject limited = json("price", "--input", demo.resolve("pricing/request.csv").toString(), "--max-change",
+                "0.02");
+        for (JsonElement element : limited.getAsJsonArray("prices")) {
+            JsonObject price = element.getAsJsonObject();
+            double current = bounds.get(price.get("id").getAsString())[2];
+            assertTrue(price.toString(), Math.abs(price.get("price").getAsDouble() - current) <= 0.02 * current + 1e-9);
         }
     }
 

@@ -55,7 +55,7 @@ public class PricingEvaluationEndToEndTest {
         String out = result.out();
         assertEquals(result.toString(), 0, result.exit());
         assertTrue(out, out.startsWith("pricing on prices.csv: 2 products, 100 training and 20 held-out rows"));
-        assertTrue(out, out.lines().anyMatch(line -> line.startsWith("log-log@1.0.0 ")));
+        assertTrue(out, out.lines().anyMatch(line -> line.startsWith("log-log@1.1.0 ")));
         assertTrue(out, out.lines().anyMatch(line -> line.startsWith("pooled-log-log@1.0.0 ")));
         assertTrue(out, out.contains("juice -2.00 [") && out.contains("soda -3.00 ["));
     }

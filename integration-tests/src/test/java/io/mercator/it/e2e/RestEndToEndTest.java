@@ -552,6 +552,14 @@ public class RestEndToEndTest {
         assertProblem(send("POST", "/api/v1/pricing/recommend", operator, JSON,
                 "{\"products\":[{\"id\":\"SKU-00001\",\"unitCost\":5.55}]}"), 400, "validation",
                 "products[0].currentPrice");
+        JsonObject bounded = json(send("POST", "/api/v1/pricing/recommend", operator, JSON,
+                "{\"products\":[{\"id\":\"SKU-00001\",\"unitCost\":5.55,\"currentPrice\":8.49,\"minPrice\":7,"
+                        + "\"maxPrice\":10}],\"rules\":{\"maxChange\":0.01,\"priceEnding\":0.49}}"));
+        assertEquals(8.49, bounded.getAsJsonArray("prices").get(0).getAsJsonObject().get("price").getAsDouble(), 1e-9);
+        // the demo's sales have no segment column: its model cannot price per segment and says so
+        assertProblem(send("POST", "/api/v1/pricing/recommend", operator, JSON,
+                "{\"products\":[{\"id\":\"SKU-00001\",\"unitCost\":5.55,\"currentPrice\":8.49}],"
+                        + "\"segments\":[\"loyal\"]}"), 400, "validation", "segment");
 
         String item = "{\"sku\":\"S01/SKU-00001\",\"demandMean\":11,\"demandStdDev\":3,\"leadTimeMean\":6,"
                 + "\"onHand\":20,\"unitCost\":5.55,\"holdingCostRate\":0.2,\"targetServiceLevel\":0.95}";

@@ -81,7 +81,7 @@ public class PlatformBundlesTest extends PlatformTest {
     public void builtInPricingStrategiesAreRegistered() {
         List<String> pricing = registry.list(Family.PRICING).stream()
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
-        assertEquals(List.of("pricing/log-log@1.0.0 from io.mercator.plugins.pricing.elasticity",
+        assertEquals(List.of("pricing/log-log@1.1.0 from io.mercator.plugins.pricing.elasticity",
                 "pricing/pooled-log-log@1.0.0 from io.mercator.plugins.pricing.elasticity"), pricing);
     }
 

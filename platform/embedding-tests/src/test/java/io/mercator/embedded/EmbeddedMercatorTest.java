@@ -12,6 +12,7 @@ import io.mercator.api.Family;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.Recommendations;
 import io.mercator.api.forecasting.Forecast;
@@ -23,6 +24,7 @@ import io.mercator.api.optimization.ReplenishmentPlan;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
+import io.mercator.api.pricing.PricingRules;
 import io.mercator.api.runtime.StoredModel;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyLease;
@@ -257,6 +259,31 @@ class EmbeddedMercatorTest {
 
         assertEquals(1, prices.size());
         assertEquals(10, prices.price(0), 0.3, "bound by " + prices.bindingRule(0));
+
+        // a 5% change limit binds: 9 x 1.05 = 9.45
+        PriceRecommendations limited = mercator.recommendPrices("", history.build(), request,
+                PricingRules.builder().maxChange(0.05).build());
+        assertEquals(9.45, limited.price(0), 1e-9);
+        assertEquals(PriceRecommendations.MAX_CHANGE, limited.bindingRule(0));
+
+        // the same sales split between two segments with elasticities -1.5 and -3: prices 15 and 7.5 apart,
+        // brought within 20% of each other
+        PriceObservations.Builder split = PriceObservations.builder();
+        int[] segment = new int[208];
+        for (int week = 0; week < 104; week++) {
+            double price = 7 + 6 * random.nextDouble();
+            segment[split.size()] = 0;
+            split.add("oj", week, price, 3_000 * Math.pow(price, -1.5) * Math.exp(0.03 * random.nextGaussian()));
+            segment[split.size()] = 1;
+            split.add("oj", week, price, 30_000 * Math.pow(price, -3) * Math.exp(0.03 * random.nextGaussian()));
+        }
+        Map<String, PriceRecommendations> bySegment = mercator.recommendPricesBySegment("", split.build()
+                .withSegments(IdDictionary.of("segments", new String[] {"loyal", "switcher"}), segment),
+                PriceRequest.builder().add("oj", 5, 9, 1, 30).build(),
+                PricingRules.builder().maxSegmentSpread(0.2).build(), List.of("loyal", "switcher"));
+        double loyal = bySegment.get("loyal").price(0);
+        double switcher = bySegment.get("switcher").price(0);
+        assertTrue(loyal > switcher && loyal <= switcher * 1.2 * (1 + 1e-9), loyal + " vs " + switcher);
     }
 
     @Test

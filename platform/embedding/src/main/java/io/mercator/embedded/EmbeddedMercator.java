@@ -18,6 +18,7 @@ import io.mercator.api.optimization.ReplenishmentStrategy;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
+import io.mercator.api.pricing.PricingRules;
 import io.mercator.api.pricing.PricingStrategy;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyCall;
@@ -307,6 +308,27 @@ final class EmbeddedMercator implements Mercator {
         present(request, "request");
         return call(PricingStrategy.class, strategy, pricer ->
                 pricer.fit(history, defaults(pricer), TrainingContext.none()).recommend(request));
+    }
+
+    @Override
+    public PriceRecommendations recommendPrices(String strategy, PriceObservations history, PriceRequest request,
+            PricingRules rules) {
+        present(history, "history");
+        present(request, "request");
+        present(rules, "rules");
+        return call(PricingStrategy.class, strategy, pricer ->
+                pricer.fit(history, defaults(pricer), TrainingContext.none()).recommend(request, rules));
+    }
+
+    @Override
+    public Map<String, PriceRecommendations> recommendPricesBySegment(String strategy, PriceObservations history,
+            PriceRequest request, PricingRules rules, List<String> segments) {
+        present(history, "history");
+        present(request, "request");
+        present(rules, "rules");
+        present(segments, "segments");
+        return call(PricingStrategy.class, strategy, pricer -> pricer.fit(history, defaults(pricer),
+                TrainingContext.none()).recommendBySegment(request, rules, segments));
     }
 
     @Override

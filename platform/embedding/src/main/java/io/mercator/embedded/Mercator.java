@@ -10,6 +10,7 @@ import io.mercator.api.optimization.ReplenishmentPlan;
 import io.mercator.api.pricing.PriceObservations;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
+import io.mercator.api.pricing.PricingRules;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyRegistry;
@@ -99,6 +100,36 @@ public interface Mercator extends AutoCloseable {
      * @return one recommended price per product of {@code request}
      */
     PriceRecommendations recommendPrices(String strategy, PriceObservations history, PriceRequest request);
+
+    /**
+     * Recommends prices under business rules: each price maximises the rules' objective within
+     * the minimum margin, maximum change, competitor band, volume floor, ending and size ladder,
+     * and says which rule bound it.
+     *
+     * @param strategy the strategy spec, {@code ""} for the default
+     * @param history the price and sales observations elasticities are estimated from
+     * @param request the products to price, with today's prices, costs and allowed ranges
+     * @param rules the business rules and the objective
+     * @return one recommended price per product of {@code request}
+     * @throws io.mercator.api.ValidationException naming the row and rules when they leave no price
+     */
+    PriceRecommendations recommendPrices(String strategy, PriceObservations history, PriceRequest request,
+            PricingRules rules);
+
+    /**
+     * Recommends a price per product and customer segment, from a history labelled by segment
+     * ({@link PriceObservations#withSegments}); see
+     * {@link io.mercator.api.pricing.PricingModel#recommendBySegment}.
+     *
+     * @param strategy the strategy spec, {@code ""} for the default
+     * @param history the observations, with segments
+     * @param request the products to price
+     * @param rules the business rules, including the largest spread between a product's segment prices
+     * @param segments the segments to price
+     * @return per segment, in the given order, one price per product of {@code request}
+     */
+    Map<String, PriceRecommendations> recommendPricesBySegment(String strategy, PriceObservations history,
+            PriceRequest request, PricingRules rules, List<String> segments);
 
     /** @return every registered strategy, ordered by family, name and descending version */
     List<StrategyInfo> strategies();

@@ -1,6 +1,7 @@
 package io.mercator.platform.datasets;
 
 import io.mercator.api.Family;
+import io.mercator.api.data.IdDictionary;
 import io.mercator.api.datasets.FieldSpec.Type;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.forecasting.SeriesSet;
@@ -227,7 +228,9 @@ final class Layouts {
                     Field.of(Type.BOOLEAN, "promo", false, "whether the product was on promotion", "deal"),
                     Field.text("location", false, "the store or region", "store"),
                     Field.of(Type.NUMBER, "feature", false, "share of feature advertising, 0 to 1; 0 when absent",
-                            "feat").atLeast(0).atMost(1)));
+                            "feat").atLeast(0).atMost(1),
+                    Field.text("segment", false, "the customer segment the units were sold to (a segmentation "
+                            + "model's segment names): demand and prices per segment", "customer_segment")));
         }
 
         @Override
@@ -241,8 +244,17 @@ final class Layouts {
             boolean flagged = header.containsKey("promo");
             boolean located = header.containsKey("location");
             boolean featured = header.containsKey("feature");
+            boolean segmented = header.containsKey("segment");
             PriceObservations.Builder builder = PriceObservations.builder();
+            IdDictionary.Builder segments = new IdDictionary.Builder("segment");
+            int[] segment = new int[segmented ? 1024 : 0];
             for (CSVRecord row : rows) {
+                if (segmented) {
+                    if (builder.size() == segment.length) {
+                        segment = Arrays.copyOf(segment, 2 * segment.length);
+                    }
+                    segment[builder.size()] = segments.add(row.get("segment"), builder.size());
+                }
                 String product = row.get("product");
                 int period = Integer.parseInt(row.get("period"));
                 double price = Double.parseDouble(row.get("price"));
@@ -257,7 +269,10 @@ final class Layouts {
                     builder.add(product, period, price, units);
                 }
             }
-            return builder.build();
+            PriceObservations observations = builder.build();
+            return segmented
+                    ? observations.withSegments(segments.build(), Arrays.copyOf(segment, observations.size()))
+                    : observations;
         }
     }
 }

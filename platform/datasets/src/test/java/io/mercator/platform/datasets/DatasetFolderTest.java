@@ -189,6 +189,23 @@ class DatasetFolderTest {
     }
 
     @Test
+    void pricingSalesWithACustomerSegmentColumnOpenWithTheirSegments() throws IOException {
+        Path csv = file("segments.csv", """
+                product,week,price,units,store,customer_segment
+                oj,1,2.5,10,s1,loyal
+                oj,1,2.5,4,s1,switcher
+                aj,2,3.0,7,s2,loyal
+                """);
+        DatasetInfo info = load(Family.PRICING, csv, ImportOptions.defaults());
+        PriceObservations observations = datasets.open(info.id(), PriceObservations.class);
+        assertTrue(observations.hasSegments());
+        assertEquals(List.of("loyal", "switcher", "loyal"), List.of(
+                observations.segments().id(observations.segment(0)), observations.segments().id(observations.segment(1)),
+                observations.segments().id(observations.segment(2))));
+        assertEquals(2, observations.segments().size());
+    }
+
+    @Test
     void missingRequiredColumnNamesTheFieldAndTheColumnsFound() throws IOException {
         Path csv = file("series.csv", "sku,when,qty\na,1,2\n");
         ImportException rejected = assertThrows(ImportException.class,

@@ -121,6 +121,12 @@ final class JsonBody {
         return values;
     }
 
+    /** @return a member object; it knows its own path */
+    JsonBody object(String field) {
+        required(field);
+        return new JsonBody(objectAt(field), pathOf(field));
+    }
+
     /** @return the elements of an array of objects; each knows its own path */
     List<JsonBody> objects(String field) {
         JsonArray array = array(field);

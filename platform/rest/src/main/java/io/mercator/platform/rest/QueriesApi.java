@@ -24,11 +24,13 @@ import io.mercator.api.optimization.ServiceMeasure;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
 import io.mercator.api.pricing.PricingModel;
+import io.mercator.api.pricing.PricingRules;
 import io.mercator.api.segmentation.SegmentAssignment;
 import io.mercator.api.segmentation.SegmentProfiles;
 import io.mercator.api.segmentation.SegmentationModel;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -390,25 +392,66 @@ final class QueriesApi {
                     product.real("competitorPrice", Double.NaN));
         }
         PriceRequest built = request.build();
-        PriceRecommendations prices = calls.call(Family.PRICING, loaded.spec(), strategy -> model.recommend(built));
-        JsonArray array = new JsonArray();
-        for (int row = 0; row < prices.size(); row++) {
-            JsonObject json = new JsonObject();
-            json.addProperty("id", prices.products().id(row));
-            json.addProperty("price", prices.price(row));
-            json.addProperty("expectedUnits", prices.expectedUnits(row));
-            json.addProperty("expectedRevenue", prices.expectedRevenue(row));
-            json.addProperty("expectedProfit", prices.expectedProfit(row));
-            json.addProperty("bindingRule", prices.bindingRule(row));
-            array.add(json);
+        PricingRules rules = body.has("rules") ? pricingRules(body.object("rules")) : PricingRules.none();
+        List<String> segments = List.copyOf(body.strings("segments"));
+        if (!segments.isEmpty() && body.has("exportTo")) {
+            // the price table has no segment column
+            throw Problem.badRequest("exportTo", "exportTo: segment prices cannot be written to a table;"
+                    + " leave out segments or exportTo").exception();
         }
+        Map<String, PriceRecommendations> bySegment = calls.call(Family.PRICING, loaded.spec(), strategy ->
+                segments.isEmpty() ? Collections.singletonMap(null, model.recommend(built, rules))
+                        : model.recommendBySegment(built, rules, segments));
+        JsonArray array = new JsonArray();
+        bySegment.forEach((segment, prices) -> {
+            for (int row = 0; row < prices.size(); row++) {
+                JsonObject json = new JsonObject();
+                json.addProperty("id", prices.products().id(row));
+                if (segment != null) {
+                    json.addProperty("segment", segment);
+                }
+                json.addProperty("price", prices.price(row));
+                json.addProperty("expectedUnits", prices.expectedUnits(row));
+                json.addProperty("expectedRevenue", prices.expectedRevenue(row));
+                json.addProperty("expectedProfit", prices.expectedProfit(row));
+                json.addProperty("bindingRule", prices.bindingRule(row));
+                if (prices.error(row) != null) {
+                    json.addProperty("error", prices.error(row));
+                }
+                array.add(json);
+            }
+        });
         JsonObject json = modelJson(loaded);
         json.add("prices", array);
-        exportIfAsked(body, json, (exporter, target) -> exporter.exportPrices(prices, target));
+        exportIfAsked(body, json, (exporter, target) -> exporter.exportPrices(bySegment.get(null), target));
         return Reply.ok(json);
     }
 
-    private Reply plan(Call call) throws Exception {
+    /**
+     * The business rules of a price request: every member optional, each off when absent.
+     *
+     * @param rules the request's {@code rules} object
+     * @return the rules
+     * @throws io.mercator.api.ValidationException naming the rule whose value is out of range
+     */
+    static PricingRules pricingRules(JsonBody rules) {
+        PricingRules.Builder builder = PricingRules.builder()
+                .minMargin(rules.real("minMargin", 0))
+                .maxChange(rules.real("maxChange", Double.POSITIVE_INFINITY))
+                .competitorRange(rules.real("competitorMinRatio", 0),
+                        rules.real("competitorMaxRatio", Double.POSITIVE_INFINITY))
+                .priceEnding(rules.real("priceEnding", Double.NaN))
+                .pricePoints(rules.reals("pricePoints", new double[0]))
+                .minVolumeShare(rules.real("minVolumeShare", 0))
+                .maxSegmentSpread(rules.real("maxSegmentSpread", Double.POSITIVE_INFINITY))
+                .rowErrors(rules.bool("rowErrors", false));
+        if (rules.has("profitWeight") || rules.has("revenueWeight")) {
+            builder.weightedObjective(rules.real("profitWeight", 0), rules.real("revenueWeight", 0));
+        }
+        return builder.build();
+    }
+
+    private Reply plan(Call call) throws IOException {
         JsonBody body = call.json();
         ReplenishmentInput input = replenishmentInput(body);
         JsonObject json;

@@ -36,25 +36,42 @@ record PeriodSplit(PriceObservations training, PriceObservations test, int first
         }
         int cut = periods.descendingSet().stream().skip(holdout - 1).findFirst().orElseThrow();
         PriceObservations.Builder training = PriceObservations.builder();
+        int[] trainingRows = new int[data.size()];
         Set<Integer> trained = new HashSet<>();
         for (int row = 0; row < data.size(); row++) {
             if (data.period(row) < cut) {
+                trainingRows[training.size()] = row;
                 copy(data, row, training);
                 trained.add(data.product(row));
             }
         }
         PriceObservations.Builder test = PriceObservations.builder();
+        int[] testRows = new int[data.size()];
         int dropped = 0;
         for (int row = 0; row < data.size(); row++) {
             if (data.period(row) >= cut) {
                 if (trained.contains(data.product(row))) {
+                    testRows[test.size()] = row;
                     copy(data, row, test);
                 } else {
                     dropped++;
                 }
             }
         }
-        return new PeriodSplit(training.build(), test.build(), cut, dropped);
+        return new PeriodSplit(withSegments(data, training.build(), trainingRows),
+                withSegments(data, test.build(), testRows), cut, dropped);
+    }
+
+    /** @return the part with the segments of its rows in {@code data}, when the data has segments */
+    private static PriceObservations withSegments(PriceObservations data, PriceObservations part, int[] rowsInData) {
+        if (!data.hasSegments()) {
+            return part;
+        }
+        int[] segment = new int[part.size()];
+        for (int row = 0; row < segment.length; row++) {
+            segment[row] = data.segment(rowsInData[row]);
+        }
+        return part.withSegments(data.segments(), segment);
     }
 
     private static void copy(PriceObservations data, int row, PriceObservations.Builder to) {

@@ -1,6 +1,7 @@
 package io.mercator.platform.evaluation.pricing;
 
 import io.mercator.api.ValidationException;
+import io.mercator.api.data.IdDictionary;
 import io.mercator.api.pricing.PriceObservations;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -23,7 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  * Two layouts are understood:
  * <ul>
  * <li>the generic one: {@code product, period, price, units} and optionally {@code location},
- * {@code promo} (0/1 or true/false) and {@code feature} (0 to 1);</li>
+ * {@code promo} (0/1 or true/false), {@code feature} (0 to 1) and {@code segment} (the customer
+ * segment the units were sold to);</li>
  * <li>the Dominick's scanner panel as exported from R's bayesm {@code orangeJuice}:
  * {@code store, brand, week, logmove, price1 ... priceN, deal, feat}; the product is
  * {@code brand<n>}, its price is {@code price<n>} and its units are {@code exp(logmove)}.</li>
@@ -31,6 +34,8 @@ import org.apache.commons.csv.CSVRecord;
  * Every bad value is reported with the file name, line and column.
  */
 public final class PriceFiles {
+
+    private static final String SEGMENT = "segment";
 
     private PriceFiles() {
     }
@@ -55,14 +60,27 @@ public final class PriceFiles {
             layout.require(header);
             PriceObservations.Builder builder = PriceObservations.builder();
             boolean located = header.containsKey(layout.location);
+            boolean segmented = !dominicks && header.containsKey(SEGMENT);
+            IdDictionary.Builder segments = new IdDictionary.Builder(SEGMENT);
+            int[] segment = new int[segmented ? 1024 : 0];
             for (CSVRecord record : parser) {
+                if (segmented) {
+                    if (builder.size() == segment.length) {
+                        segment = Arrays.copyOf(segment, 2 * segment.length);
+                    }
+                    segment[builder.size()] = segments.add(layout.text(record, SEGMENT, record.getRecordNumber() + 1),
+                            builder.size());
+                }
                 layout.add(builder, record, dominicks, located);
             }
             if (builder.size() == 0) {
                 throw new ValidationException(name, "has no data rows");
             }
             try {
-                return builder.build();
+                PriceObservations observations = builder.build();
+                return segmented
+                        ? observations.withSegments(segments.build(), Arrays.copyOf(segment, observations.size()))
+                        : observations;
             } catch (ValidationException bad) {
                 String problem = bad.getMessage().substring(bad.getMessage().indexOf(": ") + 2);
                 throw new ValidationException(name + " line " + (bad.row() + 2) + " column " + bad.field(), problem);

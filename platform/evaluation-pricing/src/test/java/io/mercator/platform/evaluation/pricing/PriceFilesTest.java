@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,5 +83,21 @@ class PriceFilesTest {
         assertEquals(1, split.droppedTestRows());
         ValidationException tooLong = assertThrows(ValidationException.class, () -> PeriodSplit.of(data, 3));
         assertEquals("holdoutPeriods", tooLong.field());
+    }
+
+    @Test
+    void aSegmentColumnLabelsTheRowsAndTheSplitKeepsIt() throws IOException {
+        PriceObservations data = PriceFiles.read(write("seg.csv", "product,period,price,units,segment\n"
+                + "A,1,1,1,loyal\nA,1,1,2,switcher\nA,2,1,3,switcher\nA,3,1,4,loyal\n"));
+        assertTrue(data.hasSegments());
+        assertEquals("switcher", data.segments().id(data.segment(1)));
+        PeriodSplit split = PeriodSplit.of(data, 1);
+        assertEquals(List.of("loyal", "switcher", "switcher"), List.of(split.training().segments().id(
+                split.training().segment(0)), split.training().segments().id(split.training().segment(1)),
+                split.training().segments().id(split.training().segment(2))));
+        assertEquals("loyal", split.test().segments().id(split.test().segment(0)));
+        ValidationException empty = assertThrows(ValidationException.class, () -> PriceFiles.read(write("e.csv",
+                "product,period,price,units,segment\nA,1,1,1,\n")));
+        assertEquals("e.csv line 2 column segment: is empty", empty.getMessage());
     }
 }

@@ -11,10 +11,15 @@ import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PriceRequest;
 import io.mercator.api.pricing.PricingModel;
 import io.mercator.api.pricing.PricingRules;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A fitted log-log demand model: per product the coefficients of {@link DemandFeatures}, one
@@ -28,7 +33,9 @@ import java.io.InputStream;
 final class LogLogModel extends AbstractModel implements PricingModel {
 
     private static final int MAGIC = 0x4c4c4f47; // "LLOG"
-    private static final int FORMAT = 1;
+    /** Format 2 adds the segment fits; format 1 models (without segments) are still read. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_SEGMENTS = 1;
 
     /** Everything the model knows about one product. */
     record Product(Elasticity elasticity, Elasticity substitute, double[] coefficients, double[] locationEffects,
@@ -40,16 +47,34 @@ final class LogLogModel extends AbstractModel implements PricingModel {
         }
     }
 
+    /**
+     * Per customer segment, the fits of the products sold in it.
+     *
+     * @param ids the segment ids
+     * @param fitted per segment index and product index, the fit, or null where the product did
+     *     not sell in that segment
+     */
+    record Segments(IdDictionary ids, Product[][] fitted) {
+        static final Segments NONE = new Segments(IdDictionary.of("segments", new String[0]), new Product[0][]);
+    }
+
     private final int harmonics;
     private final int seasonLength;
     private final IdDictionary products;
     private final String[] locations;
     private final Product[] fitted;
     private final Elasticity pooled;
+    private final Segments segments;
 
     LogLogModel(String name, String version, int harmonics, int seasonLength, IdDictionary products,
             String[] locations, Product[] fitted, Elasticity pooled) {
+        this(name, version, harmonics, seasonLength, products, locations, fitted, pooled, Segments.NONE);
+    }
+
+    LogLogModel(String name, String version, int harmonics, int seasonLength, IdDictionary products,
+            String[] locations, Product[] fitted, Elasticity pooled, Segments segments) {
         super(name, version, MAGIC, FORMAT);
+        this.segments = segments;
         this.harmonics = harmonics;
         this.seasonLength = seasonLength;
         this.products = products;
@@ -65,6 +90,31 @@ final class LogLogModel extends AbstractModel implements PricingModel {
         }
         int p = products.indexOf(productId);
         return p < 0 ? pooled : fitted[p].elasticity();
+    }
+
+    @Override
+    public Elasticity elasticity(String productId, String segment) {
+        return segmentFit(productId, segment).elasticity();
+    }
+
+    /** @return the product's fit in the segment; fails naming what is unknown */
+    private Product segmentFit(String productId, String segment) {
+        int p = products.require("productId", productId);
+        Product[] inSegment = segmentFits(segment);
+        if (inSegment[p] == null) {
+            throw new ValidationException("segment", "product '" + productId + "' did not sell in segment '" + segment
+                    + "' in the training data: its demand there is unknown");
+        }
+        return inSegment[p];
+    }
+
+    /** @return the fits of one segment, per product index */
+    private Product[] segmentFits(String segment) {
+        if (segments.ids().size() == 0) {
+            throw new ValidationException("segment", "the model was fitted on observations without segments; "
+                    + "import the sales with a segment column to price per segment");
+        }
+        return segments.fitted()[segments.ids().require("segment", segment)];
     }
 
     @Override
@@ -88,27 +138,53 @@ final class LogLogModel extends AbstractModel implements PricingModel {
             throw new ValidationException("rules", "are missing; use PricingRules.none()");
         }
         PriceOptimizer optimizer = new PriceOptimizer(rules);
+        Product[] priced = new Product[request.size()];
+        for (int row = 0; row < priced.length; row++) {
+            int p = products.indexOf(request.products().id(row));
+            priced[row] = p < 0 ? null : fitted[p];
+        }
+        Choices choices = choose(request, rules, optimizer, priced, null);
+        if (rules.sizeLadder() && request.hasSizes()) {
+            new SizeLadder(optimizer).apply(request, choices.members(), choices.price(),
+                    choices.binding(), choices.error());
+        }
+        return recommendations(request, priced, choices);
+    }
+
+    /**
+     * One segment's prices before any rule that links rows: per row the product's range, price
+     * and binding rule, or its error.
+     */
+    record Choices(SizeLadder.Member[] members, double[] price, String[] binding, String[] error) {
+    }
+
+    /**
+     * @param priced per row, the product's demand (of the segment), null where unknown
+     * @param segment the segment priced, null for the whole market
+     */
+    private static Choices choose(PriceRequest request, PricingRules rules, PriceOptimizer optimizer,
+            Product[] priced, String segment) {
         int rows = request.size();
-        Product[] priced = new Product[rows];
         SizeLadder.Member[] members = new SizeLadder.Member[rows];
         double[] price = new double[rows];
         String[] binding = new String[rows];
         String[] error = rules.rowErrors() ? new String[rows] : null;
         for (int row = 0; row < rows; row++) {
             String id = request.products().id(row);
-            int p = products.indexOf(id);
-            Product product = p < 0 ? null : fitted[p];
-            priced[row] = product;
+            // error messages read "product 'oj' in segment 'loyal': ..."
+            String label = segment == null ? id : id + "' in segment '" + segment;
+            Product product = priced[row];
             try {
                 if (product == null) {
-                    throw new ValidationException("products", row, "'" + id
+                    throw new ValidationException("products", row, "'" + label
                             + "' is not known (not in the training data): its demand level cannot be predicted");
                 }
                 double e = product.elasticity().estimate();
                 double cost = request.unitCost(row);
-                PriceOptimizer.Range range = optimizer.allowed(row, id, e, cost, request.currentPrice(row),
+                PriceOptimizer.Range range = optimizer.allowed(row, label, e, cost, request.currentPrice(row),
                         request.minPrice(row), request.maxPrice(row), request.competitorPrice(row));
-                PriceOptimizer.Choice choice = optimizer.choose(row, id, e, cost, request.currentPrice(row), range);
+                PriceOptimizer.Choice choice = optimizer.choose(row, label, e, cost, request.currentPrice(row),
+                        range);
                 members[row] = new SizeLadder.Member(row, id, request.size(row), range, e, product.unitsAt(1), cost);
                 price[row] = choice.price();
                 binding[row] = choice.bindingRule();
@@ -119,9 +195,12 @@ final class LogLogModel extends AbstractModel implements PricingModel {
                 SizeLadder.keepCurrentPrice(request, row, problem, price, binding, error);
             }
         }
-        if (rules.sizeLadder() && request.hasSizes()) {
-            new SizeLadder(optimizer, rules.priceEnding()).apply(request, members, price, binding, error);
-        }
+        return new Choices(members, price, binding, error);
+    }
+
+    private static PriceRecommendations recommendations(PriceRequest request, Product[] priced, Choices choices) {
+        int rows = request.size();
+        double[] price = choices.price();
         double[] units = new double[rows];
         double[] revenue = new double[rows];
         double[] profit = new double[rows];
@@ -131,7 +210,49 @@ final class LogLogModel extends AbstractModel implements PricingModel {
             revenue[row] = price[row] * units[row];
             profit[row] = (price[row] - request.unitCost(row)) * units[row];
         }
-        return new PriceRecommendations(request.products(), price, units, revenue, profit, binding, error);
+        return new PriceRecommendations(request.products(), price, units, revenue, profit, choices.binding(),
+                choices.error());
+    }
+
+    @Override
+    public Map<String, PriceRecommendations> recommendBySegment(PriceRequest request, PricingRules rules,
+            List<String> segmentIds) {
+        if (rules == null) {
+            throw new ValidationException("rules", "are missing; use PricingRules.none()");
+        }
+        if (segmentIds == null || segmentIds.isEmpty()) {
+            throw new ValidationException("segments", "name at least one segment to price");
+        }
+        if (rules.sizeLadder() && request.hasSizes()) {
+            throw new ValidationException("rules", "the size ladder is not applied to segment prices; "
+                    + "price the sizes per segment without it, or without segments");
+        }
+        if (new HashSet<>(segmentIds).size() != segmentIds.size()) {
+            throw new ValidationException("segments", "names a segment twice: " + segmentIds);
+        }
+        PriceOptimizer optimizer = new PriceOptimizer(rules);
+        Product[][] priced = new Product[segmentIds.size()][];
+        Choices[] choices = new Choices[segmentIds.size()];
+        for (int s = 0; s < priced.length; s++) {
+            Product[] inSegment = segmentFits(segmentIds.get(s));
+            priced[s] = new Product[request.size()];
+            for (int row = 0; row < request.size(); row++) {
+                int p = products.indexOf(request.products().id(row));
+                priced[s][row] = p < 0 ? null : inSegment[p];
+            }
+            choices[s] = choose(request, rules, optimizer, priced[s], segmentIds.get(s));
+        }
+        if (rules.maxSegmentSpread() < Double.POSITIVE_INFINITY) {
+            SegmentSpread spread = new SegmentSpread(optimizer, rules.maxSegmentSpread());
+            for (int row = 0; row < request.size(); row++) {
+                spread.apply(request, row, segmentIds, choices);
+            }
+        }
+        Map<String, PriceRecommendations> bySegment = new LinkedHashMap<>();
+        for (int s = 0; s < priced.length; s++) {
+            bySegment.put(segmentIds.get(s), recommendations(request, priced[s], choices[s]));
+        }
+        return bySegment;
     }
 
     @Override
@@ -152,6 +273,13 @@ final class LogLogModel extends AbstractModel implements PricingModel {
                 throw new ValidationException("product", row, "'" + id + "' is not known (not in the training data)");
             }
             Product product = fitted[p];
+            if (conditions.hasSegments()) {
+                // a row sold to a segment the product was fitted in is predicted by that segment's demand
+                int s = segments.ids().indexOf(conditions.segments().id(conditions.segment(row)));
+                if (s >= 0 && segments.fitted()[s][p] != null) {
+                    product = segments.fitted()[s][p];
+                }
+            }
             int location = conditions.hasLocations()
                     ? knownLocations.indexOf(conditions.locations().id(conditions.location(row)))
                     : -1;
@@ -182,19 +310,40 @@ final class LogLogModel extends AbstractModel implements PricingModel {
         for (int p = 0; p < products.size(); p++) {
             Product product = fitted[p];
             data.writeUTF(products.id(p));
-            writeElasticity(data, product.elasticity());
-            data.writeBoolean(product.substitute() != null);
-            if (product.substitute() != null) {
-                writeElasticity(data, product.substitute());
-            }
-            writeArray(data, product.coefficients());
-            writeArray(data, product.locationEffects());
-            data.writeDouble(product.averageEffect());
-            data.writeDouble(product.smearing());
-            data.writeDouble(product.substituteFill());
-            data.writeDouble(product.meanLogUnits());
-            data.writeDouble(product.meanLogPrice());
+            writeProduct(data, product);
         }
+        data.writeInt(segments.ids().size());
+        for (int s = 0; s < segments.ids().size(); s++) {
+            data.writeUTF(segments.ids().id(s));
+            for (Product product : segments.fitted()[s]) {
+                data.writeBoolean(product != null);
+                if (product != null) {
+                    writeProduct(data, product);
+                }
+            }
+        }
+    }
+
+    private static void writeProduct(DataOutputStream data, Product product) throws IOException {
+        writeElasticity(data, product.elasticity());
+        data.writeBoolean(product.substitute() != null);
+        if (product.substitute() != null) {
+            writeElasticity(data, product.substitute());
+        }
+        writeArray(data, product.coefficients());
+        writeArray(data, product.locationEffects());
+        data.writeDouble(product.averageEffect());
+        data.writeDouble(product.smearing());
+        data.writeDouble(product.substituteFill());
+        data.writeDouble(product.meanLogUnits());
+        data.writeDouble(product.meanLogPrice());
+    }
+
+    private static Product readProduct(DataInputStream data) throws IOException {
+        Elasticity own = readElasticity(data);
+        Elasticity substitute = data.readBoolean() ? readElasticity(data) : null;
+        return new Product(own, substitute, readArray(data), readArray(data), data.readDouble(), data.readDouble(),
+                data.readDouble(), data.readDouble(), data.readDouble());
     }
 
     /**
@@ -204,8 +353,13 @@ final class LogLogModel extends AbstractModel implements PricingModel {
      * @throws IOException when the bytes are not a model of that strategy
      */
     static LogLogModel read(InputStream in, String expectedName) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "a log-log pricing model", expectedName);
+        BufferedInputStream buffered = new BufferedInputStream(in);
+        DataInputStream data = new DataInputStream(buffered);
+        buffered.mark(8);
+        data.readInt();
+        int format = data.readInt() == FORMAT_WITHOUT_SEGMENTS ? FORMAT_WITHOUT_SEGMENTS : FORMAT;
+        buffered.reset();
+        Header header = readHeader(data, MAGIC, format, "a log-log pricing model", expectedName);
         String name = header.strategyName();
         String version = header.strategyVersion();
         int harmonics = data.readInt();
@@ -220,14 +374,23 @@ final class LogLogModel extends AbstractModel implements PricingModel {
         Product[] fitted = new Product[count];
         for (int p = 0; p < count; p++) {
             ids[p] = data.readUTF();
-            Elasticity own = readElasticity(data);
-            Elasticity substitute = data.readBoolean() ? readElasticity(data) : null;
-            fitted[p] = new Product(own, substitute, readArray(data), readArray(data), data.readDouble(),
-                    data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble());
+            fitted[p] = readProduct(data);
         }
         try {
+            Segments segments = Segments.NONE;
+            if (format == FORMAT) {
+                String[] segmentIds = new String[checkedCount(data.readInt())];
+                Product[][] segmentFits = new Product[segmentIds.length][count];
+                for (int s = 0; s < segmentIds.length; s++) {
+                    segmentIds[s] = data.readUTF();
+                    for (int p = 0; p < count; p++) {
+                        segmentFits[s][p] = data.readBoolean() ? readProduct(data) : null;
+                    }
+                }
+                segments = new Segments(IdDictionary.of("segments", segmentIds), segmentFits);
+            }
             return new LogLogModel(name, version, harmonics, seasonLength, IdDictionary.of("products", ids),
-                    locations, fitted, pooled);
+                    locations, fitted, pooled, segments);
         } catch (ValidationException corrupt) {
             throw new IOException("corrupt model: " + corrupt.getMessage(), corrupt);
         }

@@ -30,10 +30,11 @@ import org.osgi.service.component.annotations.Component;
  * pooled elasticity. Prices maximise profit (or revenue) under constant elasticity within the
  * business rules.
  *
- * <p>Segment-level prices: observations labelled by customer segment (from the segmentation
- * family) under ids {@code product@segment}, fitted with {@code categoryDelimiter = "@"}, give one
- * elasticity per product and segment, pooled toward the product's other segments, and a price per
- * product and segment for request rows with the same ids.
+ * <p>Segment-level demand: when the observations carry customer segments
+ * ({@link PriceObservations#hasSegments()}), each product is also fitted on the rows of each of its
+ * segments, and each segment's elasticity is shrunk toward the product's (a normal prior centred
+ * on the product's elasticity whose between-segment variance is estimated by the method of moments
+ * over all products' segments), so a segment with few or flat prices gets close to its product.
  */
 @Component(service = PricingStrategy.class, immediate = true)
 public final class LogLogStrategy implements PricingStrategy {
@@ -54,7 +55,7 @@ public final class LogLogStrategy implements PricingStrategy {
     static final ParameterSpec LEVEL_SPEC = ParameterSpec.real(LEVEL,
             "Coverage of the elasticity intervals in percent", 95, 50, 99.9);
 
-    private static final StrategyDescriptor DESCRIPTOR = StrategyDescriptor.builder(Family.PRICING, "log-log", "1.0.0")
+    private static final StrategyDescriptor DESCRIPTOR = StrategyDescriptor.builder(Family.PRICING, "log-log", "1.1.0")
             .vendor("Mercator")
             .description("Log-log regression of units on own and substitute prices with promotion, feature, "
                     + "seasonal and store effects; elasticities shrunk toward the pooled one; profit-maximising "
@@ -114,16 +115,101 @@ public final class LogLogStrategy implements PricingStrategy {
                         .inverseCumulativeProbability(0.5 + level / 200);
                 elasticity = interval(regression.ownElasticity(), Math.sqrt(regression.ownVariance()) * t, level);
             }
-            double[] b = regression.coefficientsWith(elasticity.estimate());
-            fitted[p] = new LogLogModel.Product(elasticity, regression.substituteElasticity(level), b,
-                    regression.locationEffects(b, locationCount), regression.averageEffect(b), regression.smearing(),
-                    regression.substituteFill(), regression.meanLogUnits(), regression.meanLogPrice());
+            fitted[p] = product(regression, elasticity, level, locationCount);
         }
-        context.progress(1, "");
         Elasticity pooled = interval(pooling.mean(), Math.sqrt(pooling.predictiveVariance()) * z, level);
         String[] locations = data.hasLocations() ? data.locations().toArray() : new String[0];
+        LogLogModel.Segments segments = data.hasSegments()
+                ? segments(data, sales, x, fitted, shrink, level, z, context)
+                : LogLogModel.Segments.NONE;
+        context.progress(1, "");
         return new LogLogModel(DESCRIPTOR.name(), DESCRIPTOR.version(), harmonics, seasonLength, data.products(),
-                locations, fitted, pooled);
+                locations, fitted, pooled, segments);
+    }
+
+    private static LogLogModel.Product product(ProductRegression regression, Elasticity elasticity, double level,
+            int locationCount) {
+        double[] b = regression.coefficientsWith(elasticity.estimate());
+        return new LogLogModel.Product(elasticity, regression.substituteElasticity(level), b,
+                regression.locationEffects(b, locationCount), regression.averageEffect(b), regression.smearing(),
+                regression.substituteFill(), regression.meanLogUnits(), regression.meanLogPrice());
+    }
+
+    /**
+     * Fits every product on the rows of each segment it sold in and shrinks each segment's
+     * elasticity toward the product's: prior N(product's estimate, tau^2) with tau^2 the mean over
+     * all identified product-segments of (squared deviation from the product minus sampling
+     * variance), floored at 0. A segment whose price did not vary gets the product's elasticity
+     * with the prior's variance.
+     */
+    private static LogLogModel.Segments segments(PriceObservations data, SalesRows sales, double[][] x,
+            LogLogModel.Product[] products, boolean shrink, double level, double z, TrainingContext context) {
+        int segmentCount = data.segments().size();
+        int productCount = products.length;
+        ProductRegression[][] regressions = new ProductRegression[segmentCount][productCount];
+        double deviations = 0;
+        int identified = 0;
+        for (int p = 0; p < productCount; p++) {
+            if (p % 256 == 0) {
+                context.checkCancelled();
+                context.progress(0.9 + 0.1 * p / productCount, "segments");
+            }
+            int[] rows = sales.rowsOf()[p];
+            int[] count = new int[segmentCount];
+            for (int row : rows) {
+                count[data.segment(row)]++;
+            }
+            int[][] rowsOfSegment = new int[segmentCount][];
+            for (int s = 0; s < segmentCount; s++) {
+                rowsOfSegment[s] = new int[count[s]];
+                count[s] = 0;
+            }
+            for (int row : rows) {
+                int s = data.segment(row);
+                rowsOfSegment[s][count[s]++] = row;
+            }
+            for (int s = 0; s < segmentCount; s++) {
+                if (rowsOfSegment[s].length == 0) {
+                    continue;
+                }
+                ProductRegression regression = ProductRegression.fit(rowsOfSegment[s], sales.logUnits(), x,
+                        sales.location(), sales.locationCount());
+                regressions[s][p] = regression;
+                if (regression.identified()) {
+                    double d = regression.ownElasticity() - products[p].elasticity().estimate();
+                    deviations += d * d - regression.ownVariance();
+                    identified++;
+                }
+            }
+        }
+        double tau2 = identified == 0 ? 0 : Math.max(0, deviations / identified);
+        LogLogModel.Product[][] fitted = new LogLogModel.Product[segmentCount][productCount];
+        for (int s = 0; s < segmentCount; s++) {
+            for (int p = 0; p < productCount; p++) {
+                ProductRegression regression = regressions[s][p];
+                if (regression == null) {
+                    continue;
+                }
+                Elasticity own = products[p].elasticity();
+                double ownVariance = Math.pow((own.upperBound() - own.lowerBound()) / (2 * z), 2);
+                Elasticity elasticity;
+                if (!regression.identified()) {
+                    elasticity = interval(own.estimate(), Math.sqrt(tau2 + ownVariance) * z, level);
+                } else if (shrink) {
+                    double weightOnOwn = tau2 / (tau2 + regression.ownVariance());
+                    double estimate = weightOnOwn * regression.ownElasticity() + (1 - weightOnOwn) * own.estimate();
+                    double variance = weightOnOwn * regression.ownVariance()
+                            + (1 - weightOnOwn) * (1 - weightOnOwn) * ownVariance;
+                    elasticity = interval(estimate, Math.sqrt(variance) * z, level);
+                } else {
+                    double t = new TDistribution(null, regression.degreesOfFreedom())
+                            .inverseCumulativeProbability(0.5 + level / 200);
+                    elasticity = interval(regression.ownElasticity(), Math.sqrt(regression.ownVariance()) * t, level);
+                }
+                fitted[s][p] = product(regression, elasticity, level, sales.locationCount());
+            }
+        }
+        return new LogLogModel.Segments(data.segments(), fitted);
     }
 
     /** Pools the identified products; fails when a product cannot borrow from enough others. */

@@ -3,6 +3,7 @@ package io.mercator.plugins.pricing.elasticity;
 import io.mercator.api.ValidationException;
 import io.mercator.api.pricing.PriceRecommendations;
 import io.mercator.api.pricing.PricingRules;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -20,9 +21,67 @@ final class PriceOptimizer {
     private static final double SLACK = 1e-9;
 
     private final PricingRules rules;
+    /** The price ladder in ascending order, empty when any price is allowed. */
+    private final double[] points;
 
     PriceOptimizer(PricingRules rules) {
         this.rules = rules;
+        this.points = rules.pricePoints();
+    }
+
+    /** @return whether prices are restricted to discrete values: an ending or a price ladder */
+    boolean discrete() {
+        return points.length > 0 || !Double.isNaN(rules.priceEnding());
+    }
+
+    /** @return what the discrete prices are, for messages: " ending in 0.99" or " on the price ladder" */
+    String discreteRule() {
+        return points.length > 0 ? " on the price ladder"
+                : String.format(Locale.ROOT, " ending in %.2f", rules.priceEnding());
+    }
+
+    /**
+     * @param price a price
+     * @return the allowed discrete prices next to it: the largest at or below it and the smallest
+     *     above it, NaN where there is none
+     */
+    double[] neighbours(double price) {
+        if (points.length == 0) {
+            double below = Math.floor(price - rules.priceEnding()) + rules.priceEnding();
+            return new double[] {below > 0 ? below : Double.NaN, below + 1};
+        }
+        int at = Arrays.binarySearch(points, price);
+        int above = at >= 0 ? at + 1 : -at - 1;
+        int below = at >= 0 ? at : above - 1;
+        return new double[] {below >= 0 ? points[below] : Double.NaN,
+            above < points.length ? points[above] : Double.NaN};
+    }
+
+    /**
+     * @param low lowest price
+     * @param high highest price
+     * @param most the most prices to return
+     * @return the allowed discrete prices within [low, high], ascending, at most {@code most}
+     */
+    double[] discreteWithin(double low, double high, int most) {
+        double[] within = new double[most];
+        int count = 0;
+        if (points.length == 0) {
+            double ending = rules.priceEnding();
+            for (double price = Math.ceil(low - ending - SLACK) + ending; count < most && price <= high * (1 + SLACK);
+                    price++) {
+                if (price > 0) {
+                    within[count++] = price;
+                }
+            }
+        } else {
+            for (double point : points) {
+                if (count < most && point >= low * (1 - SLACK) && point <= high * (1 + SLACK)) {
+                    within[count++] = point;
+                }
+            }
+        }
+        return Arrays.copyOf(within, count);
     }
 
     /** A recommended price and the rule that limited it. */
@@ -67,7 +126,7 @@ final class PriceOptimizer {
         double optimum = unconstrainedOptimum(elasticity, cost, current);
         double price = Math.min(Math.max(optimum, low), high);
         String rule = optimum < low ? range.lowRule() : optimum > high ? range.highRule() : PriceRecommendations.NONE;
-        if (Double.isNaN(rules.priceEnding())) {
+        if (!discrete()) {
             return new Choice(price, rule);
         }
         return withEnding(row, product, elasticity, cost, price, rule, low, high);
@@ -141,7 +200,7 @@ final class PriceOptimizer {
     }
 
     /** A weighted objective is the profit of the unit cost scaled by the profit share (see PricingRules). */
-    private double unconstrainedOptimum(double elasticity, double cost, double current) {
+    double unconstrainedOptimum(double elasticity, double cost, double current) {
         double weightedCost = cost * rules.profitShare();
         if (weightedCost == 0 && elasticity == -1) {
             return current; // revenue does not depend on the price: keep it
@@ -149,24 +208,26 @@ final class PriceOptimizer {
         return elasticity < -1 ? weightedCost * elasticity / (1 + elasticity) : Double.POSITIVE_INFINITY;
     }
 
+    /** Moves the price to the better allowed discrete price next to it (an ending or a point of the ladder). */
     private Choice withEnding(int row, String product, double elasticity, double cost, double price, String rule,
             double low, double high) {
-        double ending = rules.priceEnding();
-        double below = Math.floor(price - ending) + ending;
-        double above = below + 1;
-        boolean belowAllowed = below >= low * (1 - SLACK) && below <= high * (1 + SLACK) && below > 0;
-        boolean aboveAllowed = above >= low * (1 - SLACK) && above <= high * (1 + SLACK);
+        double[] next = neighbours(price);
+        double below = next[0];
+        double above = next[1];
+        boolean belowAllowed = !Double.isNaN(below) && below >= low * (1 - SLACK) && below <= high * (1 + SLACK);
+        boolean aboveAllowed = !Double.isNaN(above) && above >= low * (1 - SLACK) && above <= high * (1 + SLACK);
         if (!belowAllowed && !aboveAllowed) {
             throw new ValidationException("rules", row, String.format(Locale.ROOT,
-                    "product '%s': no price ending in %.2f lies within the allowed range [%.4f, %.4f]",
-                    product, ending, low, high));
+                    "product '%s': no price%s lies within the allowed range [%.4f, %.4f]",
+                    product, discreteRule(), low, high));
         }
         double chosen = !belowAllowed ? above : !aboveAllowed ? below
                 : objective(above, elasticity, cost) > objective(below, elasticity, cost) ? above : below;
         boolean moved = Math.abs(chosen - price) > SLACK * price;
+        String discreteRule = points.length > 0 ? PriceRecommendations.PRICE_POINT : PriceRecommendations.PRICE_ENDING;
         String bindingRule = !moved ? rule
-                : rule.equals(PriceRecommendations.NONE) ? PriceRecommendations.PRICE_ENDING
-                : rule + "+" + PriceRecommendations.PRICE_ENDING;
+                : rule.equals(PriceRecommendations.NONE) ? discreteRule
+                : rule + "+" + discreteRule;
         return new Choice(chosen, bindingRule);
     }
 

@@ -26,8 +26,8 @@ import java.util.StringJoiner;
  * lowest and highest prices are always consistent), then searched on a log-spaced grid that is
  * refined twice around the best prices found, which puts the prices within about 0.01% of the
  * joint optimum; each size's candidates also carry the smaller size's candidates at both ends of
- * the ladder, so that a binding ladder holds exactly. With a price ending the candidates are the prices with that ending next to the
- * grid points. Plain Java, no OSGi.
+ * the ladder, so that a binding ladder holds exactly. With a price ending or price points the
+ * candidates are the allowed prices next to the grid points. Plain Java, no OSGi.
  */
 final class SizeLadder {
 
@@ -41,15 +41,13 @@ final class SizeLadder {
     }
 
     private final PriceOptimizer optimizer;
-    private final double priceEnding;
 
     /**
-     * @param optimizer the single-product optimiser whose objective the ladder maximises
-     * @param priceEnding the price ending of the rules, NaN when off
+     * @param optimizer the single-product optimiser whose objective the ladder maximises and
+     *     whose price ending or price points the candidates keep
      */
-    SizeLadder(PriceOptimizer optimizer, double priceEnding) {
+    SizeLadder(PriceOptimizer optimizer) {
         this.optimizer = optimizer;
-        this.priceEnding = priceEnding;
     }
 
     /**
@@ -226,7 +224,7 @@ final class SizeLadder {
             }
         }
         if (start < 0) {
-            throw conflict(group, members, String.format(Locale.ROOT, " ending in %.2f", priceEnding));
+            throw conflict(group, members, optimizer.discreteRule());
         }
         double[] prices = new double[n];
         int k = start;
@@ -247,7 +245,7 @@ final class SizeLadder {
     private double[] candidates(double low, double high, double incumbent, double[] smaller, double ratio) {
         double[] grid = new double[2 * GRID + 1 + 2 * smaller.length];
         int count = 0;
-        if (Double.isNaN(priceEnding)) {
+        if (!optimizer.discrete()) {
             for (double p : smaller) {
                 for (double tight : new double[] {p, p * ratio}) {
                     if (tight >= low && tight <= high) {
@@ -258,13 +256,12 @@ final class SizeLadder {
         }
         for (int g = 0; g < GRID; g++) {
             double point = low * Math.pow(high / low, g / (GRID - 1.0));
-            if (Double.isNaN(priceEnding)) {
+            if (!optimizer.discrete()) {
                 grid[count++] = point;
             } else {
-                double below = Math.floor(point - priceEnding) + priceEnding;
-                for (double ended : new double[] {below, below + 1}) {
-                    if (ended > 0 && ended >= low * (1 - SLACK) && ended <= high * (1 + SLACK)) {
-                        grid[count++] = ended;
+                for (double allowed : optimizer.neighbours(point)) {
+                    if (!Double.isNaN(allowed) && allowed >= low * (1 - SLACK) && allowed <= high * (1 + SLACK)) {
+                        grid[count++] = allowed;
                     }
                 }
             }

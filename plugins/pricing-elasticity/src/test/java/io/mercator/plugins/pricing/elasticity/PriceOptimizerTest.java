@@ -65,6 +65,28 @@ class PriceOptimizerTest {
     }
 
     @Test
+    void pricePointsPickTheBetterNeighbourOnTheLadder() {
+        // optimum 8 (e = -2, cost 4) between the points 7.49 and 8.99: profit 3.49 / 7.49^2 = 0.06221 beats
+        // 4.99 / 8.99^2 = 0.06174
+        PricingRules ladder = PricingRules.builder().pricePoints(9.99, 7.49, 8.99, 5.99).build();
+        PriceOptimizer.Choice onLadder = choose(ladder, -2, 4, 6, 1, 100, Double.NaN);
+        assertEquals(7.49, onLadder.price(), 1e-12);
+        assertEquals(PriceRecommendations.PRICE_POINT, onLadder.bindingRule());
+        // max change caps at 6.6: the only point left below it is 5.99
+        PriceOptimizer.Choice capped = choose(PricingRules.builder().pricePoints(9.99, 7.49, 8.99, 5.99).maxChange(0.1)
+                .build(), -2, 4, 6, 1, 100, Double.NaN);
+        assertEquals(5.99, capped.price(), 1e-12);
+        assertEquals("maxChange+pricePoint", capped.bindingRule());
+        // an optimum on a point stays there with its own rule
+        assertEquals(PriceRecommendations.NONE, choose(PricingRules.builder().pricePoints(8).build(), -2, 4, 6, 1,
+                100, Double.NaN).bindingRule());
+        ValidationException none = assertThrows(ValidationException.class, () -> choose(
+                PricingRules.builder().pricePoints(9.99, 12.99).maxChange(0.2).build(), -2, 4, 6, 1, 100, Double.NaN));
+        assertTrue(none.getMessage().contains("no price on the price ladder lies within the allowed range "
+                + "[4.8000, 7.2000]"), none.getMessage());
+    }
+
+    @Test
     void priceEndingPicksTheBetterNeighbour() {
         // optimum 8: profit 3.99 / 7.99^2 = 0.06250 beats 4.99 / 8.99^2 = 0.06174
         PriceOptimizer.Choice ending = choose(PricingRules.builder().priceEnding(0.99).build(), -2, 4, 6, 1, 100,

@@ -33,9 +33,32 @@ class SizeLadderTest {
         // With p2 = 2 p1 the group's profit is (p1 - 4) p1^-2 + (2 p1 - 10) (2 p1)^-2 = p1^-2 (1.5 p1 - 6.5),
         // which peaks at p1 = 6.5 / 1.5 * 2 = 26 / 3; the other tight pattern (p2 = p1) is worse.
         SizeLadder.Member[] group = {member(0, 1, 1, 100, -2, 4), member(1, 2, 1, 100, -2, 10)};
-        double[] prices = new SizeLadder(new PriceOptimizer(PROFIT), Double.NaN).solve("oj", group);
+        double[] prices = new SizeLadder(new PriceOptimizer(PROFIT)).solve("oj", group);
         assertEquals(26.0 / 3, prices[0], 26.0 / 3 * 1e-4);
         assertEquals(2 * prices[0], prices[1], 1e-12 * prices[1]);
+    }
+
+    @Test
+    void onAPriceLadderTheGroupTakesTheBestConsistentPoints() {
+        // the same group as above (continuous optimum 8.67 and 17.33); with the points below, an exhaustive search
+        // over all pairs that keep the ladder (p0 <= p1 <= 2 p0) finds the best
+        double[] points = {5.99, 7.99, 8.49, 8.99, 9.99, 14.99, 16.99, 17.49, 19.99};
+        SizeLadder.Member[] group = {member(0, 1, 1, 100, -2, 4), member(1, 2, 1, 100, -2, 10)};
+        PriceOptimizer optimizer = new PriceOptimizer(PricingRules.builder().sizeLadder(true).pricePoints(points)
+                .build());
+        double[] prices = new SizeLadder(optimizer).solve("oj", group);
+        double best = Double.NEGATIVE_INFINITY;
+        double[] bestPair = null;
+        for (double p0 : points) {
+            for (double p1 : points) {
+                double value = optimizer.objective(p0, -2, 4) + optimizer.objective(p1, -2, 10);
+                if (p0 <= p1 && p1 <= 2 * p0 && value > best) {
+                    best = value;
+                    bestPair = new double[] {p0, p1};
+                }
+            }
+        }
+        assertArrayEquals(bestPair, prices, 1e-12);
     }
 
     @Test
@@ -94,7 +117,7 @@ class SizeLadderTest {
                 own[i] = optimizer.choose(i, "sku" + i, e, cost, current, range).price();
             }
             try {
-                double[] prices = new SizeLadder(optimizer, rules.priceEnding()).solve("g", group);
+                double[] prices = new SizeLadder(optimizer).solve("g", group);
                 assertTrue(SizeLadder.holds(group, prices), "ladder " + Arrays.toString(prices));
                 for (int i = 0; i < n; i++) {
                     PriceOptimizer.Range range = group[i].range();
@@ -150,7 +173,7 @@ class SizeLadderTest {
         // the small size may not go below 10 (min price), the larger one not above 8: it would be cheaper
         SizeLadder.Member[] group = {member(4, 32, 10, 20, -2, 4), member(7, 64, 1, 8, -2, 4)};
         ValidationException error = assertThrows(ValidationException.class,
-                () -> new SizeLadder(new PriceOptimizer(PROFIT), Double.NaN).solve("oj", group));
+                () -> new SizeLadder(new PriceOptimizer(PROFIT)).solve("oj", group));
         assertEquals("rules", error.field());
         assertEquals(4, error.row());
         assertEquals("rules (row 4): size group 'oj': no prices keep the size ladder (a larger size costs at least "
@@ -160,7 +183,8 @@ class SizeLadderTest {
         // continuous prices exist (3.05 <= p2 <= 1.01 * p1 for p1 near 3.1), but none ending in .99
         SizeLadder.Member[] tight = {member(0, 100, 2.9, 3.1, -2, 1), member(1, 101, 3.05, 4.2, -2, 1)};
         ValidationException ending = assertThrows(ValidationException.class,
-                () -> new SizeLadder(new PriceOptimizer(PROFIT), 0.99).solve("oj", tight));
+                () -> new SizeLadder(new PriceOptimizer(PricingRules.builder().priceEnding(0.99).build()))
+                        .solve("oj", tight));
         assertTrue(ending.getMessage().contains("no prices ending in 0.99 keep the size ladder"),
                 ending.getMessage());
     }
