@@ -451,7 +451,7 @@ final class QueriesApi {
         return builder.build();
     }
 
-    private Reply plan(Call call) throws IOException {
+    private Reply plan(Call call) throws Exception {
         JsonBody body = call.json();
         ReplenishmentInput input = replenishmentInput(body);
         JsonObject json;
