@@ -1,0 +1,68 @@
+package io.mercator.platform.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mercator.api.ValidationException;
+import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.JobState;
+import io.mercator.platform.store.postgres.PostgresModelStore;
+import io.mercator.testing.postgres.PostgresDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The job manager's contract on the PostgreSQL history, and what two nodes sharing it see. */
+class PostgresJobManagerTest extends JobManagerContract {
+
+    @RegisterExtension
+    static final PostgresDatabase DATABASE = new PostgresDatabase();
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+
+    private DataSource database;
+    private String schema;
+
+    @BeforeEach
+    void newSchema() throws Exception {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(DATABASE.url());
+        source.setUser(DATABASE.user());
+        source.setPassword(DATABASE.password());
+        database = source;
+        schema = "jobs_" + SCHEMAS.incrementAndGet();
+        new PostgresModelStore(database, schema, "test").migrate();
+    }
+
+    @Override
+    protected JobHistory openHistory() {
+        return new PostgresJobHistory(database, schema, "node-a");
+    }
+
+    @Test
+    void twoNodesSeeEachOthersJobsAndARestartFailsOnlyItsOwn() throws Exception {
+        JobManager nodeA = manager(new PostgresJobHistory(database, schema, "node-a"));
+        JobManager nodeB = manager(new PostgresJobHistory(database, schema, "node-b"));
+        JobInfo onA = nodeA.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        JobInfo running = awaitState(nodeB, onA.id(), JobState.RUNNING);
+        assertEquals(onA.id(), running.id());
+        assertEquals(List.of(onA.id()), nodeB.list().stream().map(JobInfo::id).toList());
+        ValidationException elsewhere = assertThrows(ValidationException.class, () -> nodeB.cancel(onA.id()));
+        assertTrue(elsewhere.getMessage().contains("another Mercator node"), elsewhere.getMessage());
+
+        JobManager nodeBRestarted = manager(new PostgresJobHistory(database, schema, "node-b"));
+        assertEquals(JobState.RUNNING, nodeBRestarted.find(onA.id()).orElseThrow().state());
+
+        strategy.release.countDown();
+        JobInfo done = awaitState(nodeA, onA.id(), JobState.SUCCEEDED);
+        assertEquals(done, awaitState(nodeB, onA.id(), JobState.SUCCEEDED));
+        assertEquals(done, nodeB.cancel(onA.id()));
+    }
+}
