@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The catalogue contract on PostgreSQL; the contract's "other service on the same storage" is what
@@ -23,15 +23,12 @@ class PostgresCatalogueTest extends DatasetCatalogueContract {
     static final PostgresDatabase DATABASE = new PostgresDatabase();
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
-    private PGSimpleDataSource database;
+    private DataSource database;
     private String schema;
 
     @BeforeEach
     void newSchema() throws Exception {
-        database = new PGSimpleDataSource();
-        database.setURL(DATABASE.url());
-        database.setUser(DATABASE.user());
-        database.setPassword(DATABASE.password());
+        database = DATABASE.dataSource();
         schema = "datasets_" + SCHEMAS.incrementAndGet();
         new PostgresModelStore(database, schema, "test").migrate();
     }

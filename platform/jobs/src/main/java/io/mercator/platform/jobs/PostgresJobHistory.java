@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -29,7 +28,6 @@ final class PostgresJobHistory implements JobHistory {
 
     private static final Gson GSON = new Gson();
     private static final Type PARAMETERS = new TypeToken<Map<String, String>>() { }.getType();
-    private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final String COLUMNS = "id, family, dataset_id, strategy_spec, parameters::text, state, progress, "
             + "message, submitted_at, started_at, finished_at, strategy_name, strategy_version, model_id, error, trigger";
 
@@ -44,10 +42,7 @@ final class PostgresJobHistory implements JobHistory {
      */
     PostgresJobHistory(DataSource database, String schema, String node) {
         this.database = Objects.requireNonNull(database, "database");
-        if (schema == null || !SCHEMA.matcher(schema).matches()) {
-            throw new IllegalArgumentException("'" + schema + "' is not a schema name");
-        }
-        this.table = schema + ".jobs";
+        this.table = Database.table(schema, "jobs");
         this.node = Objects.requireNonNull(node, "node");
     }
 

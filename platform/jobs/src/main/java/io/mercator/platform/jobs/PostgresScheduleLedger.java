@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -19,7 +18,6 @@ import javax.sql.DataSource;
  */
 final class PostgresScheduleLedger implements ScheduleLedger {
 
-    private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final DataSource database;
     private final String table;
@@ -32,10 +30,7 @@ final class PostgresScheduleLedger implements ScheduleLedger {
      */
     PostgresScheduleLedger(DataSource database, String schema, String node) {
         this.database = Objects.requireNonNull(database, "database");
-        if (schema == null || !SCHEMA.matcher(schema).matches()) {
-            throw new IllegalArgumentException("'" + schema + "' is not a schema name");
-        }
-        this.table = schema + ".schedule_runs";
+        this.table = Database.table(schema, "schedule_runs");
         this.node = Objects.requireNonNull(node, "node");
     }
 

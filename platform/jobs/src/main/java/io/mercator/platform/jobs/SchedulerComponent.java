@@ -68,6 +68,8 @@ public final class SchedulerComponent implements ScheduleService, ManagedService
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "mercator-scheduler");
             thread.setDaemon(true);
+            // not the class loader of whoever activated the component (an embedding host's, say)
+            thread.setContextClassLoader(SchedulerComponent.class.getClassLoader());
             return thread;
         });
         ticker.scheduleWithFixedDelay(this::tick, 1, TICK_SECONDS, TimeUnit.SECONDS);
@@ -82,8 +84,11 @@ public final class SchedulerComponent implements ScheduleService, ManagedService
     }
 
     @Deactivate
-    void stop() {
+    void stop() throws InterruptedException {
         ticker.shutdownNow();
+        if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("The scheduler did not stop within 10 s");
+        }
     }
 
     @Override

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The job manager's contract on the PostgreSQL history, and what two nodes sharing it see. */
 class PostgresJobManagerTest extends JobManagerContract {
@@ -31,11 +30,7 @@ class PostgresJobManagerTest extends JobManagerContract {
 
     @BeforeEach
     void newSchema() throws Exception {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(DATABASE.url());
-        source.setUser(DATABASE.user());
-        source.setPassword(DATABASE.password());
-        database = source;
+        database = DATABASE.dataSource();
         schema = "jobs_" + SCHEMAS.incrementAndGet();
         new PostgresModelStore(database, schema, "test").migrate();
     }

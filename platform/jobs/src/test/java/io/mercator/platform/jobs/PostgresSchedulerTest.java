@@ -16,11 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** Scheduled retraining with its runs claimed in PostgreSQL, and two nodes sharing it. */
 class PostgresSchedulerTest extends SchedulerContract {
@@ -29,16 +29,13 @@ class PostgresSchedulerTest extends SchedulerContract {
     static final PostgresDatabase DATABASE = new PostgresDatabase();
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
-    private PGSimpleDataSource database;
+    private DataSource database;
     private String schema;
     private final ExecutorService nodes = Executors.newFixedThreadPool(2);
 
     @BeforeEach
     void newSchema() throws Exception {
-        database = new PGSimpleDataSource();
-        database.setURL(DATABASE.url());
-        database.setUser(DATABASE.user());
-        database.setPassword(DATABASE.password());
+        database = DATABASE.dataSource();
         schema = "schedules_" + SCHEMAS.incrementAndGet();
         new PostgresModelStore(database, schema, "test").migrate();
     }
