@@ -80,6 +80,17 @@ final class FolderJobHistory implements JobHistory {
         return list().stream().filter(job -> !job.state().isFinal()).toList();
     }
 
+    /** One node: no job of this history runs elsewhere. */
+    @Override
+    public boolean requestCancel(String id) {
+        return false;
+    }
+
+    @Override
+    public boolean cancelRequested(String id) {
+        return false;
+    }
+
     private static Optional<JobInfo> read(Path record) throws IOException {
         try (Reader reader = Files.newBufferedReader(record, StandardCharsets.UTF_8)) {
             return Optional.of(GSON.fromJson(reader, JobInfo.class));

@@ -38,4 +38,21 @@ interface JobHistory {
      * @throws IOException when the history cannot be read
      */
     List<JobInfo> unfinished() throws IOException;
+
+    /**
+     * Asks the node running a job of another node to cancel it, at its next check.
+     *
+     * @param id a job id
+     * @return true when the job is recorded as queued or running and now asked to cancel; false
+     *     when it is finished, unknown, or no other node can run jobs on this history
+     * @throws IOException when the history cannot be written
+     */
+    boolean requestCancel(String id) throws IOException;
+
+    /**
+     * @param id a job of this node
+     * @return true when another node asked to cancel it
+     * @throws IOException when the history cannot be read
+     */
+    boolean cancelRequested(String id) throws IOException;
 }

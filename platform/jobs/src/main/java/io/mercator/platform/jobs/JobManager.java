@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +122,9 @@ public final class JobManager implements JobService, AutoCloseable {
     }
 
     private void run(Job job) {
+        pollCancelRequest(job);
         if (!job.begin()) {
+            persist(job);
             return;
         }
         persist(job);
@@ -138,7 +141,9 @@ public final class JobManager implements JobService, AutoCloseable {
             job.progress(OPEN_SHARE, "fitting " + info.descriptor().name() + " with " + parameters);
             @SuppressWarnings("unchecked")
             Strategy<Object, ? extends Model> strategy = (Strategy<Object, ? extends Model>) lease.strategy();
-            Model model = strategy.fit(data, parameters, job.fitContext(() -> persistProgress(job)));
+            Model model = strategy.fit(data, parameters, job.fitContext(() -> persistProgress(job),
+                    () -> pollCancelRequest(job)));
+            pollCancelRequest(job);
             job.checkCancelled();
             job.progress(1 - SAVE_SHARE, "saving the model");
             Map<String, String> metadata = new LinkedHashMap<>();
@@ -203,8 +208,15 @@ public final class JobManager implements JobService, AutoCloseable {
             if (elsewhere.state().isFinal()) {
                 return elsewhere;
             }
-            throw new ValidationException("job", "job '" + id + "' runs on another Mercator node sharing the "
-                    + "database: cancel it there");
+            try {
+                if (history.requestCancel(id)) {
+                    LOG.info("{} runs on another node, asked it to cancel the job", id);
+                }
+            } catch (IOException unwritable) {
+                throw new IllegalStateException("the job history cannot be written: " + unwritable.getMessage(),
+                        unwritable);
+            }
+            return find(id).orElse(elsewhere);
         }
         if (job.requestCancel()) {
             Future<?> future = job.future;
@@ -256,6 +268,19 @@ public final class JobManager implements JobService, AutoCloseable {
         if (now - job.progressRecordedAt >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_RECORD_MILLIS)) {
             job.progressRecordedAt = now;
             persist(job);
+        }
+    }
+
+    /** Cancels the job if another node asked for it (through a shared history). */
+    private void pollCancelRequest(Job job) {
+        try {
+            if (history.cancelRequested(job.snapshot().id()) && !job.snapshot().state().isFinal()) {
+                job.requestCancel();
+                LOG.info("{} cancelled at the request of another node", job.snapshot().id());
+            }
+        } catch (IOException unreadable) {
+            LOG.warn("Cannot check whether job {} was cancelled elsewhere: {}", job.snapshot().id(),
+                    unreadable.getMessage());
         }
     }
 
@@ -340,7 +365,13 @@ public final class JobManager implements JobService, AutoCloseable {
         }
 
         /** The context the strategy's fit sees: its 0..1 maps onto the fit's share of the job's progress. */
-        TrainingContext fitContext(Runnable progressed) {
+        /**
+         * @param progressed told after each progress report
+         * @param pollElsewhere looks for a cancellation asked for elsewhere; called at most every
+         *     {@value JobManager#PROGRESS_RECORD_MILLIS} ms from the strategy's cancellation checks
+         */
+        TrainingContext fitContext(Runnable progressed, Runnable pollElsewhere) {
+            AtomicLong polledAt = new AtomicLong(System.nanoTime());
             return new TrainingContext() {
                 @Override
                 public void progress(double fraction, String message) {
@@ -351,6 +382,12 @@ public final class JobManager implements JobService, AutoCloseable {
 
                 @Override
                 public boolean isCancelled() {
+                    long now = System.nanoTime();
+                    long last = polledAt.get();
+                    if (now - last >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_RECORD_MILLIS)
+                            && polledAt.compareAndSet(last, now)) {
+                        pollElsewhere.run();
+                    }
                     return cancelRequested || stopRequested;
                 }
             };

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 
 /**
  * Job records in the {@code jobs} table of Mercator's PostgreSQL schema, shared by every node that
- * points at the database; each row names the node that runs (or ran) the job.
+ * points at the database; each row names the node that runs (or ran) the job, and whether another
+ * node asked to cancel it.
  */
 final class PostgresJobHistory implements JobHistory {
 
@@ -94,6 +95,34 @@ final class PostgresJobHistory implements JobHistory {
     public List<JobInfo> unfinished() throws IOException {
         return query("SELECT " + COLUMNS + " FROM " + table + " WHERE node = ? AND state IN ('QUEUED', 'RUNNING') "
                 + "ORDER BY submitted_at DESC, id", node);
+    }
+
+    @Override
+    public boolean requestCancel(String id) throws IOException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET cancel_requested = true, "
+                        + "message = 'cancelling (asked by ' || ? || ')' WHERE id = ? AND state IN ('QUEUED', 'RUNNING')")) {
+            update.setString(1, node);
+            update.setString(2, id);
+            return update.executeUpdate() == 1;
+        } catch (SQLException failed) {
+            throw new IOException("cannot ask for job " + id + " to be cancelled in PostgreSQL: " + failed.getMessage(),
+                    failed);
+        }
+    }
+
+    @Override
+    public boolean cancelRequested(String id) throws IOException {
+        try (Connection connection = database.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT cancel_requested FROM " + table
+                        + " WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException failed) {
+            throw new IOException("cannot read job " + id + " in PostgreSQL: " + failed.getMessage(), failed);
+        }
     }
 
     private List<JobInfo> query(String sql, String... arguments) throws IOException {

@@ -63,7 +63,7 @@ abstract class JobManagerContract {
     protected abstract JobHistory openHistory() throws Exception;
 
     final TestStrategy strategy = new TestStrategy();
-    private final RecordingStore store = new RecordingStore();
+    final RecordingStore store = new RecordingStore();
     private final List<JobManager> managers = new ArrayList<>();
 
     JobManager manager() throws Exception {
@@ -411,7 +411,7 @@ abstract class JobManagerContract {
     }
 
     /** Keeps what was saved. */
-    private static final class RecordingStore implements ModelStore {
+    static final class RecordingStore implements ModelStore {
         final List<StoredModel> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override

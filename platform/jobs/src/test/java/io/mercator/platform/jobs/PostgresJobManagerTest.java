@@ -11,6 +11,7 @@ import io.mercator.platform.store.postgres.PostgresModelStore;
 import io.mercator.testing.postgres.PostgresDatabase;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -44,20 +45,35 @@ class PostgresJobManagerTest extends JobManagerContract {
     void twoNodesSeeEachOthersJobsAndARestartFailsOnlyItsOwn() throws Exception {
         JobManager nodeA = manager(new PostgresJobHistory(database, schema, "node-a"));
         JobManager nodeB = manager(new PostgresJobHistory(database, schema, "node-b"));
-        JobInfo onA = nodeA.startTraining(request(Map.of()));
-        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
-        JobInfo running = awaitState(nodeB, onA.id(), JobState.RUNNING);
-        assertEquals(onA.id(), running.id());
-        assertEquals(List.of(onA.id()), nodeB.list().stream().map(JobInfo::id).toList());
-        ValidationException elsewhere = assertThrows(ValidationException.class, () -> nodeB.cancel(onA.id()));
-        assertTrue(elsewhere.getMessage().contains("another Mercator node"), elsewhere.getMessage());
-
-        JobManager nodeBRestarted = manager(new PostgresJobHistory(database, schema, "node-b"));
-        assertEquals(JobState.RUNNING, nodeBRestarted.find(onA.id()).orElseThrow().state());
-
         strategy.release.countDown();
+        JobInfo onA = nodeA.startTraining(request(Map.of()));
         JobInfo done = awaitState(nodeA, onA.id(), JobState.SUCCEEDED);
         assertEquals(done, awaitState(nodeB, onA.id(), JobState.SUCCEEDED));
-        assertEquals(done, nodeB.cancel(onA.id()));
+        assertEquals(List.of(onA.id()), nodeB.list().stream().map(JobInfo::id).toList());
+        assertEquals(done, nodeB.cancel(onA.id()), "cancelling a finished job changes nothing");
+
+        strategy.release = new CountDownLatch(1);
+        strategy.started = new CountDownLatch(1);
+        JobInfo running = nodeA.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        awaitState(nodeB, running.id(), JobState.RUNNING);
+        JobManager nodeBRestarted = manager(new PostgresJobHistory(database, schema, "node-b"));
+        assertEquals(JobState.RUNNING, nodeBRestarted.find(running.id()).orElseThrow().state());
+    }
+
+    @Test
+    void aJobIsCancelledFromAnotherNodeWithinItsNextChecks() throws Exception {
+        JobManager nodeA = manager(new PostgresJobHistory(database, schema, "node-a"));
+        JobManager nodeB = manager(new PostgresJobHistory(database, schema, "node-b"));
+        JobInfo running = nodeA.startTraining(request(Map.of()));
+        assertTrue(strategy.started.await(5, TimeUnit.SECONDS));
+        awaitState(nodeB, running.id(), JobState.RUNNING);
+
+        JobInfo asked = nodeB.cancel(running.id());
+        assertEquals("cancelling (asked by node-b)", asked.message());
+        JobInfo cancelled = awaitState(nodeA, running.id(), JobState.CANCELLED);
+        assertEquals(cancelled, awaitState(nodeB, running.id(), JobState.CANCELLED));
+        assertTrue(store.saved.isEmpty());
+        assertThrows(ValidationException.class, () -> nodeB.cancel("job-00000000"));
     }
 }

@@ -31,7 +31,8 @@ CREATE TABLE ${schema}.dataset_chunks (
 ALTER TABLE ${schema}.dataset_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;
 
 -- Every training job of every node. Data set and model ids are kept as text without foreign keys:
--- the history outlives deleted data sets and models.
+-- the history outlives deleted data sets and models. cancel_requested: another node asked the
+-- running node to cancel the job.
 CREATE TABLE ${schema}.jobs (
     id               text             PRIMARY KEY,
     node             text             NOT NULL,
@@ -49,7 +50,8 @@ CREATE TABLE ${schema}.jobs (
     strategy_name    text,
     strategy_version text,
     model_id         text,
-    error            text
+    error            text,
+    cancel_requested boolean          NOT NULL DEFAULT false
 );
 
 CREATE INDEX jobs_newest_first ON ${schema}.jobs (submitted_at DESC, id);
