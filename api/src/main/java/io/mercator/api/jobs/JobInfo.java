@@ -25,13 +25,16 @@ import java.util.Objects;
  * @param modelId the stored model's id in the {@link io.mercator.api.runtime.ModelStore}; null
  *     unless SUCCEEDED
  * @param error why it failed; null unless FAILED
+ * @param trigger what started it: {@value TrainingRequest#MANUAL} for a request (CLI, REST API,
+ *     embedding API), {@code schedule:<name>} for a {@linkplain ScheduleService schedule}
  */
 public record JobInfo(String id, Family family, String datasetId, String strategySpec, Map<String, String> parameters,
         JobState state, double progress, String message, Instant submittedAt, Instant startedAt, Instant finishedAt,
-        String strategyName, String strategyVersion, String modelId, String error) {
+        String strategyName, String strategyVersion, String modelId, String error, String trigger) {
 
-    /** Checks that nothing is missing and copies the parameters. */
+    /** Checks that nothing is missing and copies the parameters; no trigger means {@value TrainingRequest#MANUAL}. */
     public JobInfo {
+        trigger = trigger == null || trigger.isEmpty() ? TrainingRequest.MANUAL : trigger;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(datasetId, "datasetId");
@@ -40,6 +43,19 @@ public record JobInfo(String id, Family family, String datasetId, String strateg
         Objects.requireNonNull(state, "state");
         message = message == null ? "" : message;
         Objects.requireNonNull(submittedAt, "submittedAt");
+    }
+
+    /**
+     * A job started by a request (the shape of version 1.0 of this package).
+     *
+     * @see #JobInfo(String, Family, String, String, Map, JobState, double, String, Instant, Instant, Instant,
+     *     String, String, String, String, String)
+     */
+    public JobInfo(String id, Family family, String datasetId, String strategySpec, Map<String, String> parameters,
+            JobState state, double progress, String message, Instant submittedAt, Instant startedAt,
+            Instant finishedAt, String strategyName, String strategyVersion, String modelId, String error) {
+        this(id, family, datasetId, strategySpec, parameters, state, progress, message, submittedAt, startedAt,
+                finishedAt, strategyName, strategyVersion, modelId, error, TrainingRequest.MANUAL);
     }
 
     /** @return how long it ran (until now while running); zero before it started */

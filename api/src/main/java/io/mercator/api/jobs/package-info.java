@@ -3,10 +3,11 @@
  * progress, can be cancelled, and is kept in a history that survives restarts.
  *
  * <p>The platform implements {@link io.mercator.api.jobs.JobService}; the CLI
- * ({@code mercator train}, {@code mercator jobs}) and the REST API call it.
+ * ({@code mercator train}, {@code mercator jobs}) and the REST API call it. Training can also run
+ * on a schedule from configuration ({@link io.mercator.api.jobs.ScheduleService}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.jobs;
 
 import org.osgi.annotation.bundle.Export;

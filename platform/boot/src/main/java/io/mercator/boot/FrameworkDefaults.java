@@ -25,6 +25,7 @@ public final class FrameworkDefaults {
         d.put("io.mercator.store.folder", HOME + "/data/models");
         d.put("io.mercator.datasets.folder", HOME + "/data/datasets");
         d.put("io.mercator.jobs.folder", HOME + "/data/jobs");
+        d.put("io.mercator.schedules.folder", HOME + "/data/schedules");
         d.put("io.mercator.rest.folder", HOME + "/data/rest");
         d.put("io.mercator.rest.items", HOME + "/data/items.csv");
         d.put("io.mercator.rest.audit.log", HOME + "/logs/audit.log");

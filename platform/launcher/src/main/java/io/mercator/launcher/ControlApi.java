@@ -6,6 +6,7 @@ import com.google.gson.annotations.SerializedName;
 import io.mercator.api.datasets.DatasetInfo;
 import io.mercator.api.datasets.ValidationReport;
 import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.ScheduleInfo;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.StoredModel;
 import java.time.Instant;
@@ -139,18 +140,32 @@ public final class ControlApi {
     public record JobEntry(String id, String family, String dataset, String strategySpec,
             Map<String, String> parameters, String state, double progress, String message, String submittedAt,
             String startedAt, String finishedAt, long runMillis, String strategyName, String strategyVersion,
-            String modelId, String error) {
-        /** @return the job with its progress, timings and model */
+            String modelId, String error, String trigger) {
+        /** @return the job with its progress, timings, model and what started it */
         public static JobEntry of(JobInfo job) {
             return new JobEntry(job.id(), job.family().id(), job.datasetId(), job.strategySpec(), job.parameters(),
                     job.state().name(), job.progress(), job.message(), text(job.submittedAt()),
                     text(job.startedAt()), text(job.finishedAt()), job.runTime().toMillis(), job.strategyName(),
-                    job.strategyVersion(), job.modelId(), job.error());
+                    job.strategyVersion(), job.modelId(), job.error(), job.trigger());
         }
+    }
 
-        private static String text(Instant instant) {
-            return instant == null ? null : instant.toString();
+    /** One schedule of retraining ({@code GET schedules}); see {@link ScheduleInfo}. */
+    public record ScheduleEntry(String name, String source, String family, String dataset, String strategy,
+            Map<String, String> parameters, String cron, String timeZone, String nextRun, String lastRun,
+            String lastJobId, String lastError, String configurationError) {
+        /** @return the schedule with its next and last run */
+        public static ScheduleEntry of(ScheduleInfo schedule) {
+            return new ScheduleEntry(schedule.name(), schedule.source(),
+                    schedule.family() == null ? null : schedule.family().id(), schedule.dataset(),
+                    schedule.strategySpec(), schedule.parameters(), schedule.cron(), schedule.timeZone(),
+                    text(schedule.nextRun()), text(schedule.lastRun()), schedule.lastJobId(), schedule.lastError(),
+                    schedule.configurationError());
         }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     /** One stored model ({@code GET models}). */

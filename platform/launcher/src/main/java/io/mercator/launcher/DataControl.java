@@ -12,6 +12,7 @@ import io.mercator.api.datasets.ImportException;
 import io.mercator.api.datasets.ImportOptions;
 import io.mercator.api.datasets.QuerySource;
 import io.mercator.api.jobs.JobService;
+import io.mercator.api.jobs.ScheduleService;
 import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
@@ -30,13 +31,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control channel's data endpoints: {@code import}, {@code datasets[/ID]},
- * {@code train}, {@code jobs[/ID[/cancel]]} and {@code models}, answered by the
- * {@link DatasetService}, {@link JobService} and {@link ModelStore} services.
+ * {@code train}, {@code jobs[/ID[/cancel]]}, {@code schedules} and {@code models}, answered by the
+ * {@link DatasetService}, {@link JobService}, {@link ScheduleService} and {@link ModelStore} services.
  */
 final class DataControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataControl.class);
-    private static final List<String> ROOTS = List.of("import", "datasets", "train", "jobs", "models");
+    private static final List<String> ROOTS = List.of("import", "datasets", "train", "jobs", "schedules",
+            "models");
 
     /** An answer: HTTP status and JSON body. */
     record Answer(int status, Object body) {
@@ -63,6 +65,8 @@ final class DataControl {
                 case "datasets" -> datasets(method, path);
                 case "train" -> post(method, () -> train(ControlApi.GSON.fromJson(body, ControlApi.TrainRequest.class)));
                 case "jobs" -> jobs(method, path);
+                case "schedules" -> get(method, () -> withService(ScheduleService.class, service -> service.list()
+                        .stream().map(ControlApi.ScheduleEntry::of).toList()));
                 default -> get(method, this::models);
             };
         } catch (JsonParseException malformed) {

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * system/   bundles installed and started at every start, in file-name order
  * deploy/   watched by FileInstall: strategy bundles
  * conf/     mercator.properties, logback.xml, *.cfg files for Config Admin
- * data/     felix-cache (cleaned at every start), config (Config Admin), models, datasets, jobs, demo data
+ * data/     felix-cache (cleaned at every start), config (Config Admin), models, datasets, jobs, schedules, demo data
  * logs/     mercator.log
  * run/      pid, port and control token while running
  * </pre>

@@ -10,18 +10,24 @@ import io.mercator.api.datasets.ImportOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * Offers a {@link DatasetFolder} as the platform's {@link DatasetService}, in the folder named by
- * the framework property {@value #FOLDER_PROPERTY} (the launcher sets {@code <home>/data/datasets}),
- * else in the bundle's data area.
+ * Offers a {@link DatasetFolder} as the platform's {@link DatasetService}. Imports are staged in the
+ * folder named by the framework property {@value #FOLDER_PROPERTY} (the launcher sets
+ * {@code <home>/data/datasets}), else in the bundle's data area; the data sets are kept in Mercator's
+ * PostgreSQL database when one is configured (shared with the other nodes, which can train on
+ * them), else in that folder. The database is bound greedily: when it arrives or goes the component
+ * starts again with the other catalogue.
  */
 @Component(service = DatasetService.class, immediate = true)
 public final class DatasetServiceComponent implements DatasetService {
@@ -34,14 +40,22 @@ public final class DatasetServiceComponent implements DatasetService {
 
     @Activate
     public DatasetServiceComponent(BundleContext context,
-            @Reference(service = LoggerFactory.class) Logger logger, @Reference ConnectionRegistry connections)
-            throws IOException {
+            @Reference(service = LoggerFactory.class) Logger logger, @Reference ConnectionRegistry connections,
+            @Reference(service = javax.sql.DataSource.class, cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY, target = "(io.mercator.database=postgres)")
+            Map.Entry<Map<String, Object>, javax.sql.DataSource> database) throws IOException {
         this.logger = logger;
         String configured = context.getProperty(FOLDER_PROPERTY);
         Path root = configured != null && !configured.isBlank() ? Path.of(configured)
                 : context.getDataFile("datasets").toPath();
-        folder = new DatasetFolder(root, connections);
-        logger.info("Data sets in {}", root);
+        if (database == null) {
+            folder = new DatasetFolder(root, connections);
+            logger.info("Data sets in {}", root);
+        } else {
+            String schema = (String) database.getKey().get("io.mercator.database.schema");
+            folder = new DatasetFolder(root, new PostgresCatalogue(database.getValue(), schema), connections);
+            logger.info("Data sets in PostgreSQL (schema {}), imports staged in {}", schema, root);
+        }
     }
 
     @Override

@@ -1,11 +1,5 @@
 package io.mercator.platform.jobs;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
 import io.mercator.api.Family;
 import io.mercator.api.Model;
 import io.mercator.api.Parameters;
@@ -24,14 +18,8 @@ import io.mercator.api.runtime.StrategyInfo;
 import io.mercator.api.runtime.StrategyLease;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -47,27 +35,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs training jobs on a fixed number of worker threads and keeps every job's record in
- * {@code <folder>/<id>.json}, rewritten atomically at each change of state. Progress between
- * states lives in memory only. Jobs found unfinished at start-up were cut off by a stop or a crash
- * and are recorded as FAILED.
+ * Runs training jobs on a fixed number of worker threads and records every job in a
+ * {@link JobHistory} at each change of state, and its progress at most every
+ * {@value #PROGRESS_RECORD_MILLIS} ms. This node's jobs found unfinished at start-up were cut off
+ * by a stop or a crash and are recorded as FAILED. The list and look-ups answer from the history,
+ * so they include other nodes' jobs when the history is shared, with this node's running jobs as
+ * they are now.
  */
 public final class JobManager implements JobService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
-            .registerTypeAdapter(Instant.class, new InstantAdapter().nullSafe()).create();
+    /** How often, at most, a running job's progress is recorded: other nodes see it that fresh. */
+    static final long PROGRESS_RECORD_MILLIS = 2_000;
     /** Share of the progress bar for opening the data set, before the fit. */
     private static final double OPEN_SHARE = 0.1;
     /** Share of the progress bar for saving the model, after the fit. */
     private static final double SAVE_SHARE = 0.05;
     private static final String STOPPED_WHILE = "Mercator stopped while the job was ";
 
-    private final Path folder;
+    private final JobHistory history;
     private final DatasetService datasets;
     private final StrategyRegistry registry;
     private final ModelStore store;
@@ -75,16 +66,16 @@ public final class JobManager implements JobService, AutoCloseable {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
     /**
-     * @param folder where job records are kept; created when missing
+     * @param history where job records are kept
      * @param datasets opens the data sets
      * @param registry finds the strategies
      * @param store keeps the models
      * @param workerCount how many jobs run at once
      * @throws IOException when the history cannot be read
      */
-    public JobManager(Path folder, DatasetService datasets, StrategyRegistry registry, ModelStore store,
+    JobManager(JobHistory history, DatasetService datasets, StrategyRegistry registry, ModelStore store,
             int workerCount) throws IOException {
-        this.folder = Files.createDirectories(folder);
+        this.history = history;
         this.datasets = datasets;
         this.registry = registry;
         this.store = store;
@@ -94,27 +85,10 @@ public final class JobManager implements JobService, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        loadHistory();
-    }
-
-    private void loadHistory() throws IOException {
-        try (DirectoryStream<Path> records = Files.newDirectoryStream(folder, "job-*.json")) {
-            for (Path record : records) {
-                JobInfo info;
-                try (Reader reader = Files.newBufferedReader(record, StandardCharsets.UTF_8)) {
-                    info = GSON.fromJson(reader, JobInfo.class);
-                } catch (JsonParseException | IllegalArgumentException | NullPointerException corrupt) {
-                    LOG.warn("Ignoring the unreadable job record {}: {}", record, corrupt.getMessage());
-                    continue;
-                }
-                Job job = new Job(info);
-                if (!info.state().isFinal()) {
-                    job.finish(JobState.FAILED, "stopped",
-                            STOPPED_WHILE + info.state().name().toLowerCase(Locale.ROOT));
-                    persist(job);
-                }
-                jobs.put(info.id(), job);
-            }
+        for (JobInfo cutOff : history.unfinished()) {
+            Job job = new Job(cutOff);
+            job.finish(JobState.FAILED, "stopped", STOPPED_WHILE + cutOff.state().name().toLowerCase(Locale.ROOT));
+            persist(job);
         }
     }
 
@@ -135,19 +109,22 @@ public final class JobManager implements JobService, AutoCloseable {
         Parameters.resolve(strategy.descriptor().parameters(), request.parameters());
         String id = "job-" + UUID.randomUUID().toString().substring(0, 8);
         Job job = new Job(new JobInfo(id, request.family(), request.datasetId(), request.strategySpec(),
-                request.parameters(), JobState.QUEUED, 0, "queued", Instant.now(), null, null, null, null, null,
-                null));
+                request.parameters(), JobState.QUEUED, 0, "queued", now(), null, null, null, null, null, null,
+                request.trigger()));
         jobs.put(id, job);
         persist(job);
         JobInfo queued = job.snapshot();
         job.future = workers.submit(() -> run(job));
-        LOG.info("Queued {}: train {} {} on {}", id, request.family().id(),
-                request.strategySpec().isEmpty() ? "(default strategy)" : request.strategySpec(), request.datasetId());
+        LOG.info("Queued {}: train {} {} on {} ({})", id, request.family().id(),
+                request.strategySpec().isEmpty() ? "(default strategy)" : request.strategySpec(), request.datasetId(),
+                request.trigger());
         return queued;
     }
 
     private void run(Job job) {
+        pollCancelRequest(job);
         if (!job.begin()) {
+            persist(job);
             return;
         }
         persist(job);
@@ -166,7 +143,9 @@ public final class JobManager implements JobService, AutoCloseable {
             Strategy<Object, ? extends Model> strategy = (Strategy<Object, ? extends Model>) lease.strategy();
             Model model;
             try {
-                model = strategy.fit(data, parameters, job.fitContext());
+                model = strategy.fit(data, parameters, job.fitContext(() -> persistProgress(job),
+                        () -> pollCancelRequest(job)));
+                pollCancelRequest(job);
             } catch (RuntimeException | LinkageError thrown) {
                 if (!(thrown instanceof CancellationException || thrown instanceof ValidationException)) {
                     lease.failed(thrown); // the strategy's failure, counted in its metrics
@@ -204,22 +183,48 @@ public final class JobManager implements JobService, AutoCloseable {
 
     @Override
     public Optional<JobInfo> find(String id) {
-        return Optional.ofNullable(jobs.get(id)).map(Job::snapshot);
+        Job local = jobs.get(id);
+        if (local != null) {
+            return Optional.of(local.snapshot());
+        }
+        try {
+            return history.find(id);
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("the job history cannot be read: " + unreadable.getMessage(), unreadable);
+        }
     }
 
     @Override
     public List<JobInfo> list() {
-        List<JobInfo> all = new ArrayList<>();
-        jobs.values().forEach(job -> all.add(job.snapshot()));
-        all.sort(Comparator.comparing(JobInfo::submittedAt).reversed().thenComparing(JobInfo::id));
-        return all;
+        Map<String, JobInfo> all = new LinkedHashMap<>();
+        try {
+            history.list().forEach(job -> all.put(job.id(), job));
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("the job history cannot be read: " + unreadable.getMessage(), unreadable);
+        }
+        jobs.values().forEach(job -> all.put(job.snapshot().id(), job.snapshot()));
+        List<JobInfo> sorted = new ArrayList<>(all.values());
+        sorted.sort(Comparator.comparing(JobInfo::submittedAt).reversed().thenComparing(JobInfo::id));
+        return sorted;
     }
 
     @Override
     public JobInfo cancel(String id) {
         Job job = jobs.get(id);
         if (job == null) {
-            throw new ValidationException("job", "no job '" + id + "'");
+            JobInfo elsewhere = find(id).orElseThrow(() -> new ValidationException("job", "no job '" + id + "'"));
+            if (elsewhere.state().isFinal()) {
+                return elsewhere;
+            }
+            try {
+                if (history.requestCancel(id)) {
+                    LOG.info("{} runs on another node, asked it to cancel the job", id);
+                }
+            } catch (IOException unwritable) {
+                throw new IllegalStateException("the job history cannot be written: " + unwritable.getMessage(),
+                        unwritable);
+            }
+            return find(id).orElse(elsewhere);
         }
         if (job.requestCancel()) {
             Future<?> future = job.future;
@@ -253,20 +258,43 @@ public final class JobManager implements JobService, AutoCloseable {
         }
     }
 
+    /** Records the job as it is; under its monitor, so that records are written in the order of its changes. */
     private void persist(Job job) {
-        JobInfo info = job.snapshot();
-        Path target = folder.resolve(info.id() + ".json");
-        Path temporary = folder.resolve(info.id() + ".json.tmp");
-        try {
-            Files.writeString(temporary, GSON.toJson(info), StandardCharsets.UTF_8);
+        synchronized (job) {
+            JobInfo info = job.snapshot();
             try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                history.record(info);
+            } catch (IOException unwritable) {
+                LOG.error("Cannot record job {}: {}", info.id(), unwritable.getMessage());
             }
-        } catch (IOException unwritable) {
-            LOG.error("Cannot record job {} in {}: {}", info.id(), folder, unwritable.getMessage());
         }
+    }
+
+    /** Records a running job's progress unless it was recorded less than a moment ago. */
+    private void persistProgress(Job job) {
+        long now = System.nanoTime();
+        if (now - job.progressRecordedAt >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_RECORD_MILLIS)) {
+            job.progressRecordedAt = now;
+            persist(job);
+        }
+    }
+
+    /** Cancels the job if another node asked for it (through a shared history). */
+    private void pollCancelRequest(Job job) {
+        try {
+            if (history.cancelRequested(job.snapshot().id()) && !job.snapshot().state().isFinal()) {
+                job.requestCancel();
+                LOG.info("{} cancelled at the request of another node", job.snapshot().id());
+            }
+        } catch (IOException unreadable) {
+            LOG.warn("Cannot check whether job {} was cancelled elsewhere: {}", job.snapshot().id(),
+                    unreadable.getMessage());
+        }
+    }
+
+    /** The time of a change: milliseconds, which every history keeps exactly. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** One job's changing state; every change goes through its monitor. */
@@ -275,6 +303,7 @@ public final class JobManager implements JobService, AutoCloseable {
         private volatile boolean cancelRequested;
         volatile boolean stopRequested;
         private volatile Future<?> future;
+        volatile long progressRecordedAt = System.nanoTime();
 
         Job(JobInfo info) {
             this.info = info;
@@ -289,7 +318,7 @@ public final class JobManager implements JobService, AutoCloseable {
             if (info.state() != JobState.QUEUED) {
                 return false;
             }
-            info = with(JobState.RUNNING, 0, "starting", Instant.now(), null, info.strategyName(),
+            info = with(JobState.RUNNING, 0, "starting", now(), null, info.strategyName(),
                     info.strategyVersion(), null, null);
             return true;
         }
@@ -308,13 +337,13 @@ public final class JobManager implements JobService, AutoCloseable {
         }
 
         synchronized void succeed(String modelId) {
-            info = with(JobState.SUCCEEDED, 1, "model " + modelId + " stored", info.startedAt(), Instant.now(),
+            info = with(JobState.SUCCEEDED, 1, "model " + modelId + " stored", info.startedAt(), now(),
                     info.strategyName(), info.strategyVersion(), modelId, null);
         }
 
         synchronized void finish(JobState state, String message, String error) {
             info = with(state, info.progress(), error == null ? message : message + ": " + error, info.startedAt(),
-                    Instant.now(), info.strategyName(), info.strategyVersion(), null, error);
+                    now(), info.strategyName(), info.strategyVersion(), null, error);
         }
 
         /** @return true when the job was queued and is now cancelled; a running job stops at its next check */
@@ -324,7 +353,7 @@ public final class JobManager implements JobService, AutoCloseable {
             }
             cancelRequested = true;
             if (info.state() == JobState.QUEUED) {
-                info = with(JobState.CANCELLED, 0, "cancelled before it ran", null, Instant.now(), null, null, null,
+                info = with(JobState.CANCELLED, 0, "cancelled before it ran", null, now(), null, null, null,
                         null);
                 return true;
             }
@@ -344,16 +373,29 @@ public final class JobManager implements JobService, AutoCloseable {
         }
 
         /** The context the strategy's fit sees: its 0..1 maps onto the fit's share of the job's progress. */
-        TrainingContext fitContext() {
+        /**
+         * @param progressed told after each progress report
+         * @param pollElsewhere looks for a cancellation asked for elsewhere; called at most every
+         *     {@value JobManager#PROGRESS_RECORD_MILLIS} ms from the strategy's cancellation checks
+         */
+        TrainingContext fitContext(Runnable progressed, Runnable pollElsewhere) {
+            AtomicLong polledAt = new AtomicLong(System.nanoTime());
             return new TrainingContext() {
                 @Override
                 public void progress(double fraction, String message) {
                     Job.this.progress(OPEN_SHARE + (1 - OPEN_SHARE - SAVE_SHARE) * Math.min(1, Math.max(0, fraction)),
                             message);
+                    progressed.run();
                 }
 
                 @Override
                 public boolean isCancelled() {
+                    long now = System.nanoTime();
+                    long last = polledAt.get();
+                    if (now - last >= TimeUnit.MILLISECONDS.toNanos(PROGRESS_RECORD_MILLIS)
+                            && polledAt.compareAndSet(last, now)) {
+                        pollElsewhere.run();
+                    }
                     return cancelRequested || stopRequested;
                 }
             };
@@ -363,20 +405,7 @@ public final class JobManager implements JobService, AutoCloseable {
                 String strategyName, String strategyVersion, String modelId, String error) {
             return new JobInfo(info.id(), info.family(), info.datasetId(), info.strategySpec(), info.parameters(),
                     state, progress, message, info.submittedAt(), startedAt, finishedAt, strategyName,
-                    strategyVersion, modelId, error);
-        }
-    }
-
-    /** Instants as ISO-8601 text. */
-    private static final class InstantAdapter extends TypeAdapter<Instant> {
-        @Override
-        public void write(JsonWriter out, Instant value) throws IOException {
-            out.value(value.toString());
-        }
-
-        @Override
-        public Instant read(JsonReader in) throws IOException {
-            return Instant.parse(in.nextString());
+                    strategyVersion, modelId, error, info.trigger());
         }
     }
 }

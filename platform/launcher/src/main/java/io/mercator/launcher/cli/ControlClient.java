@@ -92,6 +92,10 @@ final class ControlClient {
         return call("GET", "jobs", new TypeToken<List<ControlApi.JobEntry>>() { }.getType());
     }
 
+    List<ControlApi.ScheduleEntry> schedules() {
+        return call("GET", "schedules", new TypeToken<List<ControlApi.ScheduleEntry>>() { }.getType());
+    }
+
     ControlApi.JobEntry job(String id) {
         return call("GET", "jobs/" + id, ControlApi.JobEntry.class);
     }

@@ -21,12 +21,12 @@ public final class JobsCommand extends ClientCommand implements Callable<Integer
     public Integer call() {
         if (action == null) {
             Table table = new Table("ID", "FAMILY", "DATASET", "STRATEGY", "STATE", "PROGRESS", "SUBMITTED", "SECONDS",
-                    "MODEL", "MESSAGE");
+                    "MODEL", "TRIGGER", "MESSAGE");
             for (ControlApi.JobEntry job : client().jobs()) {
                 table.row(job.id(), job.family(), job.dataset(), strategy(job), job.state(),
                         Math.round(job.progress() * 100) + "%", job.submittedAt(),
                         String.format(Locale.ROOT, "%.1f", job.runMillis() / 1000.0),
-                        job.modelId() == null ? "-" : job.modelId(), job.message());
+                        job.modelId() == null ? "-" : job.modelId(), job.trigger(), job.message());
             }
             table.print(out());
             return 0;
@@ -41,7 +41,7 @@ public final class JobsCommand extends ClientCommand implements Callable<Integer
         };
         out().println(job.id() + "  " + job.state() + "  " + TrainCommand.bar(job));
         out().println("family " + job.family() + ", data set " + job.dataset() + ", strategy " + strategy(job)
-                + ", parameters " + job.parameters());
+                + ", parameters " + job.parameters() + ", started by " + job.trigger());
         out().println("submitted " + job.submittedAt() + ", started " + job.startedAt() + ", finished "
                 + job.finishedAt());
         if (job.modelId() != null) {

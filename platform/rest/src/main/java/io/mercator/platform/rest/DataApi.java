@@ -15,6 +15,8 @@ import io.mercator.api.datasets.ImportException;
 import io.mercator.api.datasets.ImportOptions;
 import io.mercator.api.datasets.QuerySource;
 import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.ScheduleInfo;
+import io.mercator.api.jobs.ScheduleService;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
@@ -75,6 +77,8 @@ final class DataApi {
         router.add("GET", "/api/v1/jobs/{id}", Role.VIEWER, List.of(), "a training job with its progress", this::job);
         router.add("POST", "/api/v1/jobs/{id}/cancel", Role.OPERATOR, List.of(), "cancel a training job",
                 this::cancelJob);
+        router.add("GET", "/api/v1/schedules", Role.VIEWER, List.of(),
+                "list the schedules of retraining with their next and last run", this::listSchedules);
         router.add("GET", "/api/v1/models", Role.VIEWER, List.of(), "list the stored models, optionally of one family",
                 this::listModels);
         router.add("GET", "/api/v1/models/{id}", Role.VIEWER, List.of(), "describe a stored model", this::model);
@@ -239,6 +243,13 @@ final class DataApi {
         List<JobInfo> all = services.with(JobService.class, JobService::list);
         JsonObject body = new JsonObject();
         body.add("jobs", Reply.tree(all.stream().map(ControlApi.JobEntry::of).toList()));
+        return Reply.ok(body);
+    }
+
+    private Reply listSchedules(Call call) throws Exception {
+        List<ScheduleInfo> all = services.with(ScheduleService.class, ScheduleService::list);
+        JsonObject body = new JsonObject();
+        body.add("schedules", Reply.tree(all.stream().map(ControlApi.ScheduleEntry::of).toList()));
         return Reply.ok(body);
     }
 

@@ -3,9 +3,11 @@ package io.mercator.testing.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh database on the {@linkplain PostgresServer#shared() shared test server} for each test
@@ -67,6 +69,15 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
      */
     public Connection connect() throws SQLException {
         return server().connect(name);
+    }
+
+    /** @return a data source of new connections to the database, for code that takes one */
+    public DataSource dataSource() {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(url());
+        source.setUser(user());
+        source.setPassword(password());
+        return source;
     }
 
     private PostgresServer server() {

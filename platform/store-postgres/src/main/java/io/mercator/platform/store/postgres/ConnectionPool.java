@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The connection pool a store uses (HikariCP over the PostgreSQL driver's data source). */
+/** The connection pool to Mercator's database (HikariCP over the PostgreSQL driver's data source). */
 public final class ConnectionPool {
 
     private ConnectionPool() {
@@ -29,7 +29,7 @@ public final class ConnectionPool {
         database.setPrepareThreshold(-1);
         HikariConfig settings = new HikariConfig();
         settings.setDataSource(database);
-        settings.setPoolName("mercator-model-store");
+        settings.setPoolName("mercator-database");
         settings.setMaximumPoolSize(size);
         settings.setMinimumIdle(1);
         settings.setConnectionTimeout(10_000);

@@ -28,7 +28,8 @@ final class Schema {
     /** The scripts, oldest first; a released script is never edited, only followed by a new one. */
     static final List<Script> SCRIPTS = List.of(
             new Script(1, "models"),
-            new Script(2, "datasets-and-jobs"));
+            new Script(2, "datasets-and-jobs"),
+            new Script(3, "datasets-jobs-schedules"));
 
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 

@@ -40,7 +40,6 @@ import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,20 +50,27 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class JobManagerTest {
+abstract class JobManagerContract {
 
-    private static final String DATASET = "forecasting-0000abcd";
+    static final String DATASET = "forecasting-0000abcd";
 
-    @TempDir
-    Path history;
+    /**
+     * @return a history on this test's storage; every call opens another history on the same
+     *     storage, as another start of the same node would
+     * @throws Exception when it cannot be opened
+     */
+    protected abstract JobHistory openHistory() throws Exception;
 
-    private final TestStrategy strategy = new TestStrategy();
-    private final RecordingStore store = new RecordingStore();
+    final TestStrategy strategy = new TestStrategy();
+    final RecordingStore store = new RecordingStore();
     private final List<JobManager> managers = new ArrayList<>();
 
-    private JobManager manager() throws IOException {
+    JobManager manager() throws Exception {
+        return manager(openHistory());
+    }
+
+    JobManager manager(JobHistory history) throws IOException {
         JobManager manager = new JobManager(history, new OneDataset(), new OneStrategy(strategy), store, 1);
         managers.add(manager);
         return manager;
@@ -76,11 +82,11 @@ class JobManagerTest {
         managers.forEach(JobManager::close);
     }
 
-    private static TrainingRequest request(Map<String, String> parameters) {
+    static TrainingRequest request(Map<String, String> parameters) {
         return new TrainingRequest(Family.FORECASTING, DATASET, "blocking", parameters);
     }
 
-    private static JobInfo awaitState(JobService jobs, String id, JobState state) throws InterruptedException {
+    static JobInfo awaitState(JobService jobs, String id, JobState state) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         JobInfo info = jobs.find(id).orElseThrow();
         while (info.state() != state && System.nanoTime() < deadline) {
@@ -198,6 +204,25 @@ class JobManagerTest {
     }
 
     @Test
+    void aJobKeepsWhatTriggeredItAcrossARestart() throws Exception {
+        JobManager jobs = manager();
+        strategy.release.countDown();
+        JobInfo scheduled = jobs.startTraining(new TrainingRequest(Family.FORECASTING, DATASET, "blocking",
+                Map.of("steps", "4"), "schedule:nightly"));
+        JobInfo manual = jobs.startTraining(request(Map.of()));
+        assertEquals("schedule:nightly", scheduled.trigger());
+        assertEquals(TrainingRequest.MANUAL, manual.trigger());
+        JobInfo done = awaitState(jobs, scheduled.id(), JobState.SUCCEEDED);
+        awaitState(jobs, manual.id(), JobState.SUCCEEDED);
+        jobs.close();
+
+        JobInfo reread = manager().find(scheduled.id()).orElseThrow();
+        assertEquals(done, reread);
+        assertEquals("schedule:nightly", reread.trigger());
+        assertEquals(Map.of("steps", "4"), reread.parameters());
+    }
+
+    @Test
     void closingStopsRunningJobsAndRecordsThemAsFailed() throws Exception {
         JobManager jobs = manager();
         JobInfo running = jobs.startTraining(request(Map.of()));
@@ -215,7 +240,7 @@ class JobManagerTest {
     }
 
     /** A forecasting strategy whose fit reports progress and then waits for the test or a cancellation. */
-    private static final class TestStrategy implements ForecastStrategy {
+    static final class TestStrategy implements ForecastStrategy {
         volatile CountDownLatch started = new CountDownLatch(1);
         volatile CountDownLatch release = new CountDownLatch(1);
         volatile RuntimeException failure;
@@ -386,7 +411,7 @@ class JobManagerTest {
     }
 
     /** Keeps what was saved. */
-    private static final class RecordingStore implements ModelStore {
+    static final class RecordingStore implements ModelStore {
         final List<StoredModel> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
