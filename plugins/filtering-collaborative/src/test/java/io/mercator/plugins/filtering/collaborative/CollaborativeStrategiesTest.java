@@ -205,6 +205,36 @@ class CollaborativeStrategiesTest {
     }
 
     @Test
+    void choiceRankingListsWhatUsersRateBeforeAnItemOneUserRatedHighly() {
+        // 40 users each rate five of the eight items p0-p7 with a 3 or a 4; n0 has one 5-star rating
+        Random random = new Random(7);
+        Interactions.Builder ratings = Interactions.builder();
+        for (int u = 0; u < 40; u++) {
+            for (int i = 0; i < 8; i++) {
+                if ((i + u) % 8 < 5) {
+                    ratings.add("u" + u, "p" + i, 3 + random.nextInt(2));
+                }
+            }
+        }
+        ratings.add("u0", "n0", 5);
+        Interactions data = ratings.build();
+        // no shrinkage of the biases: n0's predicted rating is the highest of all
+        Map<String, Object> unshrunk = Map.of("factors", 2, "item-regularisation", 0, "bias-regularisation", 0);
+        Map<String, Object> byRatingParameters = new java.util.HashMap<>(unshrunk);
+        byRatingParameters.put("ranking", "rating");
+        RecommenderModel byRating = fit(new BiasedMfStrategy(), data, byRatingParameters);
+        RecommenderModel byChoice = fit(new BiasedMfStrategy(), data, unshrunk);
+        // u1 rated p0, p1, p2, p6, p7 and not p3, p4, p5, n0
+        assertEquals("n0", byRating.recommend("u1", 4, Set.of()).itemId(0));
+        List<String> chosen = List.of(byChoice.recommend("u1", 4, Set.of()).itemIds());
+        assertEquals("n0", chosen.get(3), "the item one user rated comes last: " + chosen);
+        // predictions come from the rating factors in both modes
+        for (String item : List.of("p3", "n0")) {
+            assertEquals(byRating.predict("u1", item), byChoice.predict("u1", item), 1e-12);
+        }
+    }
+
+    @Test
     void implicitAlsCompletesThePlantedCluster() {
         // two tastes: users 0-9 buy items a0-a5, users 10-19 buy b0-b5; each user misses one item of
         // their own cluster, and the b items are bought more often overall
