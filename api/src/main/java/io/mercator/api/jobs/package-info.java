@@ -1,12 +1,13 @@
 /**
- * Jobs: long-running work (training a model on a data set) that runs in the background with
- * progress, can be cancelled, and is kept in a history that survives restarts.
+ * Jobs: long-running work (training a model on a data set, writing top-N recommendations for many
+ * users to a file) that runs in the background with progress, can be cancelled, and is kept in a
+ * history that survives restarts.
  *
  * <p>The platform implements {@link io.mercator.api.jobs.JobService}; the CLI
- * ({@code mercator train}, {@code mercator jobs}) and the REST API call it.
+ * ({@code mercator train}, {@code mercator score}, {@code mercator jobs}) and the REST API call it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.jobs;
 
 import org.osgi.annotation.bundle.Export;
