@@ -99,6 +99,7 @@ public final class FilteringRetailBenchmark {
             topN.row("item-knn", new ItemKnnStrategy(), Map.of());
             topN.row("item-knn similarity=jaccard", new ItemKnnStrategy(), Map.of("similarity", "jaccard"));
             topN.row("user-knn", new UserKnnStrategy(), Map.of());
+            topN.row("user-knn similarity=jaccard", new UserKnnStrategy(), Map.of("similarity", "jaccard"));
             topN.row("biased-mf", new BiasedMfStrategy(), Map.of());
             topN.row("implicit-als", new ImplicitAlsStrategy(), Map.of());
             topN.row("association-rules", new AssociationRulesStrategy(), Map.of());

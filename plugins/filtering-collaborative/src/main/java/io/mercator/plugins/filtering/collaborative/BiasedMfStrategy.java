@@ -130,41 +130,11 @@ public final class BiasedMfStrategy extends CollaborativeStrategy {
                 Arrays.fill(implicitGradient, 0);
             }
             shuffle(order, random);
-            for (int entry : order) {
-                int u = entryUser[entry];
-                int i = matrix.userItem[entry];
-                int userOffset = u * factors;
-                int itemOffset = i * factors;
-                double prediction = mean + userBias[u] + itemBias[i];
-                for (int f = 0; f < factors; f++) {
-                    prediction += (userFactors[userOffset + f] + implicitPart[userOffset + f])
-                            * itemFactors[itemOffset + f];
-                }
-                double error = matrix.userValue[entry] - prediction;
-                userBias[u] += rate * (error - biasRegularisation * userBias[u]);
-                itemBias[i] += rate * (error - biasRegularisation * itemBias[i]);
-                for (int f = 0; f < factors; f++) {
-                    double p = userFactors[userOffset + f];
-                    double q = itemFactors[itemOffset + f];
-                    userFactors[userOffset + f] += rate * (error * q - regularisation * p);
-                    itemFactors[itemOffset + f] += rate * (error * (p + implicitPart[userOffset + f])
-                            - regularisation * q);
-                    if (implicitFeedback) {
-                        implicitGradient[userOffset + f] += error * q;
-                    }
-                }
-            }
+            new Epoch(mean, userBias, itemBias, userFactors, itemFactors, implicitPart, implicitGradient, factors,
+                    rate, regularisation, biasRegularisation).run(order, entryUser, matrix.userItem, matrix.userValue);
             if (implicitFeedback) {
-                for (int u = 0; u < matrix.users; u++) {
-                    double norm = 1 / Math.sqrt(matrix.userStart[u + 1] - matrix.userStart[u]);
-                    for (int entry = matrix.userStart[u]; entry < matrix.userStart[u + 1]; entry++) {
-                        int offset = matrix.userItem[entry] * factors;
-                        for (int f = 0; f < factors; f++) {
-                            implicitFactors[offset + f] += implicitRate * (norm * implicitGradient[u * factors + f]
-                                    - implicitRegularisation * implicitFactors[offset + f]);
-                        }
-                    }
-                }
+                applyImplicitGradient(matrix, factors, implicitGradient, implicitFactors, implicitRate,
+                        implicitRegularisation);
             }
             rate *= parameters.getDouble(DECAY);
             implicitRate *= parameters.getDouble(DECAY);
@@ -193,15 +163,78 @@ public final class BiasedMfStrategy extends CollaborativeStrategy {
                         : MatrixFactorizationModel.FoldIn.MEAN, rankingItemFactors);
     }
 
+    /**
+     * One SGD pass over the ratings. Its own small method, so that the JIT compiles the hot loop on
+     * its own, with the step and the shrinkage of each update computed once per rating.
+     */
+    private record Epoch(double mean, double[] userBias, double[] itemBias, double[] userFactors,
+            double[] itemFactors, double[] implicitPart, double[] implicitGradient, int factors, double rate,
+            double regularisation, double biasRegularisation) {
+
+        void run(int[] order, int[] entryUser, int[] entryItem, double[] entryValue) {
+            double shrink = 1 - rate * regularisation;
+            double biasShrink = 1 - rate * biasRegularisation;
+            for (int entry : order) {
+                int u = entryUser[entry];
+                int i = entryItem[entry];
+                int userOffset = u * factors;
+                int itemOffset = i * factors;
+                double prediction = mean + userBias[u] + itemBias[i] + (implicitGradient == null
+                        ? Vectors.dot(userFactors, userOffset, itemFactors, itemOffset, factors)
+                        : Vectors.dotOfSum(userFactors, implicitPart, userOffset, itemFactors, itemOffset, factors));
+                double error = entryValue[entry] - prediction;
+                double step = rate * error;
+                userBias[u] = biasShrink * userBias[u] + step;
+                itemBias[i] = biasShrink * itemBias[i] + step;
+                if (implicitGradient == null) {
+                    for (int f = 0; f < factors; f++) {
+                        double p = userFactors[userOffset + f];
+                        double q = itemFactors[itemOffset + f];
+                        userFactors[userOffset + f] = shrink * p + step * q;
+                        itemFactors[itemOffset + f] = shrink * q + step * p;
+                    }
+                } else {
+                    // SVD++: the item sees the user's factors plus their implicit part, and the implicit
+                    // factors' gradient gathers per user for the end of the epoch
+                    for (int f = 0; f < factors; f++) {
+                        double p = userFactors[userOffset + f];
+                        double q = itemFactors[itemOffset + f];
+                        userFactors[userOffset + f] = shrink * p + step * q;
+                        itemFactors[itemOffset + f] = shrink * q + step * (p + implicitPart[userOffset + f]);
+                        implicitGradient[userOffset + f] += error * q;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Moves every rated item's implicit factors by its users' gathered gradients, once per user. */
+    private static void applyImplicitGradient(RatingMatrix matrix, int factors, double[] implicitGradient,
+            double[] implicitFactors, double rate, double regularisation) {
+        double shrink = 1 - rate * regularisation;
+        for (int u = 0; u < matrix.users; u++) {
+            double step = rate / Math.sqrt(matrix.userStart[u + 1] - matrix.userStart[u]);
+            int userOffset = u * factors;
+            for (int entry = matrix.userStart[u]; entry < matrix.userStart[u + 1]; entry++) {
+                int offset = matrix.userItem[entry] * factors;
+                for (int f = 0; f < factors; f++) {
+                    implicitFactors[offset + f] = shrink * implicitFactors[offset + f]
+                            + step * implicitGradient[userOffset + f];
+                }
+            }
+        }
+    }
+
     /** Sets each user's implicit part to |N(u)|^-1/2 times the sum of the implicit factors of their items. */
     static void implicitParts(RatingMatrix matrix, int factors, double[] implicitFactors, double[] implicitPart) {
         Arrays.fill(implicitPart, 0);
         for (int u = 0; u < matrix.users; u++) {
             double norm = 1 / Math.sqrt(matrix.userStart[u + 1] - matrix.userStart[u]);
+            int userOffset = u * factors;
             for (int entry = matrix.userStart[u]; entry < matrix.userStart[u + 1]; entry++) {
                 int offset = matrix.userItem[entry] * factors;
                 for (int f = 0; f < factors; f++) {
-                    implicitPart[u * factors + f] += norm * implicitFactors[offset + f];
+                    implicitPart[userOffset + f] += norm * implicitFactors[offset + f];
                 }
             }
         }

@@ -64,11 +64,7 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     }
 
     private double dot(double[] left, int leftOffset, double[] right, int rightOffset) {
-        double sum = 0;
-        for (int f = 0; f < factors; f++) {
-            sum += left[leftOffset + f] * right[rightOffset + f];
-        }
-        return sum;
+        return Vectors.dot(left, leftOffset, right, rightOffset, factors);
     }
 
     @Override
