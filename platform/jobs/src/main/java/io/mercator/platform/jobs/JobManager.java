@@ -63,8 +63,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs training and batch-scoring jobs on a fixed number of worker threads and keeps every job's record in
- * {@code <folder>/<id>.json}, rewritten atomically at each change of state. Progress between
+ * Runs training and batch-scoring jobs on a fixed number of worker threads and keeps every job's
+ * record in {@code <folder>/<id>.json}, rewritten atomically at each change of state. Progress between
  * states lives in memory only. Jobs found unfinished at start-up were cut off by a stop or a crash
  * and are recorded as FAILED.
  */
@@ -171,7 +171,8 @@ public final class JobManager implements JobService, AutoCloseable {
             requireDataset(history, Family.FILTERING);
         } else if (request.excludeSeen()) {
             throw new ValidationException("dataset", "model " + request.modelId() + " was not trained on a data set "
-                    + "here, so the users' items to leave out are unknown: name the data set that holds them");
+                    + "here, so the users' items to leave out are unknown: name the data set that holds them, or "
+                    + "keep the items users have");
         }
         if (stored == null) {
             StrategyInfo strategy = registry.resolve(Family.FILTERING, request.strategySpec());
