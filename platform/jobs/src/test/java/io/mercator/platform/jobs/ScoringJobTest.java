@@ -70,7 +70,7 @@ class ScoringJobTest {
     private JobManager jobs;
 
     private JobManager jobs() throws IOException {
-        jobs = new JobManager(folder.resolve("jobs"), new OneDataset(), new OneStrategy(new FixedOrder()), store, 1);
+        jobs = new JobManager(folder.resolve("jobs"), new OneDataset(), new OneStrategyRegistry(new FixedOrder()), store, 1);
         return jobs;
     }
 
@@ -282,65 +282,6 @@ class ScoringJobTest {
         public <D> D open(String id, Class<D> type) {
             return type.cast(Interactions.builder().add("u1", "a", 1).add("u1", "b", 1).add("u2", "a", 1)
                     .add("u3", "c", 1).build());
-        }
-    }
-
-    /** A registry holding one filtering strategy, the default. */
-    private record OneStrategy(RecommenderStrategy strategy) implements StrategyRegistry {
-        private StrategyInfo info() {
-            return new StrategyInfo(strategy.descriptor(), 7, "test.bundle", "1.0.0", true, StrategyHealth.UNUSED);
-        }
-
-        @Override
-        public StrategyInfo resolve(Family family, String spec) {
-            return info();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec) {
-            StrategyInfo info = info();
-            return new StrategyLease<>() {
-                @Override
-                public S strategy() {
-                    return (S) strategy;
-                }
-
-                @Override
-                public StrategyInfo info() {
-                    return info;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public List<StrategyInfo> list() {
-            return List.of(info());
-        }
-
-        @Override
-        public List<StrategyInfo> list(Family family) {
-            return list();
-        }
-
-        @Override
-        public <S extends Strategy<?, ?>, R> R call(Class<S> strategyType, String spec, Duration deadline,
-                StrategyCall<S, R> call) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<String> defaultSpec(Family family) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void setDefault(Family family, String spec) {
-            throw new UnsupportedOperationException();
         }
     }
 
