@@ -97,9 +97,7 @@ public final class FilteringRetailBenchmark {
             TopNTable topN = new TopNTable(RankingProtocol.of(purchases, 0.2, 0, 10, 20));
             topN.row("popularity", new PopularityStrategy(), Map.of());
             topN.row("item-knn", new ItemKnnStrategy(), Map.of());
-            topN.row("item-knn similarity=jaccard", new ItemKnnStrategy(), Map.of("similarity", "jaccard"));
             topN.row("user-knn", new UserKnnStrategy(), Map.of());
-            topN.row("user-knn similarity=jaccard", new UserKnnStrategy(), Map.of("similarity", "jaccard"));
             topN.row("biased-mf", new BiasedMfStrategy(), Map.of());
             topN.row("implicit-als", new ImplicitAlsStrategy(), Map.of());
             topN.row("association-rules", new AssociationRulesStrategy(), Map.of());

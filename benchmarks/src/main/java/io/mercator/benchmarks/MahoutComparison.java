@@ -65,6 +65,8 @@ final class MahoutComparison {
         // the same model on both sides: biased MF without SVD++'s implicit factors
         compare("plain biased-mf vs the same", new BiasedMfStrategy(), Map.of("implicit-feedback", false), ratings,
                 svd);
+        // the SGD alone: SVD++ without the ranking refit that top-N lists use
+        compare("biased-mf ranking=rating vs SVD", new BiasedMfStrategy(), Map.of("ranking", "rating"), ratings, svd);
     }
 
     private interface TasteFactory {

@@ -60,6 +60,16 @@ class CollaborativeStrategiesTest {
     }
 
     @Test
+    void theDefaultSimilarityComparesUnweightedPurchasesByJaccard() {
+        // the same users as the three-by-three ratings, every value 1: A {u1,u2,u3}, B {u1,u2}, C {u1,u3}
+        Interactions purchases = Interactions.builder().add("u1", "A", 1).add("u2", "A", 1).add("u3", "A", 1)
+                .add("u1", "B", 1).add("u2", "B", 1).add("u1", "C", 1).add("u3", "C", 1).build();
+        Recommendations similar = fit(new ItemKnnStrategy(), purchases, Map.of("shrinkage", 0)).similarItems("B", 5);
+        assertArrayEquals(new String[] {"A", "C"}, similar.itemIds());
+        assertArrayEquals(new double[] {2.0 / 3, 1.0 / 3}, similar.scores(), 1e-12);
+    }
+
+    @Test
     void baselineRecoversPlantedAdditiveRatings() {
         // r = 3.5 + b_u + b_i with b_a = 0.5, b_b = -0.5, b_1 = 1, b_2 = -1; no damping gives them back exactly
         Interactions additive = Interactions.builder()
