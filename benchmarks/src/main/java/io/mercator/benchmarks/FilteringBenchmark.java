@@ -5,6 +5,8 @@ import io.mercator.api.TrainingContext;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.RecommenderModel;
 import io.mercator.api.filtering.RecommenderStrategy;
+import io.mercator.platform.evaluation.filtering.RankingProtocol;
+import io.mercator.plugins.filtering.collaborative.AssociationRulesStrategy;
 import io.mercator.plugins.filtering.collaborative.BiasedMfStrategy;
 import io.mercator.plugins.filtering.collaborative.ImplicitAlsStrategy;
 import io.mercator.plugins.filtering.collaborative.ItemKnnStrategy;
@@ -29,7 +31,9 @@ import org.apache.mahout.cf.taste.common.TasteException;
  * RMSE of each built-in rating predictor (mean over folds), fit time (median over folds and repetitions),
  * serialised model size, and the latency of a top-10 query that excludes the user's rated items
  * (median and 99th percentile over every user, after a warm-up), then a side-by-side run against
- * Apache Mahout's Taste recommenders ({@link MahoutComparison}). Output goes to stdout.
+ * Apache Mahout's Taste recommenders ({@link MahoutComparison}); before it, top-N figures (nDCG@10,
+ * Recall@20, ...) of every built-in strategy that needs no registry or catalogue on a per-user
+ * time-ordered split ({@link RankingProtocol}). Output goes to stdout.
  *
  * <p>Arguments: the distribution archive (unused, passed by {@code benchmarks/run}), then optionally
  * the ratings file (default {@code ../shared/data/movielens-100k/ratings.csv}) and the number of
@@ -62,6 +66,21 @@ public final class FilteringBenchmark {
         }
         // implicit ALS scores relevance, not ratings: its RMSE means nothing
         run(new ImplicitAlsStrategy(), ratings, repetitions, false);
+        System.out.println();
+        System.out.println("Top-N on a per-user time-ordered split of " + ratingsFile.getFileName()
+                + " (the evaluator's ranking protocol):");
+        TopNTable topN = new TopNTable(RankingProtocol.of(ratingsFile, 0.2, 4, 10, 20));
+        topN.row("popularity", new PopularityStrategy(), Map.of());
+        topN.row("item-knn", new ItemKnnStrategy(), Map.of());
+        topN.row("user-knn", new UserKnnStrategy(), Map.of());
+        topN.row("biased-mf (ranking=choice)", new BiasedMfStrategy(), Map.of());
+        topN.row("biased-mf ranking=rating", new BiasedMfStrategy(), Map.of("ranking", "rating"));
+        topN.row("implicit-als", new ImplicitAlsStrategy(), Map.of());
+        // the default 1% support finds over 100,000 itemsets in films rated by the same people
+        topN.row("association-rules min-support=0.1", new AssociationRulesStrategy(), Map.of("min-support", 0.1));
+        System.out.println("  (hybrid and content-tfidf need the registry or a catalogue: mercator evaluate filtering "
+                + "ratings.csv -o protocol=ranking -o catalog=items.csv lists every registered strategy)");
+        System.out.println();
         MahoutComparison.print(ratings);
     }
 

@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A snapshot of one training job.
+ * A snapshot of one job: training, or batch scoring.
  *
  * @param id the job's id
  * @param family the family trained
- * @param datasetId the data set fitted on
+ * @param datasetId the data set fitted on (a scoring job: the one trained on, or the history of
+ *     the items excluded; empty when a stored model without one is scored)
  * @param strategySpec the spec as requested ({@code ""} for the family's default)
  * @param parameters the parameter values requested, as text
  * @param state where the job is
@@ -23,14 +24,15 @@ import java.util.Objects;
  * @param strategyName the strategy that ran; null until resolved
  * @param strategyVersion its version; null until resolved
  * @param modelId the stored model's id in the {@link io.mercator.api.runtime.ModelStore}; null
- *     unless SUCCEEDED
+ *     unless SUCCEEDED (a scoring job: the model scored, once known)
  * @param error why it failed; null unless FAILED
  * @param trigger what started it: {@value TrainingRequest#MANUAL} for a request (CLI, REST API,
  *     embedding API), {@code schedule:<name>} for a {@linkplain ScheduleService schedule}
+ * @param kind what the job does; null (a record written before scoring jobs existed) means TRAINING
  */
 public record JobInfo(String id, Family family, String datasetId, String strategySpec, Map<String, String> parameters,
         JobState state, double progress, String message, Instant submittedAt, Instant startedAt, Instant finishedAt,
-        String strategyName, String strategyVersion, String modelId, String error, String trigger) {
+        String strategyName, String strategyVersion, String modelId, String error, String trigger, JobKind kind) {
 
     /** Checks that nothing is missing and copies the parameters; no trigger means {@value TrainingRequest#MANUAL}. */
     public JobInfo {
@@ -43,19 +45,20 @@ public record JobInfo(String id, Family family, String datasetId, String strateg
         Objects.requireNonNull(state, "state");
         message = message == null ? "" : message;
         Objects.requireNonNull(submittedAt, "submittedAt");
+        kind = kind == null ? JobKind.TRAINING : kind;
     }
 
     /**
-     * A job started by a request (the shape of version 1.0 of this package).
+     * A training job started by a request (the shape of version 1.0 of this package).
      *
      * @see #JobInfo(String, Family, String, String, Map, JobState, double, String, Instant, Instant, Instant,
-     *     String, String, String, String, String)
+     *     String, String, String, String, String, JobKind)
      */
     public JobInfo(String id, Family family, String datasetId, String strategySpec, Map<String, String> parameters,
             JobState state, double progress, String message, Instant submittedAt, Instant startedAt,
             Instant finishedAt, String strategyName, String strategyVersion, String modelId, String error) {
         this(id, family, datasetId, strategySpec, parameters, state, progress, message, submittedAt, startedAt,
-                finishedAt, strategyName, strategyVersion, modelId, error, TrainingRequest.MANUAL);
+                finishedAt, strategyName, strategyVersion, modelId, error, TrainingRequest.MANUAL, JobKind.TRAINING);
     }
 
     /** @return how long it ran (until now while running); zero before it started */

@@ -136,17 +136,35 @@ public final class ControlApi {
     public record TrainRequest(String family, String dataset, String strategy, Map<String, String> parameters) {
     }
 
-    /** One job ({@code GET jobs}, {@code GET jobs/ID}, the answer to {@code POST train}). */
-    public record JobEntry(String id, String family, String dataset, String strategySpec,
+    /**
+     * {@code POST score}: write top-N recommendations for many users to a file, as a background job.
+     *
+     * @param model a stored filtering model; null to train one on {@code dataset}
+     * @param dataset the data set to train on, or the history of the items to leave out
+     * @param strategy the strategy to train (empty for the default)
+     * @param parameters its parameters as text
+     * @param users absolute path of a file with one user id per line; null for every user of the model
+     * @param output absolute path of the file to write
+     * @param format {@code csv} or {@code jsonl}
+     * @param count items per user
+     * @param excludeSeen whether to leave out each user's items in the history
+     */
+    public record ScoreRequest(String model, String dataset, String strategy, Map<String, String> parameters,
+            String users, String output, String format, int count, boolean excludeSeen) {
+    }
+
+    /** One job ({@code GET jobs}, {@code GET jobs/ID}, the answer to {@code POST train} and {@code POST score}). */
+    public record JobEntry(String id, String kind, String family, String dataset, String strategySpec,
             Map<String, String> parameters, String state, double progress, String message, String submittedAt,
             String startedAt, String finishedAt, long runMillis, String strategyName, String strategyVersion,
             String modelId, String error, String trigger) {
         /** @return the job with its progress, timings, model and what started it */
         public static JobEntry of(JobInfo job) {
-            return new JobEntry(job.id(), job.family().id(), job.datasetId(), job.strategySpec(), job.parameters(),
-                    job.state().name(), job.progress(), job.message(), text(job.submittedAt()),
-                    text(job.startedAt()), text(job.finishedAt()), job.runTime().toMillis(), job.strategyName(),
-                    job.strategyVersion(), job.modelId(), job.error(), job.trigger());
+            return new JobEntry(job.id(), job.kind().name().toLowerCase(java.util.Locale.ROOT), job.family().id(),
+                    job.datasetId(), job.strategySpec(), job.parameters(), job.state().name(), job.progress(),
+                    job.message(), text(job.submittedAt()), text(job.startedAt()), text(job.finishedAt()),
+                    job.runTime().toMillis(), job.strategyName(), job.strategyVersion(), job.modelId(), job.error(),
+                    job.trigger());
         }
     }
 

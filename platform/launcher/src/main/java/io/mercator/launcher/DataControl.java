@@ -11,8 +11,10 @@ import io.mercator.api.datasets.Format;
 import io.mercator.api.datasets.ImportException;
 import io.mercator.api.datasets.ImportOptions;
 import io.mercator.api.datasets.QuerySource;
+import io.mercator.api.filtering.BatchScorer;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.ScheduleService;
+import io.mercator.api.jobs.ScoringRequest;
 import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
@@ -31,13 +33,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control channel's data endpoints: {@code import}, {@code datasets[/ID]},
- * {@code train}, {@code jobs[/ID[/cancel]]}, {@code schedules} and {@code models}, answered by the
- * {@link DatasetService}, {@link JobService}, {@link ScheduleService} and {@link ModelStore} services.
+ * {@code train}, {@code score}, {@code jobs[/ID[/cancel]]}, {@code schedules} and {@code models}, answered
+ * by the {@link DatasetService}, {@link JobService}, {@link ScheduleService} and {@link ModelStore} services.
  */
 final class DataControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataControl.class);
-    private static final List<String> ROOTS = List.of("import", "datasets", "train", "jobs", "schedules",
+    private static final List<String> ROOTS = List.of("import", "datasets", "train", "score", "jobs", "schedules",
             "models");
 
     /** An answer: HTTP status and JSON body. */
@@ -64,6 +66,7 @@ final class DataControl {
                         ControlApi.ImportRequest.class)));
                 case "datasets" -> datasets(method, path);
                 case "train" -> post(method, () -> train(ControlApi.GSON.fromJson(body, ControlApi.TrainRequest.class)));
+                case "score" -> post(method, () -> score(ControlApi.GSON.fromJson(body, ControlApi.ScoreRequest.class)));
                 case "jobs" -> jobs(method, path);
                 case "schedules" -> get(method, () -> withService(ScheduleService.class, service -> service.list()
                         .stream().map(ControlApi.ScheduleEntry::of).toList()));
@@ -173,6 +176,24 @@ final class DataControl {
         TrainingRequest training = new TrainingRequest(Family.fromId(request.family()), request.dataset(),
                 request.strategy(), request.parameters() == null ? Map.of() : request.parameters());
         return ControlApi.JobEntry.of(withService(JobService.class, service -> service.startTraining(training)));
+    }
+
+    private Object score(ControlApi.ScoreRequest request) throws IOException {
+        if (request == null || request.output() == null) {
+            throw new ValidationException("request", "needs an output file");
+        }
+        ScoringRequest scoring = new ScoringRequest(request.model(), request.dataset(), request.strategy(),
+                request.parameters(), request.users() == null ? null : Path.of(request.users()),
+                Path.of(request.output()), scoringFormat(request.format()), request.count(), request.excludeSeen());
+        return ControlApi.JobEntry.of(withService(JobService.class, service -> service.startScoring(scoring)));
+    }
+
+    private static BatchScorer.Format scoringFormat(String name) {
+        return switch (name == null ? "csv" : name.trim().toLowerCase(Locale.ROOT)) {
+            case "csv" -> BatchScorer.Format.CSV;
+            case "jsonl", "json-lines", "json" -> BatchScorer.Format.JSON_LINES;
+            default -> throw new ValidationException("format", "'" + name + "' is not csv or jsonl");
+        };
     }
 
     private Object models() throws IOException {

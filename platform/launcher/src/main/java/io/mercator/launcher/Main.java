@@ -13,6 +13,7 @@ import io.mercator.launcher.cli.PlanCommand;
 import io.mercator.launcher.cli.PriceCommand;
 import io.mercator.launcher.cli.RecommendCommand;
 import io.mercator.launcher.cli.SchedulesCommand;
+import io.mercator.launcher.cli.ScoreCommand;
 import io.mercator.launcher.cli.SegmentCommand;
 import io.mercator.launcher.cli.StartCommand;
 import io.mercator.launcher.cli.StatusCommand;
@@ -42,7 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {StartCommand.class, StopCommand.class, StatusCommand.class, BundlesCommand.class,
             StrategiesCommand.class, InstallCommand.class, UpdateCommand.class, UninstallCommand.class,
             EvaluateCommand.class, GenerateCommand.class,
-            ImportCommand.class, DatasetsCommand.class, TrainCommand.class, JobsCommand.class,
+            ImportCommand.class, DatasetsCommand.class, TrainCommand.class, ScoreCommand.class, JobsCommand.class,
             SchedulesCommand.class, ModelsCommand.class,
             ForecastCommand.class, RecommendCommand.class, PlanCommand.class, SegmentCommand.class, PriceCommand.class,
             CommandLine.HelpCommand.class})

@@ -2,6 +2,7 @@ package io.mercator.platform.jobs;
 
 import io.mercator.api.datasets.DatasetService;
 import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.ScoringRequest;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
@@ -73,6 +74,11 @@ public final class JobServiceComponent implements JobService {
     @Override
     public JobInfo startTraining(TrainingRequest request) {
         return manager.startTraining(request);
+    }
+
+    @Override
+    public JobInfo startScoring(ScoringRequest request) {
+        return manager.startScoring(request);
     }
 
     @Override

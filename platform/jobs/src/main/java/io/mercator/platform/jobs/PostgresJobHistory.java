@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import io.mercator.api.Family;
 import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.JobKind;
 import io.mercator.api.jobs.JobState;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -30,7 +31,7 @@ final class PostgresJobHistory implements JobHistory {
     private static final Gson GSON = new Gson();
     private static final Type PARAMETERS = new TypeToken<Map<String, String>>() { }.getType();
     private static final String COLUMNS = "id, family, dataset_id, strategy_spec, parameters::text, state, progress, "
-            + "message, submitted_at, started_at, finished_at, strategy_name, strategy_version, model_id, error, trigger";
+            + "message, submitted_at, started_at, finished_at, strategy_name, strategy_version, model_id, error, trigger, kind";
 
     private final DataSource database;
     private final String table;
@@ -51,7 +52,7 @@ final class PostgresJobHistory implements JobHistory {
     public void record(JobInfo job) throws IOException {
         String sql = "INSERT INTO " + table + " (id, node, family, dataset_id, strategy_spec, parameters, trigger, state, "
                 + "progress, message, submitted_at, started_at, finished_at, strategy_name, strategy_version, model_id, "
-                + "error) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "error, kind) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 + "ON CONFLICT (id) DO UPDATE SET node = excluded.node, state = excluded.state, "
                 + "progress = excluded.progress, message = excluded.message, started_at = excluded.started_at, "
                 + "finished_at = excluded.finished_at, strategy_name = excluded.strategy_name, "
@@ -75,6 +76,7 @@ final class PostgresJobHistory implements JobHistory {
             upsert.setString(15, job.strategyVersion());
             upsert.setString(16, job.modelId());
             upsert.setString(17, job.error());
+            upsert.setString(18, job.kind().name());
             upsert.executeUpdate();
         } catch (SQLException failed) {
             throw new IOException("cannot record job " + job.id() + " in PostgreSQL: " + failed.getMessage(), failed);
@@ -139,7 +141,7 @@ final class PostgresJobHistory implements JobHistory {
                             rows.getString(4), parameters, JobState.valueOf(rows.getString(6)), rows.getDouble(7),
                             rows.getString(8), instant(rows.getTimestamp(9)), instant(rows.getTimestamp(10)),
                             instant(rows.getTimestamp(11)), rows.getString(12), rows.getString(13), rows.getString(14),
-                            rows.getString(15), rows.getString(16)));
+                            rows.getString(15), rows.getString(16), JobKind.valueOf(rows.getString(17))));
                 }
             }
             return jobs;

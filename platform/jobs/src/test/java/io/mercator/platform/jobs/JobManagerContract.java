@@ -71,7 +71,7 @@ abstract class JobManagerContract {
     }
 
     JobManager manager(JobHistory history) throws IOException {
-        JobManager manager = new JobManager(history, new OneDataset(), new OneStrategy(strategy), store, 1);
+        JobManager manager = new JobManager(history, new OneDataset(), new OneStrategyRegistry(strategy), store, 1);
         managers.add(manager);
         return manager;
     }
@@ -344,69 +344,6 @@ abstract class JobManagerContract {
         @Override
         public <D> D open(String id, Class<D> type) {
             return type.cast(SeriesSet.builder(0).add("a", 1, 2).add("b", 3, 4).build());
-        }
-    }
-
-    /** A registry holding one strategy under the spec "blocking" (and as the default). */
-    private record OneStrategy(TestStrategy strategy) implements StrategyRegistry {
-        private StrategyInfo info() {
-            return new StrategyInfo(strategy.descriptor(), 7, "test.bundle", "1.0.0", true, StrategyHealth.UNUSED);
-        }
-
-        @Override
-        public StrategyInfo resolve(Family family, String spec) {
-            if (family != Family.FORECASTING || !(spec.isEmpty() || spec.equals("blocking"))) {
-                throw new StrategyNotFoundException(family, spec, "not registered");
-            }
-            return info();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec) {
-            resolve(Family.FORECASTING, spec);
-            StrategyInfo info = info();
-            return new StrategyLease<>() {
-                @Override
-                public S strategy() {
-                    return (S) strategy;
-                }
-
-                @Override
-                public StrategyInfo info() {
-                    return info;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public List<StrategyInfo> list() {
-            return List.of(info());
-        }
-
-        @Override
-        public List<StrategyInfo> list(Family family) {
-            return list();
-        }
-
-        @Override
-        public <S extends Strategy<?, ?>, R> R call(Class<S> strategyType, String spec, Duration deadline,
-                StrategyCall<S, R> call) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<String> defaultSpec(Family family) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void setDefault(Family family, String spec) {
-            throw new UnsupportedOperationException();
         }
     }
 

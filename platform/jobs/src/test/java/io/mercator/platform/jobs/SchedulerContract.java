@@ -13,6 +13,8 @@ import io.mercator.api.datasets.FieldSpec;
 import io.mercator.api.datasets.ImportOptions;
 import io.mercator.api.datasets.ValidationReport;
 import io.mercator.api.jobs.JobInfo;
+import io.mercator.api.jobs.JobKind;
+import io.mercator.api.jobs.ScoringRequest;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.JobState;
 import io.mercator.api.jobs.ScheduleInfo;
@@ -193,7 +195,12 @@ abstract class SchedulerContract {
             requests.add(request);
             return new JobInfo("job-%08d".formatted(requests.size()), request.family(), request.datasetId(),
                     request.strategySpec(), request.parameters(), JobState.QUEUED, 0, "queued", Instant.now(), null,
-                    null, null, null, null, null, request.trigger());
+                    null, null, null, null, null, request.trigger(), JobKind.TRAINING);
+        }
+
+        @Override
+        public JobInfo startScoring(ScoringRequest request) {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -88,6 +88,10 @@ final class ControlClient {
         return call("POST", "train", GSON.toJson(request), ControlApi.JobEntry.class, 15000);
     }
 
+    ControlApi.JobEntry score(ControlApi.ScoreRequest request) {
+        return call("POST", "score", GSON.toJson(request), ControlApi.JobEntry.class, 15000);
+    }
+
     List<ControlApi.JobEntry> jobs() {
         return call("GET", "jobs", new TypeToken<List<ControlApi.JobEntry>>() { }.getType());
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mercator jobs [show ID | cancel ID]}. */
 @Command(name = "jobs", mixinStandardHelpOptions = true,
-        description = "List the training jobs (kept across restarts), show one, or cancel one.")
+        description = "List the training and scoring jobs (kept across restarts), show one, or cancel one.")
 public final class JobsCommand extends ClientCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "show|cancel", description = "What to do with one job.")
@@ -20,10 +20,10 @@ public final class JobsCommand extends ClientCommand implements Callable<Integer
     @Override
     public Integer call() {
         if (action == null) {
-            Table table = new Table("ID", "FAMILY", "DATASET", "STRATEGY", "STATE", "PROGRESS", "SUBMITTED", "SECONDS",
-                    "MODEL", "TRIGGER", "MESSAGE");
+            Table table = new Table("ID", "KIND", "FAMILY", "DATASET", "STRATEGY", "STATE", "PROGRESS", "SUBMITTED",
+                    "SECONDS", "MODEL", "TRIGGER", "MESSAGE");
             for (ControlApi.JobEntry job : client().jobs()) {
-                table.row(job.id(), job.family(), job.dataset(), strategy(job), job.state(),
+                table.row(job.id(), job.kind(), job.family(), job.dataset(), strategy(job), job.state(),
                         Math.round(job.progress() * 100) + "%", job.submittedAt(),
                         String.format(Locale.ROOT, "%.1f", job.runMillis() / 1000.0),
                         job.modelId() == null ? "-" : job.modelId(), job.trigger(), job.message());
@@ -40,8 +40,8 @@ public final class JobsCommand extends ClientCommand implements Callable<Integer
             default -> throw new IllegalArgumentException("'" + action + "' is not show or cancel");
         };
         out().println(job.id() + "  " + job.state() + "  " + TrainCommand.bar(job));
-        out().println("family " + job.family() + ", data set " + job.dataset() + ", strategy " + strategy(job)
-                + ", parameters " + job.parameters() + ", started by " + job.trigger());
+        out().println(job.kind() + ", family " + job.family() + ", data set " + job.dataset() + ", strategy "
+                + strategy(job) + ", parameters " + job.parameters() + ", started by " + job.trigger());
         out().println("submitted " + job.submittedAt() + ", started " + job.startedAt() + ", finished "
                 + job.finishedAt());
         if (job.modelId() != null) {

@@ -39,10 +39,31 @@ public final class TrainCommand extends ClientCommand implements Callable<Intege
     public Integer call() throws InterruptedException {
         ControlClient client = client();
         ControlApi.JobEntry job = client.train(new ControlApi.TrainRequest(family, dataset, strategy, parameters));
-        out().println("Job " + job.id() + " queued");
-        out().flush();
-        if (detach) {
+        job = follow(this, client, job, detach);
+        if (job == null) {
             return 0;
+        }
+        if ("SUCCEEDED".equals(job.state())) {
+            out().printf("Model %s trained by %s@%s in %.1f s%n", job.modelId(), job.strategyName(),
+                    job.strategyVersion(), job.runMillis() / 1000.0);
+            out().flush();
+            return 0;
+        }
+        return failed(this, job);
+    }
+
+    /**
+     * Prints that a job was queued and, unless {@code detach}, follows it with a progress bar.
+     *
+     * @return the job in its final state, or null when detached
+     */
+    static ControlApi.JobEntry follow(ClientCommand command, ControlClient client, ControlApi.JobEntry queued,
+            boolean detach) throws InterruptedException {
+        ControlApi.JobEntry job = queued;
+        command.out().println("Job " + job.id() + " queued");
+        command.out().flush();
+        if (detach) {
+            return null;
         }
         String lastLine = "";
         while (!isFinal(job.state())) {
@@ -50,21 +71,20 @@ public final class TrainCommand extends ClientCommand implements Callable<Intege
             job = client.job(job.id());
             String line = bar(job);
             if (!line.equals(lastLine)) {
-                out().print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
-                out().flush();
+                command.out().print("\r" + line + " ".repeat(Math.max(0, lastLine.length() - line.length())));
+                command.out().flush();
                 lastLine = line;
             }
         }
-        out().println();
-        if ("SUCCEEDED".equals(job.state())) {
-            out().printf("Model %s trained by %s@%s in %.1f s%n", job.modelId(), job.strategyName(),
-                    job.strategyVersion(), job.runMillis() / 1000.0);
-            out().flush();
-            return 0;
-        }
-        err().println("mercator: job " + job.id() + " " + job.state().toLowerCase(Locale.ROOT)
+        command.out().println();
+        return job;
+    }
+
+    /** Prints why a job did not succeed; @return the exit code 1 */
+    static int failed(ClientCommand command, ControlApi.JobEntry job) {
+        command.err().println("mercator: job " + job.id() + " " + job.state().toLowerCase(Locale.ROOT)
                 + (job.error() != null ? ": " + job.error() : ""));
-        err().flush();
+        command.err().flush();
         return 1;
     }
 

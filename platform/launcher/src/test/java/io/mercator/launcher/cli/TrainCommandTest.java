@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class TrainCommandTest {
 
     private static ControlApi.JobEntry job(String state, double progress, String message) {
-        return new ControlApi.JobEntry("job-1", "forecasting", "forecasting-0000abcd", "", Map.of(), state, progress,
-                message, "2026-01-01T00:00:00Z", null, null, 0, null, null, null, null, "manual");
+        return new ControlApi.JobEntry("job-1", "training", "forecasting", "forecasting-0000abcd", "", Map.of(), state,
+                progress, message, "2026-01-01T00:00:00Z", null, null, 0, null, null, null, null, "manual");
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.function.IntPredicate;
  * <p>Rating protocol: for each fold f, fit on the rows not in f, predict every row in f; RMSE and
  * MAE are the means over folds of each fold's figure. Ranking protocol: fit on the training rows of
  * the time-ordered split; for every user with at least one relevant test row (value at or above
- * the threshold), rank all training items except those the user has in training, and score the
- * list against the relevant test items; for baskets the list completes the user's training items
+ * the threshold) on an item they do not have in training, rank all training items except those the
+ * user has in training, and score the list against those relevant test items; for baskets the list completes the user's training items
  * instead. Fit time is the mean over every fit.
  */
 final class FilteringEvaluation {
@@ -126,6 +126,13 @@ final class FilteringEvaluation {
         RankingMetrics metrics = new RankingMetrics(plan.k(), plan.recallK());
         relevant.forEach((user, items) -> {
             Set<String> history = trained.getOrDefault(user, Set.of());
+            // a repeat of a training item is no candidate, so it cannot be a hit either (repeat purchases)
+            if (!plan.completeBaskets()) {
+                items.removeAll(history);
+                if (items.isEmpty()) {
+                    return;
+                }
+            }
             metrics.add((plan.completeBaskets()
                     ? model.recommendForItems(history, metrics.listLength(), Set.of())
                     : model.recommend(user, metrics.listLength(), history)).itemIds(), items);

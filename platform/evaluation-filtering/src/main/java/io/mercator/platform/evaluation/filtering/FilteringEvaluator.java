@@ -190,8 +190,9 @@ public final class FilteringEvaluator implements Evaluator {
                 rankingTest = Splits.latestPerUser(file.users(), file.timestamps(), fraction);
                 notes.add(String.format(Locale.ROOT, "ranking: each user's latest %.0f%% of rows (by timestamp, "
                         + "at least one; users with one row only train) are held out; relevant = held-out "
-                        + "rows with value >= %s; candidates = every training item the user has not got "
-                        + "in training", fraction * 100, options.getDouble(RELEVANCE_THRESHOLD)));
+                        + "rows with value >= %s whose item the user has not got in training (repeats are no "
+                        + "candidates); candidates = every training item the user has not got in training",
+                        fraction * 100, options.getDouble(RELEVANCE_THRESHOLD)));
                 notes.add(metricDefinitions(k, recallK));
             }
         }
@@ -200,7 +201,7 @@ public final class FilteringEvaluator implements Evaluator {
                 options.getDouble(RELEVANCE_THRESHOLD), false);
     }
 
-    private static String metricDefinitions(int k, int recallK) {
+    static String metricDefinitions(int k, int recallK) {
         return "P@" + k + " = hits/" + k + "; R@" + recallK + " = hits/|relevant|; nDCG@" + k
                 + " binary gains, 1/log2(rank+1); MAP@" + k + " = mean of sum(P@hit rank)/min(|relevant|," + k
                 + "); coverage@" + k + " = distinct items in some top " + k + " / training items; "

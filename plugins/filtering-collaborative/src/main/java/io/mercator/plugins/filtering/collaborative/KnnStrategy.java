@@ -28,8 +28,8 @@ abstract class KnnStrategy extends CollaborativeStrategy {
      */
     KnnStrategy(String name, String description, String compared, String shared, int defaultNeighbours) {
         super(name, description,
-                ParameterSpec.choice(SIMILARITY, "How " + compared + " are compared: baseline residuals, Pearson, "
-                        + "adjusted cosine, cosine, or Jaccard for implicit data.", Similarity.BASELINE.id(),
+                ParameterSpec.choice(SIMILARITY, "How " + compared + " are compared: baseline residuals (Jaccard when "
+                        + "every value is the same), Pearson, adjusted cosine, cosine, or Jaccard for implicit data.", Similarity.BASELINE.id(),
                         Similarity.ids()),
                 ParameterSpec.real(SHRINKAGE, "Shrinks a similarity by n / (n + shrinkage) for n shared " + shared
                         + ".", 100, 0, 1e6),
@@ -62,6 +62,11 @@ abstract class KnnStrategy extends CollaborativeStrategy {
         double[] residual = residuals(matrix, baseline);
         RatingMatrix compared = compared(matrix);
         Similarity similarity = Similarity.of(parameters.getString(SIMILARITY));
+        if (similarity == Similarity.BASELINE && matrix.minValue == matrix.maxValue) {
+            // every value the same (purchases without weights): every residual is zero, so every baseline
+            // similarity would be too and the lists would be the popularity fallback
+            similarity = Similarity.JACCARD;
+        }
         double[] comparedResidual = compared == matrix ? residual : matrix.inItemOrder(residual);
         Neighbours similar = Neighbours.compute(compared, similarity.centre(compared, comparedResidual),
                 similarity == Similarity.JACCARD, parameters.getDouble(SHRINKAGE),

@@ -21,6 +21,8 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     private final double[] itemFactors;
     private final double[] itemNorm;
     private final FoldIn foldIn;
+    /** Item factors that top-N lists rank by instead of the biases and rating factors; null to rank by rating. */
+    private final double[] rankingItemFactors;
     /** Y'Y of the item factors when the fold-in solves; null otherwise. */
     private final double[] itemGram;
 
@@ -42,7 +44,13 @@ final class MatrixFactorizationModel extends CollaborativeModel {
 
     MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors,
             FoldIn foldIn) {
+        this(common, kind, factors, userFactors, itemFactors, foldIn, null);
+    }
+
+    MatrixFactorizationModel(Common common, String kind, int factors, double[] userFactors, double[] itemFactors,
+            FoldIn foldIn, double[] rankingItemFactors) {
         super(common);
+        this.rankingItemFactors = rankingItemFactors;
         this.kind = kind;
         this.factors = factors;
         this.userFactors = userFactors;
@@ -56,11 +64,7 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     }
 
     private double dot(double[] left, int leftOffset, double[] right, int rightOffset) {
-        double sum = 0;
-        for (int f = 0; f < factors; f++) {
-            sum += left[leftOffset + f] * right[rightOffset + f];
-        }
-        return sum;
+        return Vectors.dot(left, leftOffset, right, rightOffset, factors);
     }
 
     @Override
@@ -93,6 +97,12 @@ final class MatrixFactorizationModel extends CollaborativeModel {
     private double[] scores(double[] user, int offset) {
         double[] itemBias = common.baseline().itemBias;
         double[] scores = new double[itemBias.length];
+        if (rankingItemFactors != null) {
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = dot(user, offset, rankingItemFactors, i * factors);
+            }
+            return scores;
+        }
         for (int i = 0; i < scores.length; i++) {
             scores[i] = itemBias[i] + dot(user, offset, itemFactors, i * factors);
         }
@@ -141,6 +151,10 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         if (foldIn.implicitFactors() != null) {
             Codec.writeDoubles(out, foldIn.implicitFactors());
         }
+        out.writeBoolean(rankingItemFactors != null);
+        if (rankingItemFactors != null) {
+            Codec.writeDoubles(out, rankingItemFactors);
+        }
     }
 
     /**
@@ -160,11 +174,14 @@ final class MatrixFactorizationModel extends CollaborativeModel {
         }
         ImplicitAlsSolver solver = in.readBoolean() ? ImplicitAlsSolver.read(in, factors) : null;
         double[] implicitFactors = in.readBoolean() ? Codec.readDoubles(in) : null;
-        if (implicitFactors != null && implicitFactors.length != itemFactors.length) {
-            throw new IOException("corrupt " + kind + " model: implicit factors do not match the ids");
+        // models written before the ranking factors existed end here
+        double[] rankingItemFactors = in.read() > 0 ? Codec.readDoubles(in) : null;
+        if (implicitFactors != null && implicitFactors.length != itemFactors.length
+                || rankingItemFactors != null && rankingItemFactors.length != itemFactors.length) {
+            throw new IOException("corrupt " + kind + " model: implicit or ranking factors do not match the ids");
         }
         return new MatrixFactorizationModel(common, kind, factors, userFactors, itemFactors,
-                new FoldIn(solver, implicitFactors));
+                new FoldIn(solver, implicitFactors), rankingItemFactors);
     }
 
     /**

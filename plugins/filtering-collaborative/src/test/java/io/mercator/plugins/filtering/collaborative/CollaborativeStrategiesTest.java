@@ -60,6 +60,16 @@ class CollaborativeStrategiesTest {
     }
 
     @Test
+    void theDefaultSimilarityComparesUnweightedPurchasesByJaccard() {
+        // the same users as the three-by-three ratings, every value 1: A {u1,u2,u3}, B {u1,u2}, C {u1,u3}
+        Interactions purchases = Interactions.builder().add("u1", "A", 1).add("u2", "A", 1).add("u3", "A", 1)
+                .add("u1", "B", 1).add("u2", "B", 1).add("u1", "C", 1).add("u3", "C", 1).build();
+        Recommendations similar = fit(new ItemKnnStrategy(), purchases, Map.of("shrinkage", 0)).similarItems("B", 5);
+        assertArrayEquals(new String[] {"A", "C"}, similar.itemIds());
+        assertArrayEquals(new double[] {2.0 / 3, 1.0 / 3}, similar.scores(), 1e-12);
+    }
+
+    @Test
     void baselineRecoversPlantedAdditiveRatings() {
         // r = 3.5 + b_u + b_i with b_a = 0.5, b_b = -0.5, b_1 = 1, b_2 = -1; no damping gives them back exactly
         Interactions additive = Interactions.builder()
@@ -201,6 +211,36 @@ class CollaborativeStrategiesTest {
         List<String> folded = List.of(model.recommendForItems(Set.of("a0", "a1", "a2"), 12, Set.of()).itemIds());
         for (int i = 0; i < 3; i++) {
             assertTrue(folded.indexOf("a" + (i + 3)) < folded.indexOf("b" + i), "a new a-lover's list: " + folded);
+        }
+    }
+
+    @Test
+    void choiceRankingListsWhatUsersRateBeforeAnItemOneUserRatedHighly() {
+        // 40 users each rate five of the eight items p0-p7 with a 3 or a 4; n0 has one 5-star rating
+        Random random = new Random(7);
+        Interactions.Builder ratings = Interactions.builder();
+        for (int u = 0; u < 40; u++) {
+            for (int i = 0; i < 8; i++) {
+                if ((i + u) % 8 < 5) {
+                    ratings.add("u" + u, "p" + i, 3 + random.nextInt(2));
+                }
+            }
+        }
+        ratings.add("u0", "n0", 5);
+        Interactions data = ratings.build();
+        // no shrinkage of the biases: n0's predicted rating is the highest of all
+        Map<String, Object> unshrunk = Map.of("factors", 2, "item-regularisation", 0, "bias-regularisation", 0);
+        Map<String, Object> byRatingParameters = new java.util.HashMap<>(unshrunk);
+        byRatingParameters.put("ranking", "rating");
+        RecommenderModel byRating = fit(new BiasedMfStrategy(), data, byRatingParameters);
+        RecommenderModel byChoice = fit(new BiasedMfStrategy(), data, unshrunk);
+        // u1 rated p0, p1, p2, p6, p7 and not p3, p4, p5, n0
+        assertEquals("n0", byRating.recommend("u1", 4, Set.of()).itemId(0));
+        List<String> chosen = List.of(byChoice.recommend("u1", 4, Set.of()).itemIds());
+        assertEquals("n0", chosen.get(3), "the item one user rated comes last: " + chosen);
+        // predictions come from the rating factors in both modes
+        for (String item : List.of("p3", "n0")) {
+            assertEquals(byRating.predict("u1", item), byChoice.predict("u1", item), 1e-12);
         }
     }
 

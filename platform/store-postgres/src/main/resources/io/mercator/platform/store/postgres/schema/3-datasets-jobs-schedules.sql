@@ -41,6 +41,7 @@ CREATE TABLE ${schema}.jobs (
     strategy_spec    text             NOT NULL,
     parameters       jsonb            NOT NULL,
     trigger          text             NOT NULL,
+    kind             text             NOT NULL CHECK (kind IN ('TRAINING', 'SCORING')),
     state            text             NOT NULL CHECK (state IN ('QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED')),
     progress         double precision NOT NULL CHECK (progress >= 0 AND progress <= 1),
     message          text             NOT NULL,
