@@ -72,6 +72,20 @@ final class SpreadCalibration {
      */
     static SmoothedState calibrate(SmoothedState state, double[] y, SmoothedState[] origins, int seasonLength,
             int degreesOfFreedom) {
-        return state.withIntervalCalibration(factors(y, origins, seasonLength), degreesOfFreedom);
+        int observed = 0;
+        for (double v : y) {
+            observed += Double.isNaN(v) ? 0 : 1;
+        }
+        // Akaike's final prediction error: with k parameters fitted to n points, errors on new data have
+        // (1 + k/n) times the variance sigma^2 (sum of squares over n - k) estimates from the residuals
+        double optimism = Math.sqrt(1 + (double) Math.max(0, observed - degreesOfFreedom) / Math.max(1, observed));
+        double[] factors = factors(y, origins, seasonLength);
+        if (factors.length == 0) {
+            factors = new double[] {1};
+        }
+        for (int h = 0; h < factors.length; h++) {
+            factors[h] *= optimism;
+        }
+        return state.withIntervalCalibration(factors, degreesOfFreedom);
     }
 }

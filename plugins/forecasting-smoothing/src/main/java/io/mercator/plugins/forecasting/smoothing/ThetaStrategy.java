@@ -4,6 +4,7 @@ import io.mercator.api.Family;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.forecasting.ForecastStrategy;
+import java.util.Arrays;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -53,12 +54,15 @@ public final class ThetaStrategy extends SmoothingStrategy {
             return null;
         }
         double alpha = ses.state().alpha;
-        double drift = slope(EtsFitter.interpolate(adjusted)) / 2;
+        double[] filledAdjusted = EtsFitter.interpolate(adjusted);
+        double drift = slope(filledAdjusted) / 2;
         double sigma = ses.state().sigma;
         SmoothedState[] sesOrigins = ses.origins().get();
         SmoothedState[] origins = new SmoothedState[y.length];
         for (int t = 0; t < y.length; t++) {
-            origins[t] = state(alpha, sesOrigins[t].level, drift, index, t + 1, sigma);
+            // the drift as it would have been estimated at t, so that its uncertainty is in the errors
+            double driftThen = t == 0 ? 0 : slope(Arrays.copyOf(filledAdjusted, t + 1)) / 2;
+            origins[t] = state(alpha, sesOrigins[t].level, driftThen, index, t + 1, sigma);
         }
         // the drift and the seasonal indices are estimated too
         int degreesOfFreedom = Math.max(1, ses.degreesOfFreedom() - 1 - Math.max(0, index.length - 1));
