@@ -35,6 +35,8 @@ final class FittedArima {
 
     /** Fewer in-sample errors than this at a horizon are too few to estimate its spread. */
     static final int MINIMUM_ORIGINS = 5;
+    /** Origins used at most (the latest), which bounds the work on long series. */
+    static final int MAXIMUM_ORIGINS = 100;
     private static final int MINIMUM_HORIZONS = 8;
 
     /**
@@ -78,7 +80,7 @@ final class FittedArima {
      * coefficients and the orders known; on real series the intervals cover too little, more so
      * further ahead. Three corrections:
      * <ul>
-     * <li>the in-sample h-step errors: from each origin t of the differenced series, the error h periods
+     * <li>the in-sample h-step errors: from each of the last 100 origins t of the differenced series, the error h periods
      * ahead is {@code sum_(j < h) psi_j e_(t+h-j)} with the residuals e and the integrated model's psi
      * weights; divided by the model's standard error it has mean square 1 when the residuals are white
      * noise around zero, more when they are biased (a drift the model left out) or correlated. The factor
@@ -109,7 +111,8 @@ final class FittedArima {
         double[] sumOfSquares = new double[horizons];
         int[] count = new int[horizons];
         // residuals before the autoregression and the moving average have settled are left out
-        for (int start = phi.length + theta.length; start < residuals.length; start++) {
+        int settled = phi.length + theta.length;
+        for (int start = Math.max(settled, residuals.length - MAXIMUM_ORIGINS); start < residuals.length; start++) {
             // the errors 1, 2, ... periods after an origin whose first new innovation is residuals[start]
             double variance = 0;
             for (int h = 1; h <= Math.min(horizons, residuals.length - start); h++) {

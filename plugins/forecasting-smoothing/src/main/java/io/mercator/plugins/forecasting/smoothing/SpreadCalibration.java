@@ -8,7 +8,7 @@ import java.util.Arrays;
  * true; on real series they are not (a trend that changes, a form chosen among many, parameters
  * estimated from few points), and the intervals cover too little, the more so the further ahead.
  *
- * <p>From every origin {@code t} of the training data, the model with its fitted parameters
+ * <p>From each of the last {@link #MAXIMUM_ORIGINS} origins {@code t} of the training data, the model with its fitted parameters
  * forecasts {@code h = 1, 2, ...} periods ahead; each error is divided by the analytic standard
  * error from that origin. The spread factor at {@code h} is the root mean square of these
  * standardised errors, at least 1 (in-sample errors are optimistic, so they may widen the
@@ -20,6 +20,8 @@ final class SpreadCalibration {
 
     /** Fewer standardised errors than this at a horizon are too few to estimate its spread. */
     static final int MINIMUM_ORIGINS = 5;
+    /** Origins used at most (the latest), which bounds the work on long series. */
+    static final int MAXIMUM_ORIGINS = 100;
     /** Horizons calibrated: two seasons, at least this many periods. */
     private static final int MINIMUM_HORIZONS = 8;
 
@@ -37,7 +39,7 @@ final class SpreadCalibration {
         int horizons = Math.max(MINIMUM_HORIZONS, 2 * seasonLength);
         double[] sumOfSquares = new double[horizons];
         int[] count = new int[horizons];
-        for (int t = Math.max(1, seasonLength - 1); t < y.length - 1; t++) {
+        for (int t = Math.max(Math.max(1, seasonLength - 1), y.length - 1 - MAXIMUM_ORIGINS); t < y.length - 1; t++) {
             int ahead = Math.min(horizons, y.length - 1 - t);
             double[] mean = origins[t].mean(ahead);
             double[] standardError = origins[t].standardError(mean);

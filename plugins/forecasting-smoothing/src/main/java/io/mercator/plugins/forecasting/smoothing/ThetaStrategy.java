@@ -4,7 +4,6 @@ import io.mercator.api.Family;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.forecasting.ForecastStrategy;
-import java.util.Arrays;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -59,9 +58,20 @@ public final class ThetaStrategy extends SmoothingStrategy {
         double sigma = ses.state().sigma;
         SmoothedState[] sesOrigins = ses.origins().get();
         SmoothedState[] origins = new SmoothedState[y.length];
+        // the least-squares slope of y[0..t] from running sums, so that every origin costs O(1)
+        double sumT = 0;
+        double sumY = 0;
+        double sumTT = 0;
+        double sumTY = 0;
         for (int t = 0; t < y.length; t++) {
+            sumT += t;
+            sumY += filledAdjusted[t];
+            sumTT += (double) t * t;
+            sumTY += t * filledAdjusted[t];
+            int count = t + 1;
+            double varianceT = sumTT - sumT * sumT / count;
             // the drift as it would have been estimated at t, so that its uncertainty is in the errors
-            double driftThen = t == 0 ? 0 : slope(Arrays.copyOf(filledAdjusted, t + 1)) / 2;
+            double driftThen = t == 0 ? 0 : (sumTY - sumT * sumY / count) / varianceT / 2;
             origins[t] = state(alpha, sesOrigins[t].level, driftThen, index, t + 1, sigma);
         }
         // the drift and the seasonal indices are estimated too
