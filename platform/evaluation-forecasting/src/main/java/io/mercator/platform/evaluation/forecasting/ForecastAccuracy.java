@@ -7,11 +7,12 @@ package io.mercator.platform.evaluation.forecasting;
  * <li>sMAPE = mean over the horizon of {@code 200 |y - f| / (|y| + |f|)} (0 where both are 0);</li>
  * <li>MASE = mean {@code |y - f|} / mean {@code |y_t - y_(t-m)|} over the training part;</li>
  * <li>RMSSE = sqrt(mean {@code (y - f)^2} / mean {@code (y_t - y_(t-m))^2} over the training part);</li>
- * <li>coverage = share of actual values inside the interval, at 80% and 95%;</li>
+ * <li>coverage = share of actual values inside the interval, at 80% and 95%, over all test points of all
+ * series (as in the M4 competition), so that a series with a longer horizon counts for more points;</li>
  * <li>MSIS = mean over the horizon of the 95% interval score {@code (u - l) + 40 (l - y)[y < l]
  * + 40 (y - u)[y > u]}, divided by the MASE scale.</li>
  * </ul>
- * Each figure is then averaged over series. Scaled figures skip series whose training part has no
+ * Each other figure is averaged over series. Scaled figures skip series whose training part has no
  * seasonal change (scale 0); {@link #unscaled()} counts them. Not thread-safe.
  */
 public final class ForecastAccuracy {
@@ -23,8 +24,9 @@ public final class ForecastAccuracy {
     private double smape;
     private double mase;
     private double rmsse;
-    private double cover80;
-    private double cover95;
+    private int inside80;
+    private int inside95;
+    private int points;
     private double msis;
     private int series;
     private int scaled;
@@ -70,8 +72,9 @@ public final class ForecastAccuracy {
         }
         series++;
         smape += sumSmape / count;
-        cover80 += (double) inside80 / count;
-        cover95 += (double) inside95 / count;
+        this.inside80 += inside80;
+        this.inside95 += inside95;
+        points += count;
         double[] scale = seasonalScale(training, seasonLength);
         if (scale[0] > 0) {
             scaled++;
@@ -112,7 +115,8 @@ public final class ForecastAccuracy {
     double[] averages() {
         double byScaled = scaled == 0 ? Double.NaN : scaled;
         double bySeries = series == 0 ? Double.NaN : series;
-        return new double[] {smape / bySeries, mase / byScaled, rmsse / byScaled, 100 * cover80 / bySeries,
-            100 * cover95 / bySeries, msis / byScaled};
+        double byPoints = points == 0 ? Double.NaN : points;
+        return new double[] {smape / bySeries, mase / byScaled, rmsse / byScaled, 100 * inside80 / byPoints,
+            100 * inside95 / byPoints, msis / byScaled};
     }
 }

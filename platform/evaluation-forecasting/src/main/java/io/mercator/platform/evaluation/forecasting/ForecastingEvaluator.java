@@ -73,8 +73,8 @@ public final class ForecastingEvaluator implements Evaluator {
                 : String.format(Locale.ROOT, "split: last %d periods held out at %d rolling origin(s)",
                         split.horizon(), split.origins()));
         notes.add("sMAPE: mean 200|y-f|/(|y|+|f|); MASE: mean|y-f| / mean|y_t - y_(t-m)| of the training part; "
-                + "RMSSE: its root-mean-square analogue; cover80/95: % of actuals inside the 80%/95% intervals; "
-                + "MSIS: 95% interval score scaled like MASE; each averaged over series (M3/M4 definitions)");
+                + "RMSSE: its root-mean-square analogue; MSIS: 95% interval score scaled like MASE; each averaged "
+                + "over series; cover80/95: % of all test actuals inside the 80%/95% intervals (M3/M4 definitions)");
         for (int s = 0; s < specs.size(); s++) {
             String spec = specs.get(s);
             try (StrategyLease<ForecastStrategy> lease = registry.acquire(ForecastStrategy.class, spec)) {

@@ -285,7 +285,7 @@ final class ArimaFitter {
      * Residuals conditional on the first {@code phi.length} values, zero residuals before them;
      * NaN where the observation or one the autoregression needs is missing (counted as zero later).
      */
-    private static double[] cssResiduals(double[] z, double[] phi, double[] theta) {
+    static double[] cssResiduals(double[] z, double[] phi, double[] theta) {
         double[] residuals = new double[z.length];
         Arrays.fill(residuals, 0, Math.min(phi.length, z.length), Double.NaN);
         for (int t = phi.length; t < z.length; t++) {

@@ -5,17 +5,26 @@ import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 
-/** One fitted ARIMA model per series; normal prediction intervals around the point forecasts. */
+/**
+ * One fitted ARIMA model per series; prediction intervals around the point forecasts with the calibrated
+ * standard errors and Student's t quantiles of {@link FittedArima#withIntervalCalibration} (normal, with the exact
+ * standard errors, for models of format 1).
+ */
 final class ArimaModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x4152494d; // "ARIM"
-    private static final int FORMAT = 1;
+    /** Format 2 adds the interval calibration; format 1 (without it) is still read. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_CALIBRATION = 1;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final IdDictionary series;
@@ -50,8 +59,10 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }
         FittedArima model = fitted[s];
-        Forecast forecast = Forecast.symmetric(model.forecast(horizon), model.standardErrors(horizon),
-                STANDARD_NORMAL::inverseCumulativeProbability, levels);
+        RealDistribution errors = model.degreesOfFreedom == 0 ? STANDARD_NORMAL
+                : new TDistribution(null, model.degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+        Forecast forecast = Forecast.symmetric(model.forecast(horizon), model.intervalStandardErrors(horizon),
+                errors::inverseCumulativeProbability, levels);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
     }
 
@@ -66,8 +77,12 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
     }
 
     static ArimaModel read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "an ARIMA model");
+        DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
+        data.mark(2 * Integer.BYTES);
+        data.readInt();
+        int format = data.readInt() == FORMAT_WITHOUT_CALIBRATION ? FORMAT_WITHOUT_CALIBRATION : FORMAT;
+        data.reset();
+        Header header = readHeader(data, MAGIC, format, "an ARIMA model");
         int count = data.readInt();
         if (count < 0) {
             throw new IOException("corrupt model: negative series count");
@@ -78,7 +93,7 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
             nonNegative[s] = data.readBoolean();
-            fitted[s] = FittedArima.read(data);
+            fitted[s] = FittedArima.read(data, format == FORMAT);
         }
         return new ArimaModel(header.strategyName(), header.strategyVersion(), IdDictionary.of("series", ids), fitted,
                 nonNegative);

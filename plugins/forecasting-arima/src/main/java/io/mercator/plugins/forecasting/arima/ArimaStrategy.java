@@ -91,7 +91,9 @@ public final class ArimaStrategy implements ForecastStrategy {
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, count).parallel().forEach(s -> {
             context.checkCancelled();
-            fitted[s] = fitSeries(data.ids().id(s), data.values(s), season, settings).forecaster();
+            ArimaFitter.Fit fit = fitSeries(data.ids().id(s), data.values(s), season, settings);
+            fitted[s] = fit.forecaster().withIntervalCalibration(observedSpan(data.values(s)),
+                    fit.order().coefficientCount(), fit.order().period());
             int finished = done.incrementAndGet();
             if (finished % 32 == 0) {
                 context.progress((double) finished / count, finished + " of " + count + " series");
@@ -123,14 +125,10 @@ public final class ArimaStrategy implements ForecastStrategy {
      * @return the fit, or a fallback for constant and very short series
      */
     static ArimaFitter.Fit fitSeries(String id, double[] values, int season, AutoArima.Settings settings) {
-        int first = 0;
-        while (first < values.length && Double.isNaN(values[first])) {
-            first++;
-        }
-        if (first == values.length) {
+        double[] y = fromFirstObserved(values);
+        if (y.length == 0) {
             throw new ValidationException("series '" + id + "'", "has no observed value");
         }
-        double[] y = Arrays.copyOfRange(values, first, values.length);
         double[] filled = Differencing.interpolate(y);
         int observed = 0;
         for (double v : y) {
@@ -146,6 +144,19 @@ public final class ArimaStrategy implements ForecastStrategy {
         }
         return ArimaFitter.simple(filled, new ArimaOrder(0, filled.length > 1 ? 1 : 0, 0, 0, 0, 0, 1,
                 filled.length == 1));
+    }
+
+    private static double[] fromFirstObserved(double[] values) {
+        int first = 0;
+        while (first < values.length && Double.isNaN(values[first])) {
+            first++;
+        }
+        return Arrays.copyOfRange(values, first, values.length);
+    }
+
+    /** @return the observations from the first observed one, gaps interpolated: what the model was fitted to */
+    private static double[] observedSpan(double[] values) {
+        return Differencing.interpolate(fromFirstObserved(values));
     }
 
     /**

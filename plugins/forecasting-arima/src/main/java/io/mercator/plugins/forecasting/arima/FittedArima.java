@@ -13,6 +13,9 @@ import java.util.Arrays;
  * ahead is the error of the current state, carried forward and integrated, plus the future
  * innovations weighted by the psi weights of the whole (integrated) model; its variance is exact
  * as in R's {@code predict.Arima}, also for short series whose state is not yet known precisely.
+ *
+ * <p>Prediction intervals ({@link #intervalStandardErrors}) widen that exact variance for what it assumes
+ * known: see {@link #withIntervalCalibration}.
  */
 final class FittedArima {
 
@@ -25,6 +28,16 @@ final class FittedArima {
     private final double[] state;
     private final double[] covariance;
     final double sigma2;
+    /** Multiplies the interval standard error {@code h} periods ahead, the last one beyond; empty for none. */
+    private final double[] spreadFactors;
+    /** Of sigma2, for Student's t interval quantiles; 0 for normal ones. */
+    final int degreesOfFreedom;
+
+    /** Fewer in-sample errors than this at a horizon are too few to estimate its spread. */
+    static final int MINIMUM_ORIGINS = 5;
+    /** Origins used at most (the latest), which bounds the work on long series. */
+    static final int MAXIMUM_ORIGINS = 100;
+    private static final int MINIMUM_HORIZONS = 8;
 
     /**
      * @param description e.g. {@code ARIMA(0,1,1)(0,1,1)[12]}
@@ -39,6 +52,12 @@ final class FittedArima {
      */
     FittedArima(String description, double[] phi, double[] theta, double mean, double[] delta, double[] lastValues,
             double[] state, double[] covariance, double sigma2) {
+        this(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2, new double[0], 0);
+    }
+
+    private FittedArima(String description, double[] phi, double[] theta, double mean, double[] delta,
+            double[] lastValues, double[] state, double[] covariance, double sigma2, double[] spreadFactors,
+            int degreesOfFreedom) {
         if (lastValues.length != delta.length || state.length != Math.max(phi.length, theta.length + 1)
                 || covariance.length != state.length * state.length) {
             throw new IllegalArgumentException("inconsistent ARIMA state");
@@ -52,6 +71,89 @@ final class FittedArima {
         this.state = state;
         this.covariance = covariance;
         this.sigma2 = sigma2;
+        this.spreadFactors = spreadFactors;
+        this.degreesOfFreedom = degreesOfFreedom;
+    }
+
+    /**
+     * Calibrates the intervals on the series the model was fitted to. The exact variance assumes the
+     * coefficients and the orders known; on real series the intervals cover too little, more so
+     * further ahead. Three corrections:
+     * <ul>
+     * <li>the in-sample h-step errors: from each of the last 100 origins t of the differenced series, the error h periods
+     * ahead is {@code sum_(j < h) psi_j e_(t+h-j)} with the residuals e and the integrated model's psi
+     * weights; divided by the model's standard error it has mean square 1 when the residuals are white
+     * noise around zero, more when they are biased (a drift the model left out) or correlated. The factor
+     * at h is the root of that mean square, at least 1 and at least the factor at h - 1;</li>
+     * <li>Akaike's final prediction error: k coefficients fitted to n points leave errors on new data
+     * (1 + k/n) times the variance estimated from the residuals;</li>
+     * <li>Student's t quantiles with sigma2's n - k degrees of freedom.</li>
+     * </ul>
+     *
+     * @param filled the observations the model was fitted to, from the first observed one, gaps interpolated
+     * @param coefficients the number of estimated coefficients, the mean or drift included
+     * @param period the season length, 1 for none: two seasons of horizons are calibrated, at least 8
+     * @return this model with its intervals calibrated
+     */
+    FittedArima withIntervalCalibration(double[] filled, int coefficients, int period) {
+        int lost = delta.length;
+        double[] w = new double[Math.max(0, filled.length - lost)];
+        for (int t = lost; t < filled.length; t++) {
+            double value = filled[t];
+            for (int j = 0; j < lost; j++) {
+                value -= delta[j] * filled[t - 1 - j];
+            }
+            w[t - lost] = value - mean;
+        }
+        double[] residuals = ArimaFitter.cssResiduals(w, phi, theta);
+        int horizons = Math.max(MINIMUM_HORIZONS, 2 * period);
+        double[] psi = psiWeights(Polynomials.product(phi, delta, -1), theta, horizons);
+        double[] sumOfSquares = new double[horizons];
+        int[] count = new int[horizons];
+        // residuals before the autoregression and the moving average have settled are left out
+        int settled = phi.length + theta.length;
+        for (int start = Math.max(settled, residuals.length - MAXIMUM_ORIGINS); start < residuals.length; start++) {
+            // the errors 1, 2, ... periods after an origin whose first new innovation is residuals[start]
+            double variance = 0;
+            for (int h = 1; h <= Math.min(horizons, residuals.length - start); h++) {
+                double error = 0;
+                for (int j = 0; j < h; j++) {
+                    error += psi[j] * residuals[start + h - 1 - j];
+                }
+                variance += psi[h - 1] * psi[h - 1];
+                double z = error / Math.sqrt(sigma2 * variance);
+                if (Double.isFinite(z)) {
+                    sumOfSquares[h - 1] += z * z;
+                    count[h - 1]++;
+                }
+            }
+        }
+        int observed = residuals.length;
+        double optimism = Math.sqrt(1 + (double) coefficients / Math.max(1, observed));
+        double[] factors = new double[horizons];
+        int calibrated = 1;
+        double factor = 1;
+        for (int h = 1; h <= horizons; h++) {
+            if (count[h - 1] >= MINIMUM_ORIGINS) {
+                factor = Math.max(factor, Math.sqrt(sumOfSquares[h - 1] / count[h - 1]));
+                calibrated = h;
+            }
+            factors[h - 1] = factor * optimism;
+        }
+        return new FittedArima(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2,
+                Arrays.copyOf(factors, calibrated), Math.max(1, observed - coefficients));
+    }
+
+    /**
+     * @param horizon periods ahead
+     * @return the standard errors prediction intervals use: {@link #standardErrors} times the spread factors
+     */
+    double[] intervalStandardErrors(int horizon) {
+        double[] errors = standardErrors(horizon);
+        for (int h = 1; h <= horizon && spreadFactors.length > 0; h++) {
+            errors[h - 1] *= spreadFactors[Math.min(h, spreadFactors.length) - 1];
+        }
+        return errors;
     }
 
     /**
@@ -143,9 +245,16 @@ final class FittedArima {
         writeArray(out, state);
         writeArray(out, covariance);
         out.writeDouble(sigma2);
+        writeArray(out, spreadFactors);
+        out.writeInt(degreesOfFreedom);
     }
 
-    static FittedArima read(DataInputStream in) throws IOException {
+    /**
+     * @param in positioned at a model
+     * @param calibrated whether its interval calibration follows (model format 2 and later)
+     * @return the model
+     */
+    static FittedArima read(DataInputStream in, boolean calibrated) throws IOException {
         String description = in.readUTF();
         double[] phi = readArray(in);
         double[] theta = readArray(in);
@@ -155,8 +264,14 @@ final class FittedArima {
         double[] state = readArray(in);
         double[] covariance = readArray(in);
         double sigma2 = in.readDouble();
+        double[] spreadFactors = calibrated ? readArray(in) : new double[0];
+        int degreesOfFreedom = calibrated ? in.readInt() : 0;
+        if (degreesOfFreedom < 0) {
+            throw new IOException("corrupt model: " + degreesOfFreedom + " degrees of freedom for " + description);
+        }
         try {
-            return new FittedArima(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2);
+            return new FittedArima(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2,
+                    spreadFactors, degreesOfFreedom);
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt model: " + e.getMessage() + " for " + description, e);
         }

@@ -5,6 +5,7 @@ import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,12 +17,15 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * A model whose point forecast is the same for every period ahead (the last value, the mean, or a moving average);
- * only the width of the intervals depends on the horizon and on the method.
+ * only the width of the intervals depends on the horizon and on the method, widened per period ahead by the
+ * method's own errors on the training data ({@link HorizonCalibration}).
  */
 final class FlatForecastModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x464c4154; // "FLAT"
-    private static final int FORMAT = 2;
+    /** Format 3 adds the spread factors; format 2 (without them) is still read. */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_SPREAD_FACTORS = 2;
 
     /** How the forecast error grows with the horizon. */
     enum Method {
@@ -38,17 +42,20 @@ final class FlatForecastModel extends AbstractModel implements ForecastModel {
     private final double[] level;
     private final double[] sigma;
     private final int[] observations;
+    /** Per series: the {@link HorizonCalibration} factors of the standard error by periods ahead. */
+    private final double[][] spreadFactors;
     /** Per series: no observed value was negative, so forecasts are floored at zero. */
     private final boolean[] nonNegative;
 
     FlatForecastModel(Method method, String name, String version, IdDictionary series, double[] level,
-            double[] sigma, int[] observations, boolean[] nonNegative) {
+            double[] sigma, int[] observations, double[][] spreadFactors, boolean[] nonNegative) {
         super(name, version, MAGIC, FORMAT);
         this.method = method;
         this.series = series;
         this.level = level;
         this.sigma = sigma;
         this.observations = observations;
+        this.spreadFactors = spreadFactors;
         this.nonNegative = nonNegative;
     }
 
@@ -67,7 +74,8 @@ final class FlatForecastModel extends AbstractModel implements ForecastModel {
         double[] standardError = new double[horizon];
         for (int h = 0; h < horizon; h++) {
             mean[h] = level[s];
-            standardError[h] = standardError(s, h + 1);
+            standardError[h] = standardError(method, sigma[s], observations[s], h + 1)
+                    * HorizonCalibration.at(spreadFactors[s], h + 1);
         }
         Forecast forecast = Forecast.symmetric(mean, standardError, errorDistribution(s)::inverseCumulativeProbability,
                 levels);
@@ -80,11 +88,12 @@ final class FlatForecastModel extends AbstractModel implements ForecastModel {
                 : new NormalDistribution(null, 0, 1);
     }
 
-    private double standardError(int s, int stepsAhead) {
+    /** @return the method's own standard error, before calibration */
+    static double standardError(Method method, double sigma, int observations, int stepsAhead) {
         return switch (method) {
-            case NAIVE -> sigma[s] * Math.sqrt(stepsAhead);
-            case MEAN -> sigma[s] * Math.sqrt(1 + 1.0 / observations[s]);
-            case MOVING_AVERAGE -> sigma[s];
+            case NAIVE -> sigma * Math.sqrt(stepsAhead);
+            case MEAN -> sigma * Math.sqrt(1 + 1.0 / observations);
+            case MOVING_AVERAGE -> sigma;
         };
     }
 
@@ -98,12 +107,26 @@ final class FlatForecastModel extends AbstractModel implements ForecastModel {
             data.writeDouble(sigma[s]);
             data.writeInt(observations[s]);
             data.writeBoolean(nonNegative[s]);
+            data.writeInt(spreadFactors[s].length);
+            for (double factor : spreadFactors[s]) {
+                data.writeDouble(factor);
+            }
         }
     }
 
+    /** @return the format number of the model header {@code in} is positioned at, leaving it there */
+    static int peekFormat(DataInputStream in) throws IOException {
+        in.mark(2 * Integer.BYTES);
+        in.readInt();
+        int format = in.readInt();
+        in.reset();
+        return format;
+    }
+
     static FlatForecastModel read(InputStream in, Method expected) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "a baseline forecasting model");
+        DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
+        int format = peekFormat(data) == FORMAT_WITHOUT_SPREAD_FACTORS ? FORMAT_WITHOUT_SPREAD_FACTORS : FORMAT;
+        Header header = readHeader(data, MAGIC, format, "a baseline forecasting model");
         String method = data.readUTF();
         if (!method.equals(expected.name())) {
             throw new IOException("the model was fitted by the " + method.toLowerCase(Locale.ROOT)
@@ -120,14 +143,23 @@ final class FlatForecastModel extends AbstractModel implements ForecastModel {
         double[] sigma = new double[count];
         int[] observations = new int[count];
         boolean[] nonNegative = new boolean[count];
+        double[][] spreadFactors = new double[count][];
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
             level[s] = data.readDouble();
             sigma[s] = data.readDouble();
             observations[s] = data.readInt();
             nonNegative[s] = data.readBoolean();
+            int factorCount = format == FORMAT ? data.readInt() : 0;
+            if (factorCount < 0) {
+                throw new IOException("corrupt model: " + factorCount + " spread factors for series '" + ids[s] + "'");
+            }
+            spreadFactors[s] = new double[factorCount];
+            for (int h = 0; h < spreadFactors[s].length; h++) {
+                spreadFactors[s][h] = data.readDouble();
+            }
         }
         return new FlatForecastModel(expected, name, version, IdDictionary.of("series", ids), level, sigma,
-                observations, nonNegative);
+                observations, spreadFactors, nonNegative);
     }
 }

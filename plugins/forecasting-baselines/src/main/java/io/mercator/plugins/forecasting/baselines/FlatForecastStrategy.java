@@ -40,6 +40,7 @@ abstract class FlatForecastStrategy implements ForecastStrategy {
         double[] level = new double[count];
         double[] sigma = new double[count];
         int[] observations = new int[count];
+        double[][] spreadFactors = new double[count][];
         for (int s = 0; s < count; s++) {
             if (s % 1024 == 0) {
                 context.checkCancelled();
@@ -53,6 +54,7 @@ abstract class FlatForecastStrategy implements ForecastStrategy {
             level[s] = fitted[0];
             sigma[s] = fitted[1];
             observations[s] = observed.length;
+            spreadFactors[s] = spreadFactors(observed, data.seasonLength(), parameters, fitted[1]);
         }
         context.progress(1, "");
         boolean[] nonNegative = new boolean[count];
@@ -60,7 +62,18 @@ abstract class FlatForecastStrategy implements ForecastStrategy {
             nonNegative[s] = data.isNonNegative(s);
         }
         return new FlatForecastModel(method, descriptor.name(), descriptor.version(), data.ids(), level, sigma,
-                observations, nonNegative);
+                observations, spreadFactors, nonNegative);
+    }
+
+    /** The {@link HorizonCalibration} of this method on one series, refitted at each origin. */
+    private double[] spreadFactors(double[] observed, int seasonLength, Parameters parameters, double sigma) {
+        double[] levelAt = new double[observed.length];
+        int first = Math.max(0, observed.length - 1 - HorizonCalibration.MAXIMUM_ORIGINS);
+        for (int t = first; t < observed.length; t++) {
+            levelAt[t] = levelAndSigma(Arrays.copyOf(observed, t + 1), parameters)[0];
+        }
+        return HorizonCalibration.factors(observed, Math.max(1, seasonLength), (origin, ahead) -> levelAt[origin],
+                h -> FlatForecastModel.standardError(method, sigma, observed.length, h));
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class NaiveStrategy extends FlatForecastStrategy {
         super(FlatForecastModel.Method.NAIVE, StrategyDescriptor.builder(Family.FORECASTING, "naive", "1.0.0")
                 .vendor("Mercator")
                 .description("Random walk: repeats the last observation; intervals widen with the square root "
-                        + "of the horizon.")
+                        + "of the horizon, or as the method's own errors on the series did if faster.")
                 .build());
     }
 

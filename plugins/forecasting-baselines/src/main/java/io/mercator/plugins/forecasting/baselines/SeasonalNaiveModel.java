@@ -5,6 +5,7 @@ import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -15,21 +16,26 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x534e4156; // "SNAV"
-    private static final int FORMAT = 2;
+    /** Format 3 adds the spread factors; format 2 (without them) is still read. */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_SPREAD_FACTORS = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final IdDictionary series;
     private final double[][] lastSeason;
     private final double[] sigma;
+    /** Per series: the {@link HorizonCalibration} factors of the standard error by periods ahead. */
+    private final double[][] spreadFactors;
     /** Per series: no observed value was negative, so forecasts are floored at zero. */
     private final boolean[] nonNegative;
 
     SeasonalNaiveModel(String name, String version, IdDictionary series, double[][] lastSeason, double[] sigma,
-            boolean[] nonNegative) {
+            double[][] spreadFactors, boolean[] nonNegative) {
         super(name, version, MAGIC, FORMAT);
         this.series = series;
         this.lastSeason = lastSeason;
         this.sigma = sigma;
+        this.spreadFactors = spreadFactors;
         this.nonNegative = nonNegative;
     }
 
@@ -49,11 +55,17 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
         double[] standardError = new double[horizon];
         for (int h = 0; h < horizon; h++) {
             mean[h] = lastSeason[s][h % m];
-            standardError[h] = sigma[s] * Math.sqrt(h / m + 1);
+            standardError[h] = standardError(sigma[s], m, h + 1) * HorizonCalibration.at(spreadFactors[s], h + 1);
         }
         Forecast forecast = Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability,
                 levels);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
+    }
+
+    /** @return the standard error of the seasonal naive forecast {@code h} periods ahead, before calibration */
+    static double standardError(double sigma, int m, int h) {
+        // seasons ahead: the error of each season's change adds up
+        return sigma * Math.sqrt((h + m - 1) / m);
     }
 
     @Override
@@ -67,12 +79,18 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
             for (double value : lastSeason[s]) {
                 data.writeDouble(value);
             }
+            data.writeInt(spreadFactors[s].length);
+            for (double factor : spreadFactors[s]) {
+                data.writeDouble(factor);
+            }
         }
     }
 
     static SeasonalNaiveModel read(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "a seasonal naive model");
+        DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
+        int format = FlatForecastModel.peekFormat(data) == FORMAT_WITHOUT_SPREAD_FACTORS
+                ? FORMAT_WITHOUT_SPREAD_FACTORS : FORMAT;
+        Header header = readHeader(data, MAGIC, format, "a seasonal naive model");
         String name = header.strategyName();
         String version = header.strategyVersion();
         int count = data.readInt();
@@ -83,6 +101,7 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
         double[][] lastSeason = new double[count][];
         double[] sigma = new double[count];
         boolean[] nonNegative = new boolean[count];
+        double[][] spreadFactors = new double[count][];
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
             sigma[s] = data.readDouble();
@@ -95,7 +114,16 @@ final class SeasonalNaiveModel extends AbstractModel implements ForecastModel {
             for (int j = 0; j < m; j++) {
                 lastSeason[s][j] = data.readDouble();
             }
+            int factorCount = format == FORMAT ? data.readInt() : 0;
+            if (factorCount < 0) {
+                throw new IOException("corrupt model: " + factorCount + " spread factors for series '" + ids[s] + "'");
+            }
+            spreadFactors[s] = new double[factorCount];
+            for (int h = 0; h < factorCount; h++) {
+                spreadFactors[s][h] = data.readDouble();
+            }
         }
-        return new SeasonalNaiveModel(name, version, IdDictionary.of("series", ids), lastSeason, sigma, nonNegative);
+        return new SeasonalNaiveModel(name, version, IdDictionary.of("series", ids), lastSeason, sigma, spreadFactors,
+                nonNegative);
     }
 }

@@ -25,7 +25,7 @@ public final class SeasonalNaiveStrategy implements ForecastStrategy {
     private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.FORECASTING, "snaive", "1.0.0")
             .vendor("Mercator")
             .description("Seasonal naive: repeats the last season; intervals widen with the square root of the "
-                    + "number of seasons ahead.")
+                    + "number of seasons ahead, or as the method's own errors on the series did if faster.")
             .build();
 
     @Override
@@ -39,6 +39,7 @@ public final class SeasonalNaiveStrategy implements ForecastStrategy {
         int count = data.size();
         double[][] lastSeason = new double[count][];
         double[] sigma = new double[count];
+        double[][] spreadFactors = new double[count][];
         for (int s = 0; s < count; s++) {
             if (s % 1024 == 0) {
                 context.checkCancelled();
@@ -68,6 +69,10 @@ public final class SeasonalNaiveStrategy implements ForecastStrategy {
                 }
             }
             sigma[s] = changes > 0 ? Math.sqrt(sumOfSquares / changes) : 0;
+            double spread = sigma[s];
+            // from origin t, h ahead: the value of the same season position in the last season up to t
+            spreadFactors[s] = HorizonCalibration.factors(y, m, (t, h) -> y[t + h - m * ((h + m - 1) / m)],
+                    h -> SeasonalNaiveModel.standardError(spread, m, h));
         }
         context.progress(1, "");
         boolean[] nonNegative = new boolean[count];
@@ -75,7 +80,7 @@ public final class SeasonalNaiveStrategy implements ForecastStrategy {
             nonNegative[s] = data.isNonNegative(s);
         }
         return new SeasonalNaiveModel(descriptor.name(), descriptor.version(), data.ids(), lastSeason, sigma,
-                nonNegative);
+                spreadFactors, nonNegative);
     }
 
     @Override

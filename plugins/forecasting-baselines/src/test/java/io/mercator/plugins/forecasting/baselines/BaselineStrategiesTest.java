@@ -3,6 +3,7 @@ package io.mercator.plugins.forecasting.baselines;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
@@ -33,25 +34,49 @@ class BaselineStrategiesTest {
         assertEquals(7 + 1.959963984540054 * sigma * 2, forecast.upper(0)[3], 1e-9);
     }
 
+    /** Five points are too few to calibrate (three origins): R's intervals. */
     @Test
-    void meanMatchesRsMeanfOnOneToTen() {
-        double[] oneToTen = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        double[] shifted = new double[oneToTen.length];
+    void meanMatchesRsMeanf() {
+        double[] values = {3, 5, 4, 8, 7};
+        double[] shifted = new double[values.length];
         for (int t = 0; t < shifted.length; t++) {
-            shifted[t] = oneToTen[t] - 10;
+            shifted[t] = values[t] - 10;
         }
-        ForecastModel model = fit(new MeanStrategy(), SeriesSet.builder(1).add("x", oneToTen).add("x-10", shifted)
+        ForecastModel model = fit(new MeanStrategy(), SeriesSet.builder(1).add("x", values).add("x-10", shifted)
                 .build());
         Forecast forecast = model.forecast("x", 2, 80, 95);
-        assertEquals(5.5, forecast.mean(0), 1e-12);
-        // R: meanf(1:10, h = 2) gives Lo 95 -1.683..., Hi 95 12.683...: qt(0.975, 9) * sd(1:10) * sqrt(1.1)
-        double half95 = 2.2621571627409915 * 3.0276503540974917 * Math.sqrt(1.1);
-        assertEquals(5.5 + half95, forecast.upper(1)[1], 1e-9);
-        // 1:10 never went below zero, so its forecast does not either; the shifted series keeps R's bound
+        assertEquals(5.4, forecast.mean(0), 1e-12);
+        // R 4, forecast 8.20: meanf(c(3, 5, 4, 8, 7), h = 2, level = 95) gives Lo 95 -0.906870911825625,
+        // Hi 95 11.7068709118256: qt(0.975, 4) * sd(x) * sqrt(1 + 1/5)
+        double half95 = 2.77644510519779 * 2.07364413533277 * Math.sqrt(1.2);
+        assertEquals(11.7068709118256, forecast.upper(1)[1], 1e-9);
+        assertEquals(5.4 + half95, forecast.upper(1)[1], 1e-9);
+        // x never went below zero, so its forecast does not either; the shifted series keeps R's bound
         assertEquals(0, forecast.lower(1)[0], 0);
         Forecast negative = model.forecast("x-10", 2, 95);
-        assertEquals(-1.683314 - 10, negative.lower(0)[0], 1e-6);
-        assertEquals(5.5 - 10 - half95, negative.lower(0)[1], 1e-9);
+        assertEquals(-0.906870911825625 - 10, negative.lower(0)[0], 1e-9);
+    }
+
+    /**
+     * On the line 0, 1, ..., 19 every change is 1, so naive's sigma is 1 and its standard error sqrt(h); from every
+     * origin it misses by h, sqrt(h) standard errors, so the calibrated standard error is h (up to 8 periods, the
+     * calibrated horizons, and 8 beyond).
+     */
+    @Test
+    void naiveIntervalsWidenToTheTrendTheyMiss() {
+        double[] line = new double[20];
+        for (int t = 0; t < line.length; t++) {
+            line[t] = t;
+        }
+        Forecast forecast = fit(new NaiveStrategy(), SeriesSet.builder(1).add("line", line).build()).forecast("line",
+                10, 95);
+        for (int h = 1; h <= 10; h++) {
+            assertEquals(19 + 1.959963984540054 * Math.sqrt(h) * Math.sqrt(Math.min(h, 8)), forecast.upper(0)[h - 1],
+                    1e-9);
+        }
+        // the mean of a line misses more and more: wider than R's meanf(0:19) interval, qt(0.975, 19) sd sqrt(1.05)
+        Forecast mean = fit(new MeanStrategy(), SeriesSet.builder(1).add("line", line).build()).forecast("line", 1, 95);
+        assertTrue(mean.upper(0)[0] - 9.5 > 2.09302405440831 * 5.91607978309962 * Math.sqrt(1.05));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.mercator.plugins.forecasting.smoothing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Fits ETS state-space models (Hyndman, Koehler, Ord and Snyder 2008) by maximum likelihood and
@@ -21,8 +22,15 @@ final class EtsFitter {
     private static final double PENALTY = 1e12;
     private static final int MAX_EVALUATIONS = 2000;
 
-    /** A fitted form with its information criterion. */
-    record Fit(SmoothedState state, double logLikelihood, double aicc) {
+    /**
+     * A fitted form with its information criterion.
+     *
+     * @param origins the states after each observation with the fitted parameters ({@code origins[t]} has
+     * seen {@code y[0..t]}), for {@link SpreadCalibration}; computed on demand
+     * @param degreesOfFreedom of sigma: observations less estimated parameters
+     */
+    record Fit(SmoothedState state, double logLikelihood, double aicc, Supplier<SmoothedState[]> origins,
+            int degreesOfFreedom) {
     }
 
     private EtsFitter() {
@@ -102,15 +110,20 @@ final class EtsFitter {
         if (recursion.criterion(p) >= PENALTY) {
             return null;
         }
-        Recursion.Result result = recursion.run(p);
-        double sigma = Math.sqrt(result.sumOfSquares / Math.max(1, observed - parameters + 1));
+        Recursion.Result result = recursion.run(p, null, 0);
+        int degreesOfFreedom = Math.max(1, observed - parameters + 1);
+        double sigma = Math.sqrt(result.sumOfSquares / degreesOfFreedom);
         double logLikelihood = -0.5 * result.criterion;
         double aic = result.criterion + 2 * parameters;
         double aicc = aic + 2.0 * parameters * (parameters + 1) / (observed - parameters - 1);
         Parameters fitted = Parameters.of(p, form);
         SmoothedState state = new SmoothedState(form, fitted.alpha, fitted.beta, fitted.gamma, fitted.phi,
                 result.level, result.trend, result.seasonal, y.length, sigma);
-        return new Fit(state, logLikelihood, aicc);
+        return new Fit(state, logLikelihood, aicc, () -> {
+            SmoothedState[] origins = new SmoothedState[y.length];
+            recursion.run(p, origins, sigma);
+            return origins;
+        }, degreesOfFreedom);
     }
 
     private static double meanAbsolute(double[] y) {
@@ -220,10 +233,14 @@ final class EtsFitter {
         }
 
         double criterion(double[] p) {
-            return Parameters.of(p, form).admissible(form) ? run(p).criterion : PENALTY;
+            return Parameters.of(p, form).admissible(form) ? run(p, null, 0).criterion : PENALTY;
         }
 
-        Result run(double[] p) {
+        /**
+         * @param origins null, or where to record the state after each observation
+         * @param sigma the error spread the recorded states carry
+         */
+        Result run(double[] p, SmoothedState[] origins, double sigma) {
             Parameters parameters = Parameters.of(p, form);
             double alpha = parameters.alpha;
             double beta = parameters.beta;
@@ -274,6 +291,9 @@ final class EtsFitter {
                         level = base + alpha * error;
                         trend = phi * trend + beta * error;
                     }
+                }
+                if (origins != null) {
+                    origins[t] = new SmoothedState(form, alpha, beta, gamma, phi, level, trend, seasonal, t + 1, sigma);
                 }
             }
             // -2 log L as R's forecast::ets reports it (without the constants of the normal density)

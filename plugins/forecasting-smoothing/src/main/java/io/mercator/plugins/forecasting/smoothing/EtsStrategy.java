@@ -63,6 +63,8 @@ public final class EtsStrategy extends SmoothingStrategy {
         if (fit == null && AUTO.equals(model)) {
             fit = EtsFitter.fit(y, 1, EtsForm.parse("ANN"));
         }
-        return fit == null ? null : fit.state();
+        return fit == null ? null
+                : SpreadCalibration.calibrate(fit.state(), y, fit.origins().get(), seasonal ? seasonLength : 1,
+                        fit.degreesOfFreedom());
     }
 }

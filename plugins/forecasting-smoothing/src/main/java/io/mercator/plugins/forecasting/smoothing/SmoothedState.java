@@ -18,6 +18,10 @@ import java.io.IOException;
  * additive errors with multiplicative seasonality (the
  * Theta method's reseasonalised forecasts) it is scaled by the seasonal index. Both are first-order
  * approximations.
+ *
+ * <p>The standard errors can be widened per period ahead by {@linkplain #withSpreadFactors spread factors}
+ * measured on the data the state was fitted to (see {@link SpreadCalibration}), and its intervals use
+ * Student's t quantiles when it knows the {@linkplain #degreesOfFreedom degrees of freedom} of sigma.
  */
 final class SmoothedState {
 
@@ -33,9 +37,21 @@ final class SmoothedState {
     /** Index of the first period after the data, so that period {@code n + h - 1} uses {@code seasonal[(n + h - 1) mod m]}. */
     private final int length;
     final double sigma;
+    /** Multiplies the standard error {@code h} periods ahead, the last one beyond its length; empty for none. */
+    private final double[] spreadFactors;
+    /**
+     * Degrees of freedom of sigma (observations less estimated parameters): intervals use Student's t
+     * quantiles with them, which widens those of models fitted to few points; 0 for normal quantiles.
+     */
+    final int degreesOfFreedom;
 
     SmoothedState(EtsForm form, double alpha, double beta, double gamma, double phi, double level, double trend,
             double[] seasonal, int length, double sigma) {
+        this(form, alpha, beta, gamma, phi, level, trend, seasonal, length, sigma, new double[0], 0);
+    }
+
+    private SmoothedState(EtsForm form, double alpha, double beta, double gamma, double phi, double level,
+            double trend, double[] seasonal, int length, double sigma, double[] spreadFactors, int degreesOfFreedom) {
         this.form = form;
         this.alpha = alpha;
         this.beta = beta;
@@ -46,6 +62,27 @@ final class SmoothedState {
         this.seasonal = seasonal.clone();
         this.length = length;
         this.sigma = sigma;
+        this.spreadFactors = spreadFactors.clone();
+        this.degreesOfFreedom = degreesOfFreedom;
+    }
+
+    /**
+     * @param factors multipliers of the standard error 1, 2, ... periods ahead (the last applies beyond)
+     * @param degreesOfFreedom of sigma, for Student's t quantiles; 0 for normal ones
+     * @return this state with its standard errors scaled by the factors
+     */
+    SmoothedState withIntervalCalibration(double[] factors, int degreesOfFreedom) {
+        return new SmoothedState(form, alpha, beta, gamma, phi, level, trend, seasonal, length, sigma, factors,
+                degreesOfFreedom);
+    }
+
+    /** @return the standard error multipliers by period ahead; empty when there are none */
+    double[] spreadFactors() {
+        return spreadFactors.clone();
+    }
+
+    private double spreadFactor(int h) {
+        return spreadFactors.length == 0 ? 1 : spreadFactors[Math.min(h, spreadFactors.length) - 1];
     }
 
     /** A flat forecast with a constant error spread: the answer for series too short or constant to smooth. */
@@ -103,7 +140,8 @@ final class SmoothedState {
                     sum += c[j] * c[j] * theta[h - 1 - j];
                 }
                 theta[h - 1] = mean[h - 1] * mean[h - 1] + variance * sum;
-                standardError[h - 1] = Math.sqrt(Math.max(0, (1 + variance) * theta[h - 1] - mean[h - 1] * mean[h - 1]));
+                standardError[h - 1] = spreadFactor(h)
+                        * Math.sqrt(Math.max(0, (1 + variance) * theta[h - 1] - mean[h - 1] * mean[h - 1]));
             }
             return standardError;
         }
@@ -112,7 +150,7 @@ final class SmoothedState {
             sumOfSquares += h > 1 ? c[h - 1] * c[h - 1] : 0;
             double scale = form.multiplicativeError() ? Math.abs(mean[h - 1])
                     : form.season() == 'M' ? seasonal[(length + h - 1) % seasonal.length] : 1;
-            standardError[h - 1] = Math.sqrt(variance * (1 + sumOfSquares)) * scale;
+            standardError[h - 1] = spreadFactor(h) * Math.sqrt(variance * (1 + sumOfSquares)) * scale;
         }
         return standardError;
     }
@@ -127,9 +165,20 @@ final class SmoothedState {
         for (double value : seasonal) {
             out.writeDouble(value);
         }
+        out.writeInt(degreesOfFreedom);
+        out.writeInt(spreadFactors.length);
+        for (double value : spreadFactors) {
+            out.writeDouble(value);
+        }
     }
 
-    static SmoothedState read(DataInputStream in) throws IOException {
+    /**
+     * @param in positioned at a state
+     * @param withSpreadFactors whether the state ends with its degrees of freedom and spread factors (model
+     *     format 3 and later)
+     * @return the state
+     */
+    static SmoothedState read(DataInputStream in, boolean withSpreadFactors) throws IOException {
         EtsForm form;
         try {
             form = EtsForm.parse(in.readUTF());
@@ -149,7 +198,17 @@ final class SmoothedState {
         for (int i = 0; i < seasons; i++) {
             seasonal[i] = in.readDouble();
         }
+        int degreesOfFreedom = withSpreadFactors ? in.readInt() : 0;
+        int factorCount = withSpreadFactors ? in.readInt() : 0;
+        if (degreesOfFreedom < 0 || factorCount < 0) {
+            throw new IOException("corrupt model: " + degreesOfFreedom + " degrees of freedom, " + factorCount
+                    + " spread factors");
+        }
+        double[] factors = new double[factorCount];
+        for (int i = 0; i < factorCount; i++) {
+            factors[i] = in.readDouble();
+        }
         return new SmoothedState(form, values[0], values[1], values[2], values[3], values[4], values[5], seasonal,
-                length, values[6]);
+                length, values[6], factors, degreesOfFreedom);
     }
 }

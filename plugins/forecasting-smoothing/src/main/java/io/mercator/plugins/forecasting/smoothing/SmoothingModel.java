@@ -5,22 +5,28 @@ import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.RealDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * One or more {@link SmoothedState}s per series. With several (combination models of version 1,
  * which are still read), the point forecast
  * is their mean and the standard error the mean of theirs, a conservative choice since the
- * members' errors are positively correlated. Intervals are normal around the point forecast.
+ * members' errors are positively correlated. Intervals are symmetric around the point forecast: Student's t with the states' (fewest)
+ * degrees of freedom, normal for states that do not know theirs.
  */
 final class SmoothingModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x534d5448; // "SMTH"
-    private static final int FORMAT = 2;
+    /** Format 3 adds the states' spread factors; format 2 (without them) is still read. */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_SPREAD_FACTORS = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
     private final IdDictionary series;
@@ -66,8 +72,13 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
                 standardError[h] += memberError[h] / states.length;
             }
         }
-        Forecast forecast = Forecast.symmetric(mean, standardError, STANDARD_NORMAL::inverseCumulativeProbability,
-                levels);
+        int degreesOfFreedom = Integer.MAX_VALUE;
+        for (SmoothedState state : states) {
+            degreesOfFreedom = Math.min(degreesOfFreedom, state.degreesOfFreedom);
+        }
+        RealDistribution errors = degreesOfFreedom == 0 ? STANDARD_NORMAL
+                : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+        Forecast forecast = Forecast.symmetric(mean, standardError, errors::inverseCumulativeProbability, levels);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
     }
 
@@ -85,8 +96,12 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
     }
 
     static SmoothingModel read(InputStream in, String expectedName) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        Header header = readHeader(data, MAGIC, FORMAT, "an exponential smoothing model", expectedName);
+        DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
+        data.mark(8);
+        data.readInt();
+        int format = data.readInt() == FORMAT_WITHOUT_SPREAD_FACTORS ? FORMAT_WITHOUT_SPREAD_FACTORS : FORMAT;
+        data.reset();
+        Header header = readHeader(data, MAGIC, format, "an exponential smoothing model", expectedName);
         String name = header.strategyName();
         String version = header.strategyVersion();
         int count = data.readInt();
@@ -105,7 +120,7 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
             }
             members[s] = new SmoothedState[memberCount];
             for (int k = 0; k < memberCount; k++) {
-                members[s][k] = SmoothedState.read(data);
+                members[s][k] = SmoothedState.read(data, format == FORMAT);
             }
         }
         return new SmoothingModel(name, version, IdDictionary.of("series", ids), members, nonNegative);

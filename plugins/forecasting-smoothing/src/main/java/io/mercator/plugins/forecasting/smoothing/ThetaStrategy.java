@@ -53,11 +53,44 @@ public final class ThetaStrategy extends SmoothingStrategy {
             return null;
         }
         double alpha = ses.state().alpha;
-        double drift = slope(EtsFitter.interpolate(adjusted)) / 2;
+        double[] filledAdjusted = EtsFitter.interpolate(adjusted);
+        double drift = slope(filledAdjusted) / 2;
+        double sigma = ses.state().sigma;
+        SmoothedState[] sesOrigins = ses.origins().get();
+        SmoothedState[] origins = new SmoothedState[y.length];
+        // the least-squares slope of y[0..t] from running sums, so that every origin costs O(1)
+        double sumT = 0;
+        double sumY = 0;
+        double sumTT = 0;
+        double sumTY = 0;
+        for (int t = 0; t < y.length; t++) {
+            sumT += t;
+            sumY += filledAdjusted[t];
+            sumTT += (double) t * t;
+            sumTY += t * filledAdjusted[t];
+            int count = t + 1;
+            double varianceT = sumTT - sumT * sumT / count;
+            // the drift as it would have been estimated at t, so that its uncertainty is in the errors
+            double driftThen = t == 0 ? 0 : (sumTY - sumT * sumY / count) / varianceT / 2;
+            origins[t] = state(alpha, sesOrigins[t].level, driftThen, index, t + 1, sigma);
+        }
+        // the drift and the seasonal indices are estimated too
+        int degreesOfFreedom = Math.max(1, ses.degreesOfFreedom() - 1 - Math.max(0, index.length - 1));
+        return SpreadCalibration.calibrate(state(alpha, ses.state().level, drift, index, y.length, sigma), y, origins,
+                seasonal ? seasonLength : 1, degreesOfFreedom);
+    }
+
+    /**
+     * @param level the simple exponential smoothing level after {@code length} observations
+     * @param index the seasonal indices, empty for none
+     * @return the Theta forecaster from that point
+     */
+    private static SmoothedState state(double alpha, double level, double drift, double[] index, int length,
+            double sigma) {
         // forecast h: level + drift * (h - 1 + (1 - (1 - alpha)^n) / alpha), written as a line in h
-        double shift = (1 - Math.pow(1 - alpha, y.length)) / alpha - 1;
-        return new SmoothedState(new EtsForm('A', 'A', seasonal ? 'M' : 'N'), alpha, 0, 0, 1,
-                ses.state().level + drift * shift, drift, index, y.length, ses.state().sigma);
+        double shift = (1 - Math.pow(1 - alpha, length)) / alpha - 1;
+        return new SmoothedState(new EtsForm('A', 'A', index.length > 0 ? 'M' : 'N'), alpha, 0, 0, 1,
+                level + drift * shift, drift, index, length, sigma);
     }
 
     private static double slope(double[] y) {
