@@ -6,6 +6,8 @@ import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
+import io.mercator.api.forecasting.ForecastModel;
+import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentStrategy;
@@ -37,8 +39,10 @@ import org.osgi.service.log.LoggerFactory;
 @Component(service = Evaluator.class, immediate = true, property = Evaluator.FAMILY_PROPERTY + "=optimization")
 public final class OptimizationEvaluator implements Evaluator {
 
-    static final List<String> COLUMNS = List.of("fill rate", "CSL", "holding", "ordering", "shortage",
-            "total cost", "turns", "fit ms");
+    static final List<String> COLUMNS = List.of("fill rate", "target", "CSL", "holding", "ordering", "shortage",
+            "total cost", "vs naive", "turns", "fit ms");
+    /** How far the achieved service may fall below the target and still count as meeting it. */
+    static final double TOLERANCE = 0.01;
     private static final String FILL_RATE = "fill-rate";
     private static final String CYCLE_SERVICE_LEVEL = "cycle-service-level";
     private static final String REPLAY = "replay";
@@ -69,6 +73,10 @@ public final class OptimizationEvaluator implements Evaluator {
                     + "held-out part has", 104, 0, 10_000),
             ParameterSpec.integer("window", "Periods of the latest demand that re-estimate each SKU's mean and "
                     + "spread at every review (a moving-average forecast); 0 keeps the fitted ones", 0, 0, 10_000),
+            ParameterSpec.text("forecaster", "Forecasting strategy (name[@version], resolved through the strategy "
+                    + "registry) whose forecast over lead time plus review period gives each SKU's demand mean and "
+                    + "spread (from its 80% interval), instead of the fitted mean and standard deviation; empty for "
+                    + "none", ""),
             ParameterSpec.integer("seed", "Seed of the lead-time and demand draws", 1, 0, Integer.MAX_VALUE));
 
     @Reference
@@ -76,6 +84,20 @@ public final class OptimizationEvaluator implements Evaluator {
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
+
+    /** For Declarative Services, which injects the registry and the logger. */
+    public OptimizationEvaluator() {
+    }
+
+    /**
+     * Outside a framework (benchmarks, batch jobs): strategies come from the given registry and
+     * nothing is logged.
+     *
+     * @param registry where strategy specs are resolved
+     */
+    public OptimizationEvaluator(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public Family family() {
@@ -92,12 +114,24 @@ public final class OptimizationEvaluator implements Evaluator {
         Parameters options = request.options();
         DemandHistory history = DemandHistory.read(request.data(), options.getInt("periodDays"));
         Replay replay = Replay.prepare(history, options);
-        List<String> specs = request.strategies().isEmpty() ? registeredNames() : request.strategies();
-        List<EvaluationReport.Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>(replay.notes());
+        String forecaster = options.getString("forecaster").trim();
+        if (!forecaster.isEmpty()) {
+            replay = replay.withForecastsOf(registry, forecaster, context);
+            notes.add(replay.notes().get(replay.notes().size() - 1));
+        }
+        List<String> specs = request.strategies().isEmpty() ? registeredNames() : request.strategies();
+        context.progress(0, "naive policies");
+        Replay replayed = replay;
+        InventorySimulator.Result lastSales = replay.run(Policies.lastPeriodSales());
+        InventorySimulator.Result fixedCover = replay.run(replay.estimating((mean, stdDev) -> Policies.fixedCover(
+                mean, options.getDouble("coverPeriods"))));
+        double naiveCost = Math.min(lastSales.totalCost(), fixedCover.totalCost());
+        List<EvaluationReport.Row> rows = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             context.checkCancelled();
-            context.progress((double) i / (specs.size() + 2), specs.get(i));
+            context.progress((double) (i + 1) / (specs.size() + 1), specs.get(i));
             try (StrategyLease<ReplenishmentStrategy> lease = registry.acquire(ReplenishmentStrategy.class,
                     specs.get(i))) {
                 ReplenishmentStrategy strategy = lease.strategy();
@@ -107,31 +141,54 @@ public final class OptimizationEvaluator implements Evaluator {
                     ReplenishmentModel model = strategy.fit(replay.training(),
                             request.parametersFor(strategy.descriptor()), context);
                     double fitMillis = (System.nanoTime() - start) / 1e6;
-                    rows.add(row(label, replay.run(replay.estimating((mean, stdDev) -> Policies.of(model,
-                            replay.skus(), mean, stdDev, replay.unitCost(), replay.settings(), replay.target(),
-                            replay.measure()))), fitMillis));
+                    InventorySimulator.Result result = replay.run(replay.estimating((mean, stdDev) -> Policies.of(
+                            model, replayed.skus(), mean, stdDev, replayed.unitCost(), replayed.settings(),
+                            replayed.target(), replayed.measure())));
+                    rows.add(row(label, result, replay, naiveCost, fitMillis));
+                    verdicts.add(verdict(label, result, replay, naiveCost));
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
                 } catch (RuntimeException failed) {
                     // a third-party strategy must not stop the evaluation of the others
-                    logger.warn("Strategy {} failed the optimization evaluation", label, failed);
+                    if (logger != null) {
+                        logger.warn("Strategy {} failed the optimization evaluation", label, failed);
+                    }
                     rows.add(new EvaluationReport.Row(label, nanRow()));
                     notes.add(label + " failed: " + failed.getMessage());
                 }
             }
         }
-        context.progress((double) specs.size() / (specs.size() + 2), "naive policies");
-        rows.add(row("naive: order last period's sales", replay.run(Policies.lastPeriodSales()), Double.NaN));
-        rows.add(row("naive: " + options.getDouble("coverPeriods") + " periods of cover",
-                replay.run(replay.estimating((mean, stdDev) -> Policies.fixedCover(mean,
-                        options.getDouble("coverPeriods")))), Double.NaN));
+        rows.add(row("naive: order last period's sales", lastSales, replay, naiveCost, Double.NaN));
+        rows.add(row("naive: " + options.getDouble("coverPeriods") + " periods of cover", fixedCover, replay,
+                naiveCost, Double.NaN));
+        notes.add(String.format(Locale.ROOT, "target: %s %.3f; a policy meets it when its achieved %s is at most "
+                + "%.0f point below; 'vs naive' = total cost / that of the cheaper naive policy (%.6g)",
+                options.getString("measure"), replay.target(), options.getString("measure"), TOLERANCE * 100,
+                naiveCost));
+        notes.addAll(verdicts);
         context.progress(1, "");
         String title = String.format(Locale.ROOT, "optimization on %s: %d SKUs, %d periods fitted, %d replayed (%s), "
                 + "target %s %.3f", request.data().getFileName(), replay.skus().size(), replay.trainingPeriods(),
                 replay.testPeriods(), options.getString("demand"), options.getString("measure"),
                 options.getDouble("target"));
-        logger.info("{}", title);
+        if (logger != null) {
+            logger.info("{}", title);
+        }
         return new EvaluationReport(title, COLUMNS, rows, notes);
+    }
+
+    /** The achieved service in the target's measure. */
+    private static double achieved(InventorySimulator.Result result, Replay replay) {
+        return replay.measure() == ServiceMeasure.FILL_RATE ? result.fillRate() : result.cycleServiceLevel();
+    }
+
+    private static String verdict(String label, InventorySimulator.Result result, Replay replay, double naiveCost) {
+        double achieved = achieved(result, replay);
+        boolean met = achieved >= replay.target() - TOLERANCE;
+        boolean cheaper = result.totalCost() < naiveCost;
+        return String.format(Locale.ROOT, "%s: achieved %.4f against %.4f (%+.2f points, %s), total cost %.3f x "
+                + "the cheaper naive policy (%s)", label, achieved, replay.target(), 100 * (achieved - replay.target()),
+                met ? "met" : "MISSED", result.totalCost() / naiveCost, cheaper ? "cheaper" : "NOT cheaper");
     }
 
     private List<String> registeredNames() {
@@ -142,9 +199,11 @@ public final class OptimizationEvaluator implements Evaluator {
         return List.copyOf(names);
     }
 
-    private static EvaluationReport.Row row(String label, InventorySimulator.Result result, double fitMillis) {
-        return new EvaluationReport.Row(label, new double[] {result.fillRate(), result.cycleServiceLevel(),
-            result.holdingCost(), result.orderingCost(), result.shortageCost(), result.totalCost(), result.turns(),
+    private static EvaluationReport.Row row(String label, InventorySimulator.Result result, Replay replay,
+            double naiveCost, double fitMillis) {
+        return new EvaluationReport.Row(label, new double[] {result.fillRate(), replay.target(),
+            result.cycleServiceLevel(), result.holdingCost(), result.orderingCost(), result.shortageCost(),
+            result.totalCost(), naiveCost > 0 ? result.totalCost() / naiveCost : Double.NaN, result.turns(),
             fitMillis});
     }
 
@@ -215,6 +274,44 @@ public final class OptimizationEvaluator implements Evaluator {
             }
             mean[sku] = sum / count;
             spread[sku] = count > 1 ? Math.sqrt(Math.max(sumOfSquares - sum * mean[sku], 0) / (count - 1)) : 0;
+        }
+
+        /**
+         * Replaces the fitted demand by a forecaster's: it is fitted on the same periods through
+         * the registry, and each SKU's forecast over lead time (mean plus two standard deviations)
+         * plus review period gives the mean per period (the average of the point forecasts) and
+         * the spread per period (the root mean square of the standard errors read off the 80%
+         * intervals, as normal ones).
+         *
+         * @param registry resolves the forecaster
+         * @param spec the forecaster's name[@version]
+         * @param context for cancellation
+         * @return the replay with the forecast demand and a note saying so
+         */
+        Replay withForecastsOf(StrategyRegistry registry, String spec, TrainingContext context) {
+            int horizon = Math.max(1, (int) Math.ceil(settings.leadTimeMean() + 2 * settings.leadTimeStdDev())
+                    + settings.reviewPeriod());
+            double[] mean = new double[meanDemand.length];
+            double[] spread = new double[meanDemand.length];
+            String label;
+            try (StrategyLease<ForecastStrategy> lease = registry.acquire(ForecastStrategy.class, spec)) {
+                ForecastStrategy forecaster = lease.strategy();
+                label = forecaster.descriptor().name() + "@" + forecaster.descriptor().version();
+                ForecastModel model = forecaster.fit(training, Parameters.defaults(forecaster.descriptor()
+                        .parameters()), context);
+                for (int s = 0; s < mean.length; s++) {
+                    double[] perPeriod = ForecastDemand.perPeriod(model.forecast(skus.id(s), horizon,
+                            ForecastDemand.LEVEL));
+                    mean[s] = perPeriod[0];
+                    spread[s] = perPeriod[1];
+                }
+            }
+            List<String> withNote = new ArrayList<>(notes);
+            withNote.add("demand per period from the forecasts of " + label + " over " + horizon + " periods (lead "
+                    + "time + 2 standard deviations + review), fitted on the same periods: mean = average point "
+                    + "forecast, spread = root mean square standard error read off the 80% intervals");
+            return new Replay(skus, training, mean, spread, unitCost, test, settings, target, measure, window,
+                    withNote);
         }
 
         /** Every policy starts from the mean demand over lead time plus review period, nothing on order. */

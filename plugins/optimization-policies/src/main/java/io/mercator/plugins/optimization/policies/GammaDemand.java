@@ -41,6 +41,24 @@ final class GammaDemand implements DemandDistribution {
         return Math.max(shortage, 0);
     }
 
+    /**
+     * E[((X - x)+)^2] / 2 = (E[X^2; X &gt; x] - 2 x E[X; X &gt; x] + x^2 P(X &gt; x)) / 2 with
+     * E[X^j; X &gt; x] = theta^j Gamma(k + j) / Gamma(k) Q(k + j, x / theta), Q the regularised upper
+     * incomplete gamma function.
+     */
+    @Override
+    public double secondOrderLoss(double level) {
+        if (level <= 0) {
+            double variance = shape * scale * scale;
+            return (variance + (mean - level) * (mean - level)) / 2;
+        }
+        double x = level / scale;
+        double secondMoment = shape * (shape + 1) * scale * scale * Gamma.regularizedGammaQ(shape + 2, x);
+        double firstMoment = mean * Gamma.regularizedGammaQ(shape + 1, x);
+        double tail = Gamma.regularizedGammaQ(shape, x);
+        return Math.max((secondMoment - 2 * level * firstMoment + level * level * tail) / 2, 0);
+    }
+
     @Override
     public boolean discrete() {
         return false;
