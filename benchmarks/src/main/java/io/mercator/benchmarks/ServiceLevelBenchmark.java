@@ -29,7 +29,7 @@ import java.util.Optional;
  * The issue's service-level figure: achieved fill rate against the target, and total cost against
  * the naive policies, of (s,Q) with EOQ, (s,S) and (R,S) on simulated SKUs whose demand is drawn
  * from the Poisson / negative binomial fitted to each real series: online-retail-uci products by
- * day and by week (lumpy) and the aus-retail-turnover monthly series. Each run goes through the
+ * day and by week (lumpy; a seeded sample of 300 products) and the aus-retail-turnover monthly series. Each run goes through the
  * optimization evaluator, as {@code mercator evaluate optimization FILE -o demand=simulated} does.
  * Usage: {@code benchmarks/run service-level [targets] [forecaster]}, e.g.
  * {@code benchmarks/run service-level 0.9,0.95,0.98 ets}.
@@ -62,6 +62,7 @@ public final class ServiceLevelBenchmark {
                 options.put("measure", "fill-rate");
                 options.put("target", Double.parseDouble(target));
                 options.put("forecaster", forecaster);
+                options.put("sample", 300);
                 Path data = entry.getKey().startsWith("aus") ? turnover : retail;
                 long start = System.nanoTime();
                 EvaluationReport report = evaluator.evaluate(new EvaluationRequest(data,

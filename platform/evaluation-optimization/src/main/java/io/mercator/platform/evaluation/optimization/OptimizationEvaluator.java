@@ -21,9 +21,11 @@ import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
@@ -77,6 +79,8 @@ public final class OptimizationEvaluator implements Evaluator {
                     + "registry) whose forecast over lead time plus review period gives each SKU's demand mean and "
                     + "spread (from its 80% interval), instead of the fitted mean and standard deviation; empty for "
                     + "none", ""),
+            ParameterSpec.integer("sample", "Replay a seeded random sample of this many SKUs; 0 for all", 0, 0,
+                    Integer.MAX_VALUE),
             ParameterSpec.integer("seed", "Seed of the lead-time and demand draws", 1, 0, Integer.MAX_VALUE));
 
     @Reference
@@ -330,14 +334,23 @@ public final class OptimizationEvaluator implements Evaluator {
                 throw new ValidationException("trainFraction", "the data has " + periods + " periods; at least 2 "
                         + "must be fitted and 1 replayed");
             }
-            SeriesSet.Builder training = SeriesSet.builder(0);
             List<Integer> kept = new ArrayList<>();
             for (int s = 0; s < history.skus().length; s++) {
-                double[] fitted = Arrays.copyOf(history.demand()[s], trainingPeriods);
-                if (Arrays.stream(fitted).sum() > 0) {
-                    training.add(history.skus()[s], fitted);
+                if (Arrays.stream(history.demand()[s], 0, trainingPeriods).sum() > 0) {
                     kept.add(s);
                 }
+            }
+            int withDemand = kept.size();
+            int sample = options.getInt("sample");
+            if (sample > 0 && sample < kept.size()) {
+                // a seeded sample keeps long replays of large files affordable; file order is restored after it
+                Collections.shuffle(kept, new Random(options.getInt("seed")));
+                kept = new ArrayList<>(kept.subList(0, sample));
+                Collections.sort(kept);
+            }
+            SeriesSet.Builder training = SeriesSet.builder(0);
+            for (int s : kept) {
+                training.add(history.skus()[s], Arrays.copyOf(history.demand()[s], trainingPeriods));
             }
             if (kept.isEmpty()) {
                 throw new ValidationException("data", "no SKU has demand in the first " + trainingPeriods
@@ -386,7 +399,8 @@ public final class OptimizationEvaluator implements Evaluator {
                             + "; the first " + warmUp + " of them warm up and are not counted"
                             + (options.getInt("window") > 0 ? "; at each review the mean and standard deviation are "
                                     + "re-estimated from the latest " + options.getInt("window") + " periods" : ""),
-                    count + " SKUs with demand in the fitted periods of " + history.skus().length + "; "
+                    count + " SKUs" + (count < withDemand ? " (a seeded sample)" : "") + " of the " + withDemand
+                            + " with demand in the fitted periods, of " + history.skus().length + "; "
                             + history.skippedRows() + " rows skipped (returns, cancellations, non-product codes)",
                     "each period: arrivals fill backorders, then on review periods (every "
                             + settings.reviewPeriod() + ") the policy orders with a lead time drawn from N("

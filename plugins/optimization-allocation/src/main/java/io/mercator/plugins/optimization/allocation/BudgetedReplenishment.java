@@ -30,10 +30,11 @@ final class BudgetedReplenishment {
      * @param budget purchase budget for this order, {@code +Infinity} for none
      * @param marginRate lost margin of an unserved unit as a fraction of the unit cost
      * @param integerCasePacks whether orders are whole cases
+     * @param limits time limit and wanted gap of the whole-case search
      * @return the plan; the binding constraint is {@code "budget"} where the budget cut the order
      */
     static ReplenishmentPlan plan(ReplenishmentInput input, double budget, double marginRate,
-            boolean integerCasePacks) {
+            boolean integerCasePacks, LinearAllocator.MipLimits limits) {
         int rows = input.size();
         double[] safety = new double[rows];
         double[] orderUpTo = new double[rows];
@@ -58,7 +59,7 @@ final class BudgetedReplenishment {
             double target = input.targetServiceLevel(r);
             penalty[r] = input.unitCost(r) * (1 + marginRate * target / (1 - target)) + holding[r];
         }
-        double[] orders = orderQuantities(input, need, holding, penalty, budget, integerCasePacks);
+        double[] orders = orderQuantities(input, need, holding, penalty, budget, integerCasePacks, limits);
         double[] fillRate = new double[rows];
         double[] cost = new double[rows];
         String[] binding = new String[rows];
@@ -82,7 +83,7 @@ final class BudgetedReplenishment {
     }
 
     private static double[] orderQuantities(ReplenishmentInput input, double[] need, double[] holding,
-            double[] penalty, double budget, boolean integerCasePacks) {
+            double[] penalty, double budget, boolean integerCasePacks, LinearAllocator.MipLimits limits) {
         if (budget == Double.POSITIVE_INFINITY) {
             return unconstrainedOrders(input, need, holding, penalty, integerCasePacks);
         }
@@ -98,7 +99,7 @@ final class BudgetedReplenishment {
         double[] transport = new double[rows];
         AllocationProblem problem = new AllocationProblem(input.skus(), IdDictionary.of("warehouse", STORE), need,
                 unitCost, holding, penalty, casePack, new double[] {totalNeed}, transport, budget, integerCasePacks);
-        AllocationPlan allocation = LinearAllocator.solve(problem);
+        AllocationPlan allocation = LinearAllocator.solve(problem, limits);
         double[] orders = new double[rows];
         Arrays.setAll(orders, r -> allocation.quantity(r, 0));
         return orders;
