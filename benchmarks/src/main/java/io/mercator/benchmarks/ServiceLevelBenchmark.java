@@ -49,8 +49,9 @@ public final class ServiceLevelBenchmark {
         Path retail = PricingBenchmark.sharedData("online-retail-uci/transactions.csv.gz");
         Path turnover = PricingBenchmark.sharedData("aus-retail-turnover/train.csv");
         Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
-        cases.put("online-retail daily", Map.of("periodDays", 1, "leadTime", 5, "leadTimeStdDev", 1.5,
-                "reviewPeriod", 1, "simulatedPeriods", 365, "coverPeriods", 14));
+        // daily demand ordered weekly: with a review every day (R,S) orders every day, as the naive policies do
+        cases.put("online-retail daily, weekly review", Map.of("periodDays", 1, "leadTime", 5, "leadTimeStdDev", 1.5,
+                "reviewPeriod", 7, "simulatedPeriods", 364, "coverPeriods", 14));
         cases.put("online-retail weekly", Map.of("periodDays", 7, "leadTime", 2, "leadTimeStdDev", 0.5,
                 "reviewPeriod", 1, "simulatedPeriods", 520));
         cases.put("aus-retail monthly", Map.of("leadTime", 1, "leadTimeStdDev", 0.3, "reviewPeriod", 1,

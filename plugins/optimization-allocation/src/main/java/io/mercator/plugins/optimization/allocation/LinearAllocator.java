@@ -196,9 +196,11 @@ final class LinearAllocator {
         private final Variable[] shortage;
         private final Expression[] capacity;
         private final Expression budget;
+        private final Expression[] unitLimits;
         private final List<Variable> violations = new ArrayList<>();
         private final List<Expression> limits = new ArrayList<>();
         private final List<String> limitNames = new ArrayList<>();
+        private final List<Double> limitValues = new ArrayList<>();
 
         Formulation(AllocationProblem problem, boolean elastic, boolean integer) {
             this.problem = problem;
@@ -213,6 +215,18 @@ final class LinearAllocator {
             }
             budget = Double.isInfinite(problem.budget()) ? null
                     : model.newExpression(AllocationPlan.BUDGET).upper(problem.budget());
+            List<AllocationProblem.UnitLimit> groups = problem.unitLimits();
+            unitLimits = new Expression[groups.size()];
+            List<List<Integer>> limitsOfSku = new ArrayList<>();
+            for (int s = 0; s < skus; s++) {
+                limitsOfSku.add(new ArrayList<>());
+            }
+            for (int g = 0; g < groups.size(); g++) {
+                unitLimits[g] = model.newExpression(groups.get(g).name()).upper(groups.get(g).capacity());
+                for (int sku : groups.get(g).skus()) {
+                    limitsOfSku.get(sku).add(g);
+                }
+            }
             for (int s = 0; s < skus; s++) {
                 Expression demand = model.newExpression("demand[" + problem.skus().id(s) + "]")
                         .lower(problem.demand(s));
@@ -234,6 +248,9 @@ final class LinearAllocator {
                     if (budget != null) {
                         budget.set(lane, problem.unitCost(s) * pack);
                     }
+                    for (int g : limitsOfSku.get(s)) {
+                        unitLimits[g].set(lane, pack);
+                    }
                 }
                 if (problem.shortagePenalty(s) != Double.POSITIVE_INFINITY) {
                     shortage[s] = model.newVariable("short" + s).lower(0)
@@ -242,16 +259,20 @@ final class LinearAllocator {
                 }
             }
             if (elastic) {
-                for (Expression limit : capacity) {
-                    relax(limit);
+                for (int w = 0; w < warehouses; w++) {
+                    relax(capacity[w], problem.capacity(w));
                 }
                 if (budget != null) {
-                    relax(budget);
+                    relax(budget, problem.budget());
+                }
+                for (int g = 0; g < unitLimits.length; g++) {
+                    relax(unitLimits[g], groups.get(g).capacity());
                 }
             }
         }
 
-        private void relax(Expression limit) {
+        private void relax(Expression limit, double value) {
+            limitValues.add(value);
             Variable violation = model.newVariable("violation[" + limit.getName() + "]").lower(0).weight(1);
             limit.set(violation, -1);
             violations.add(violation);
@@ -259,9 +280,9 @@ final class LinearAllocator {
             limitNames.add(limit.getName());
         }
 
-        /** The right-hand side of the {@code i}th relaxed limit: capacities in warehouse order, then the budget. */
+        /** The right-hand side of the {@code i}th relaxed limit: capacities in warehouse order, the budget, unit limits. */
         double limit(int i) {
-            return i < capacity.length ? problem.capacity(i) : problem.budget();
+            return limitValues.get(i);
         }
 
         /** @return cases per lane at {@code s * warehouses + w} (0 for closed lanes), from the solved model */
@@ -329,6 +350,18 @@ final class LinearAllocator {
             }
             if (budget != null && purchase >= problem.budget() - TIGHT * Math.max(1, problem.budget())) {
                 binding.add(AllocationPlan.BUDGET);
+            }
+            for (int g = 0; g < unitLimits.length; g++) {
+                AllocationProblem.UnitLimit limit = problem.unitLimits().get(g);
+                double units = 0;
+                for (int sku : limit.skus()) {
+                    for (int w = 0; w < warehouses; w++) {
+                        units += quantity[sku * warehouses + w];
+                    }
+                }
+                if (units >= limit.capacity() - TIGHT * Math.max(1, limit.capacity())) {
+                    binding.add(limit.name());
+                }
             }
             double total = purchase + holding + transport + penalty;
             return new AllocationPlan(problem.skus(), problem.warehouses(), quantity, unserved, purchase, holding,

@@ -1,8 +1,10 @@
 package io.mercator.plugins.optimization.allocation;
 
 import io.mercator.api.optimization.AllocationProblem;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /**
@@ -32,6 +34,18 @@ final class WholeCases {
             room[w] = problem.capacity(w);
         }
         double budget = problem.budget();
+        List<AllocationProblem.UnitLimit> limits = problem.unitLimits();
+        double[] limitRoom = new double[limits.size()];
+        List<List<Integer>> limitsOfSku = new ArrayList<>();
+        for (int s = 0; s < skus; s++) {
+            limitsOfSku.add(new ArrayList<>());
+        }
+        for (int g = 0; g < limits.size(); g++) {
+            limitRoom[g] = limits.get(g).capacity();
+            for (int sku : limits.get(g).skus()) {
+                limitsOfSku.get(sku).add(g);
+            }
+        }
         double[] served = new double[skus];
         for (int s = 0; s < skus; s++) {
             for (int w = 0; w < warehouses; w++) {
@@ -41,6 +55,9 @@ final class WholeCases {
                 served[s] += units;
                 room[w] -= units;
                 budget -= units * problem.unitCost(s);
+                for (int g : limitsOfSku.get(s)) {
+                    limitRoom[g] -= units;
+                }
             }
         }
         // the SKUs whose cases save the most penalty per unit go first; hard demand before all
@@ -51,7 +68,11 @@ final class WholeCases {
             boolean hard = problem.shortagePenalty(s) == Double.POSITIVE_INFINITY;
             while (served[s] < problem.demand(s) - 1e-9) {
                 double missing = problem.demand(s) - served[s];
-                int lane = cheapestLaneWithRoom(problem, s, room, budget);
+                boolean limited = false;
+                for (int g : limitsOfSku.get(s)) {
+                    limited |= limitRoom[g] < pack - 1e-9;
+                }
+                int lane = limited ? -1 : cheapestLaneWithRoom(problem, s, room, budget);
                 if (lane < 0) {
                     if (hard) {
                         return null;
@@ -67,6 +88,9 @@ final class WholeCases {
                 served[s] += pack;
                 room[w] -= pack;
                 budget -= pack * problem.unitCost(s);
+                for (int g : limitsOfSku.get(s)) {
+                    limitRoom[g] -= pack;
+                }
             }
         }
         return cases;
