@@ -50,7 +50,8 @@ final class WholeCases {
         for (int s = 0; s < skus; s++) {
             for (int w = 0; w < warehouses; w++) {
                 int lane = s * warehouses + w;
-                cases[lane] = Math.floor(relaxed[lane] + 1e-9);
+                // the solver returns whole values to about 1e-7: 2.9999999 cases are 3
+                cases[lane] = Math.floor(relaxed[lane] + 1e-6);
                 double units = cases[lane] * problem.casePack(s);
                 served[s] += units;
                 room[w] -= units;
