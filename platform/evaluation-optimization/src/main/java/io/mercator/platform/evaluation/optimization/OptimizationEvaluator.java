@@ -9,6 +9,7 @@ import io.mercator.api.data.IdDictionary;
 import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.optimization.ForecastDemand;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentStrategy;
 import io.mercator.api.optimization.ServiceMeasure;
@@ -293,8 +294,8 @@ public final class OptimizationEvaluator implements Evaluator {
          * @return the replay with the forecast demand and a note saying so
          */
         Replay withForecastsOf(StrategyRegistry registry, String spec, TrainingContext context) {
-            int horizon = Math.max(1, (int) Math.ceil(settings.leadTimeMean() + 2 * settings.leadTimeStdDev())
-                    + settings.reviewPeriod());
+            int horizon = ForecastDemand.horizon(settings.leadTimeMean(), settings.leadTimeStdDev(),
+                    settings.reviewPeriod());
             double[] mean = new double[meanDemand.length];
             double[] spread = new double[meanDemand.length];
             String label;

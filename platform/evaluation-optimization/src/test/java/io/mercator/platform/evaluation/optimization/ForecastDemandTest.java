@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.forecasting.Forecast;
+import io.mercator.api.optimization.ForecastDemand;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,9 @@ class ForecastDemandTest {
                 STANDARD::inverseCumulativeProbability, 95);
         assertEquals("levels", assertThrows(ValidationException.class, () -> ForecastDemand.perPeriod(without80))
                 .field());
+        // lead time 2 + 2 x 0.5, plus a review of 1; continuous review counts one period
+        assertEquals(4, ForecastDemand.horizon(2, 0.5, 1));
+        assertEquals(3, ForecastDemand.horizon(2, 0, 0));
     }
 
     @Test
