@@ -31,8 +31,9 @@ import java.util.Optional;
  * from the Poisson / negative binomial fitted to each real series: online-retail-uci products by
  * day and by week (lumpy; a seeded sample of 300 products) and the aus-retail-turnover monthly series. Each run goes through the
  * optimization evaluator, as {@code mercator evaluate optimization FILE -o demand=simulated} does.
- * Usage: {@code benchmarks/run service-level [targets] [forecaster]}, e.g.
- * {@code benchmarks/run service-level 0.9,0.95,0.98 ets}.
+ * Usage: {@code benchmarks/run service-level [targets] [forecaster|-] [simulated|replay]}, e.g.
+ * {@code benchmarks/run service-level 0.9,0.95,0.98 ets}; {@code replay} replays the held-out real
+ * demand instead of simulating it.
  */
 public final class ServiceLevelBenchmark {
 
@@ -41,7 +42,8 @@ public final class ServiceLevelBenchmark {
 
     public static void main(String[] args) {
         String[] targets = (args.length > 1 ? args[1] : "0.9,0.95,0.98").split(",");
-        String forecaster = args.length > 2 ? args[2] : "";
+        String forecaster = args.length > 2 && !args[2].equals("-") ? args[2] : "";
+        String demand = args.length > 3 ? args[3] : "simulated";
         System.out.printf(Locale.ROOT, "Mercator service-level benchmark on %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
         OptimizationEvaluator evaluator = new OptimizationEvaluator(new FixedRegistry(new ReorderPointStrategy(),
@@ -59,7 +61,7 @@ public final class ServiceLevelBenchmark {
         for (Map.Entry<String, Map<String, Object>> entry : cases.entrySet()) {
             for (String target : targets) {
                 Map<String, Object> options = new LinkedHashMap<>(entry.getValue());
-                options.put("demand", "simulated");
+                options.put("demand", demand);
                 options.put("measure", "fill-rate");
                 options.put("target", Double.parseDouble(target));
                 options.put("forecaster", forecaster);
