@@ -86,7 +86,7 @@ public final class PricingBenchmark {
     }
 
     /** Finds shared/data/FILE beside the repository or one of its parents (worktrees sit deeper). */
-    private static Path sharedData(String file) {
+    static Path sharedData(String file) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolveSibling("shared").resolve("data").resolve(file);
             if (Files.isRegularFile(candidate)) {

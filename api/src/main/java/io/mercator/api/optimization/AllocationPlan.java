@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The optimal answer to an {@link AllocationProblem}: units per SKU and warehouse, the demand
  * left unserved, the cost split into its parts and the constraints that bind at the optimum
- * (named {@code "capacity[<warehouse id>]"} and {@code "budget"}). Immutable.
+ * (named {@code "capacity[<warehouse id>]"} and {@code "budget"}). An allocation in whole case
+ * packs found within a time limit carries a lower bound and its optimality gap. Immutable.
  */
 public final class AllocationPlan {
 
@@ -24,8 +25,11 @@ public final class AllocationPlan {
     private final double transportCost;
     private final double shortageCost;
     private final List<String> bindingConstraints;
+    private final double lowerBound;
 
     /**
+     * A proven optimum: its lower bound is its own cost. See the other constructor for the parameters.
+     *
      * @param skus the problem's SKU ids
      * @param warehouses the problem's warehouse ids
      * @param quantity units of SKU {@code s} in warehouse {@code w} at {@code s * warehouses.size() + w}, &gt;= 0
@@ -40,6 +44,31 @@ public final class AllocationPlan {
     public AllocationPlan(IdDictionary skus, IdDictionary warehouses, double[] quantity, double[] shortage,
             double purchaseCost, double holdingCost, double transportCost, double shortageCost,
             List<String> bindingConstraints) {
+        this(skus, warehouses, quantity, shortage, purchaseCost, holdingCost, transportCost, shortageCost,
+                bindingConstraints, purchaseCost + holdingCost + transportCost + shortageCost);
+    }
+
+    /**
+     * An allocation with a proven lower bound on the optimal cost, for a search that stopped before
+     * proving optimality (whole case packs past a time limit).
+     *
+     * @param skus the problem's SKU ids
+     * @param warehouses the problem's warehouse ids
+     * @param quantity units of SKU {@code s} in warehouse {@code w} at {@code s * warehouses.size() + w}, &gt;= 0
+     * @param shortage unserved units per SKU, &gt;= 0
+     * @param purchaseCost total purchase cost
+     * @param holdingCost total holding cost
+     * @param transportCost total transport cost
+     * @param shortageCost total shortage penalty
+     * @param bindingConstraints the capacity and budget constraints that are tight at the optimum
+     * @param lowerBound no allocation costs less (e.g. the LP relaxation's optimum); finite and not
+     *     above the total cost
+     * @throws ValidationException naming the field at fault
+     * @since 1.1
+     */
+    public AllocationPlan(IdDictionary skus, IdDictionary warehouses, double[] quantity, double[] shortage,
+            double purchaseCost, double holdingCost, double transportCost, double shortageCost,
+            List<String> bindingConstraints, double lowerBound) {
         this.skus = Columns.requireDictionary("sku", skus);
         this.warehouses = Columns.requireDictionary("warehouse", warehouses);
         this.quantity = Columns.requireLength("quantity", quantity, skus.size() * warehouses.size()).clone();
@@ -53,6 +82,12 @@ public final class AllocationPlan {
         double[] costs = {purchaseCost, holdingCost, transportCost, shortageCost};
         Columns.requireFinite("cost", costs);
         this.bindingConstraints = List.copyOf(bindingConstraints);
+        double total = totalCost();
+        if (!(lowerBound <= total + 1e-9 * Math.max(1, Math.abs(total))) || !Double.isFinite(lowerBound)) {
+            throw new ValidationException("lowerBound", lowerBound + " is not a finite bound at or below the total cost "
+                    + total);
+        }
+        this.lowerBound = Math.min(lowerBound, total);
     }
 
     /** @return the SKU ids */
@@ -105,6 +140,25 @@ public final class AllocationPlan {
     /** @return the total penalty for unserved demand */
     public double shortageCost() {
         return shortageCost;
+    }
+
+    /**
+     * @return a proven lower bound on the cost of any allocation; equal to {@link #totalCost()} when
+     *     this one is optimal
+     * @since 1.1
+     */
+    public double lowerBound() {
+        return lowerBound;
+    }
+
+    /**
+     * @return the relative optimality gap {@code (totalCost - lowerBound) / totalCost}, 0 for a proven
+     *     optimum (and when the total cost is 0)
+     * @since 1.1
+     */
+    public double optimalityGap() {
+        double total = totalCost();
+        return total > 0 ? (total - lowerBound) / total : 0;
     }
 
     /** @return the names of the capacity and budget constraints that are tight at the optimum */

@@ -3,6 +3,7 @@ package io.mercator.api.optimization;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
 import io.mercator.api.data.IdDictionary;
+import java.util.List;
 
 /**
  * A multi-warehouse allocation as a linear program: decide how many units of each SKU to buy
@@ -36,6 +37,7 @@ public final class AllocationProblem {
     private final double[] transportCost;
     private final double budget;
     private final boolean integerCasePacks;
+    private final List<UnitLimit> unitLimits;
 
     /**
      * Checks and wraps the data; see the class description for the meaning of each column.
@@ -83,6 +85,75 @@ public final class AllocationProblem {
         }
         this.budget = budget;
         this.integerCasePacks = integerCasePacks;
+        this.unitLimits = List.of();
+    }
+
+    private AllocationProblem(AllocationProblem problem, List<UnitLimit> unitLimits) {
+        this.skus = problem.skus;
+        this.warehouses = problem.warehouses;
+        this.demand = problem.demand;
+        this.unitCost = problem.unitCost;
+        this.holdingCost = problem.holdingCost;
+        this.shortagePenalty = problem.shortagePenalty;
+        this.casePack = problem.casePack;
+        this.capacity = problem.capacity;
+        this.transportCost = problem.transportCost;
+        this.budget = problem.budget;
+        this.integerCasePacks = problem.integerCasePacks;
+        this.unitLimits = List.copyOf(unitLimits);
+    }
+
+    /**
+     * At most {@code capacity} units of the given SKUs in all warehouses together, e.g. what one
+     * supplier can deliver.
+     *
+     * @param name the limit's name, as {@link AllocationPlan#bindingConstraints()} reports it
+     * @param skus SKU indexes the limit counts
+     * @param capacity units, finite and &gt;= 0
+     * @since 1.1
+     */
+    public record UnitLimit(String name, int[] skus, double capacity) {
+        /** Checks the values and copies the SKU indexes. */
+        public UnitLimit {
+            if (name == null || name.isBlank()) {
+                throw new ValidationException("unitLimit", "name is blank");
+            }
+            if (!(capacity >= 0) || Double.isInfinite(capacity)) {
+                throw new ValidationException(name, capacity + " is not a finite number of units >= 0");
+            }
+            skus = skus.clone();
+        }
+
+        @Override
+        public int[] skus() {
+            return skus.clone();
+        }
+    }
+
+    /**
+     * @param limits further limits on units of groups of SKUs
+     * @return the same problem with these limits too
+     * @throws ValidationException naming a limit that refers to a SKU the problem does not have
+     * @since 1.1
+     */
+    public AllocationProblem withUnitLimits(List<UnitLimit> limits) {
+        for (UnitLimit limit : limits) {
+            for (int sku : limit.skus) {
+                if (sku < 0 || sku >= skus.size()) {
+                    throw new ValidationException(limit.name(), "SKU index " + sku + " is not among the "
+                            + skus.size() + " SKUs");
+                }
+            }
+        }
+        return new AllocationProblem(this, limits);
+    }
+
+    /**
+     * @return the limits on units of groups of SKUs, empty unless set
+     * @since 1.1
+     */
+    public List<UnitLimit> unitLimits() {
+        return unitLimits;
     }
 
     private static double[] atLeast(String field, double[] column, int rows, double min) {

@@ -51,6 +51,7 @@ public final class ReplenishmentInput {
     private final double[] minOrderQuantity;
     private final double[] casePack;
     private final ServiceMeasure serviceMeasure;
+    private final ReplenishmentConstraints constraints;
 
     /**
      * Checks and wraps the columns with a target measured as the cycle service level; see the
@@ -137,6 +138,52 @@ public final class ReplenishmentInput {
             throw new ValidationException("serviceMeasure", "is missing");
         }
         this.serviceMeasure = serviceMeasure;
+        this.constraints = ReplenishmentConstraints.NONE;
+    }
+
+    private ReplenishmentInput(ReplenishmentInput columns, ReplenishmentConstraints constraints) {
+        this.skus = columns.skus;
+        this.demandMean = columns.demandMean;
+        this.demandStdDev = columns.demandStdDev;
+        this.leadTimeMean = columns.leadTimeMean;
+        this.leadTimeStdDev = columns.leadTimeStdDev;
+        this.reviewPeriod = columns.reviewPeriod;
+        this.onHand = columns.onHand;
+        this.onOrder = columns.onOrder;
+        this.backorders = columns.backorders;
+        this.unitCost = columns.unitCost;
+        this.holdingCostRate = columns.holdingCostRate;
+        this.orderingCost = columns.orderingCost;
+        this.targetServiceLevel = columns.targetServiceLevel;
+        this.minOrderQuantity = columns.minOrderQuantity;
+        this.casePack = columns.casePack;
+        this.serviceMeasure = columns.serviceMeasure;
+        this.constraints = constraints;
+    }
+
+    /**
+     * @param limits budget, warehouse and supplier capacities and stock-out penalties of this plan
+     * @return the same rows under these limits
+     * @throws ValidationException when the limits name a row the input does not have
+     * @since 1.1
+     */
+    public ReplenishmentInput withConstraints(ReplenishmentConstraints limits) {
+        if (limits == null) {
+            throw new ValidationException("constraints", "is missing (use ReplenishmentConstraints.NONE)");
+        }
+        if (limits.lastRow() >= size()) {
+            throw new ValidationException("constraints", "row " + limits.lastRow() + " is beyond the input's "
+                    + size() + " rows");
+        }
+        return new ReplenishmentInput(this, limits);
+    }
+
+    /**
+     * @return the plan-wide limits; {@link ReplenishmentConstraints#NONE} unless set
+     * @since 1.1
+     */
+    public ReplenishmentConstraints constraints() {
+        return constraints;
     }
 
     private static double[] atLeast(String field, double[] column, int rows, double min) {

@@ -10,7 +10,7 @@
  * order-up-to level, order quantity, expected fill rate and cost).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.mercator.api.optimization;
 
 import org.osgi.annotation.bundle.Export;

@@ -578,6 +578,17 @@ public class RestEndToEndTest {
                 "{\"items\":[{\"sku\":\"a\",\"demandMean\":1}]}"), 400, "validation", "items[0].demandStdDev");
         assertProblem(send("POST", "/api/v1/optimization/plan", operator, JSON,
                 "{\"serviceMeasure\":\"best\",\"items\":[" + item + "]}"), 400, "validation", "serviceMeasure");
+        // demand from the demo's stored forecasting model: the item leaves out demandMean and demandStdDev
+        String withoutDemand = "{\"sku\":\"S01/SKU-00001\",\"leadTimeMean\":6,\"onHand\":20,\"unitCost\":5.55,"
+                + "\"holdingCostRate\":0.2,\"targetServiceLevel\":0.95}";
+        JsonObject forecast = json(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{\"forecastModel\":\"\",\"items\":[" + withoutDemand + "]}"));
+        assertFalse(forecast.getAsJsonObject("forecastModel").get("id").getAsString().isEmpty());
+        JsonObject fromForecast = forecast.getAsJsonArray("plan").get(0).getAsJsonObject();
+        assertTrue(fromForecast.toString(), fromForecast.get("orderUpTo").getAsDouble() > 0);
+        assertProblem(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{\"forecastModel\":\"\",\"items\":[" + withoutDemand.replace("S01/SKU-00001", "not-forecast")
+                        + "]}"), 400, "validation", "items[0].demandMean");
     }
 
     @Test

@@ -48,7 +48,7 @@ public class OptimizationEvaluatorTest extends PlatformTest {
         EvaluationReport report = evaluator.evaluate(new EvaluationRequest(demandFile(rows.toString()), List.of(),
                 Parameters.resolve(evaluator.options(), Map.of("trainFraction", "0.5"))), TrainingContext.none());
         List<String> strategies = report.rows().stream().map(EvaluationReport.Row::strategy).toList();
-        assertEquals(List.of("lp-allocation@1.0.0", "min-max@1.0.0", "newsvendor@1.0.0", "order-up-to@1.0.0",
+        assertEquals(List.of("lp-allocation@1.1.0", "min-max@1.0.0", "newsvendor@1.0.0", "order-up-to@1.0.0",
                 "reorder-point-eoq@1.0.0", "naive: order last period's sales", "naive: 4.0 periods of cover"), strategies);
         assertEquals("fill rate", report.columns().get(0));
         for (EvaluationReport.Row row : report.rows()) {

@@ -215,7 +215,7 @@ public class PlatformBundlesTest extends PlatformTest {
                 .map(info -> info.descriptor() + " from " + info.bundleSymbolicName()).toList();
         String bundle = " from io.mercator.plugins.optimization.policies";
         String allocation = " from io.mercator.plugins.optimization.allocation";
-        assertEquals(List.of("optimization/lp-allocation@1.0.0" + allocation, "optimization/min-max@1.0.0" + bundle,
+        assertEquals(List.of("optimization/lp-allocation@1.1.0" + allocation, "optimization/min-max@1.0.0" + bundle,
                 "optimization/newsvendor@1.0.0" + bundle, "optimization/order-up-to@1.0.0" + bundle,
                 "optimization/reorder-point-eoq@1.0.0" + bundle), optimization);
         assertEquals(1, context.getServiceReferences(Evaluator.class,

@@ -17,6 +17,7 @@ public final class PlanCommand extends QueryCommand implements Callable<Integer>
 
     private static final List<String> REQUIRED = List.of("sku", "demand_mean", "demand_std_dev", "lead_time_mean",
             "on_hand", "unit_cost", "holding_cost_rate", "target_service_level");
+    private static final List<String> DEMAND = List.of("demand_mean", "demand_std_dev");
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
             description = "CSV with the columns sku, demand_mean, demand_std_dev, lead_time_mean, on_hand, unit_cost, "
@@ -28,12 +29,23 @@ public final class PlanCommand extends QueryCommand implements Callable<Integer>
             description = "cycle-service-level (default) or fill-rate: what target_service_level means.")
     String serviceMeasure;
 
+    @Option(names = "--forecast-model", arity = "0..1", fallbackValue = "", paramLabel = "ID",
+            description = "Take each SKU-location's demand from the forecasts of a stored forecasting model (the newest "
+                    + "without ID) over lead time plus review period; demand_mean and demand_std_dev are then needed "
+                    + "only for SKU-locations the model does not forecast.")
+    String forecastModel;
+
     @Override
     public Integer call() {
         JsonObject body = new JsonObject();
-        body.add("items", CsvRequest.read(input, List.of("sku"), Map.of(), REQUIRED));
+        List<String> required = forecastModel == null ? REQUIRED
+                : REQUIRED.stream().filter(column -> !DEMAND.contains(column)).toList();
+        body.add("items", CsvRequest.read(input, List.of("sku"), Map.of(), required));
         if (serviceMeasure != null) {
             body.addProperty("serviceMeasure", serviceMeasure);
+        }
+        if (forecastModel != null) {
+            body.addProperty("forecastModel", forecastModel);
         }
         JsonObject answer = query("/api/v1/optimization/plan", body);
         if (printedAsJson(answer)) {

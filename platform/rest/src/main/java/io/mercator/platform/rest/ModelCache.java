@@ -59,7 +59,8 @@ final class ModelCache {
     Loaded get(Family family, String id) throws IOException {
         String modelId = id != null ? id : newestId(family);
         Loaded model = loaded.get(modelId);
-        if (model != null) {
+        // a model loaded for another family's query (a plan reads forecasting models) is not this family's
+        if (model != null && model.stored().family() == family) {
             return model;
         }
         StoredModel stored = store.find(modelId).filter(m -> m.family() == family).orElseThrow(() ->

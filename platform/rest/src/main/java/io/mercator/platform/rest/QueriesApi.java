@@ -16,6 +16,7 @@ import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.optimization.ForecastDemand;
 import io.mercator.api.optimization.ReplenishmentInput;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentPlan;
@@ -453,7 +454,15 @@ final class QueriesApi {
 
     private Reply plan(Call call) throws Exception {
         JsonBody body = call.json();
-        ReplenishmentInput input = replenishmentInput(body);
+        ForecastModel forecasts = null;
+        ModelCache.Loaded forecaster = null;
+        if (body.has("forecastModel")) {
+            // demand from a stored forecasting model, through the API only: any forecaster's model answers
+            String id = body.string("forecastModel", "").trim();
+            forecaster = models.get(Family.FORECASTING, id.isEmpty() ? null : id);
+            forecasts = (ForecastModel) forecaster.model();
+        }
+        ReplenishmentInput input = replenishmentInput(body, forecasts);
         JsonObject json;
         ReplenishmentPlan plan;
         if (body.has("history")) {
@@ -488,11 +497,14 @@ final class QueriesApi {
             rows.add(line);
         }
         json.add("plan", rows);
+        if (forecaster != null) {
+            json.add("forecastModel", modelJson(forecaster).get("model"));
+        }
         exportIfAsked(body, json, (exporter, target) -> exporter.exportPlan(plan, target));
         return Reply.ok(json);
     }
 
-    private ReplenishmentInput replenishmentInput(JsonBody body) {
+    private ReplenishmentInput replenishmentInput(JsonBody body, ForecastModel forecasts) {
         List<JsonBody> items = body.objects("items");
         requireRows(items, "items", "SKU-location");
         ReplenishmentInput.Builder input = ReplenishmentInput.builder();
@@ -504,10 +516,20 @@ final class QueriesApi {
                     + List.of(ServiceMeasure.values())).exception();
         }
         for (JsonBody item : items) {
-            input.add(item.string("sku"))
-                    .demand(item.real("demandMean"), item.real("demandStdDev"))
-                    .leadTime(item.real("leadTimeMean"), item.real("leadTimeStdDev", 0))
-                    .reviewPeriod(item.real("reviewPeriod", 0))
+            String sku = item.string("sku");
+            boolean forecast = forecasts != null && forecasts.series().indexOf(sku) >= 0;
+            // fields are read (and a missing one reported) in the order of the item's description
+            double[] demand = forecast ? null : new double[] {item.real("demandMean"), item.real("demandStdDev")};
+            double leadTime = item.real("leadTimeMean");
+            double leadTimeSpread = item.real("leadTimeStdDev", 0);
+            double review = item.real("reviewPeriod", 0);
+            if (forecast) {
+                demand = ForecastDemand.perPeriod(forecasts.forecast(sku, ForecastDemand.horizon(leadTime,
+                        leadTimeSpread, review), ForecastDemand.LEVEL));
+            }
+            input.add(sku).demand(demand[0], demand[1])
+                    .leadTime(leadTime, leadTimeSpread)
+                    .reviewPeriod(review)
                     .stock(item.real("onHand"), item.real("onOrder", 0), item.real("backorders", 0))
                     .costs(item.real("unitCost"), item.real("holdingCostRate"), item.real("orderingCost", 0))
                     .targetServiceLevel(item.real("targetServiceLevel"))

@@ -97,6 +97,14 @@ class ModelCacheTest {
                 () -> cache.get(Family.PRICING, null)).problem().status());
     }
 
+    /** A plan reads forecasting models: once loaded, a forecasting model stays out of other families' queries. */
+    @Test
+    void aModelLoadedForItsFamilyIsNotAnotherFamilysModel() throws Exception {
+        assertEquals("combination-1", cache.get(Family.FORECASTING, "combination-1").stored().id());
+        assertEquals(404, assertThrows(Problem.ProblemException.class,
+                () -> cache.get(Family.FILTERING, "combination-1")).problem().status());
+    }
+
     private final class Store implements ModelStore {
         @Override
         public StoredModel save(Family family, Model model, Map<String, String> metadata) {

@@ -6,7 +6,10 @@ import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
+import io.mercator.api.forecasting.ForecastModel;
+import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.optimization.ForecastDemand;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentStrategy;
 import io.mercator.api.optimization.ServiceMeasure;
@@ -19,9 +22,11 @@ import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
@@ -37,8 +42,10 @@ import org.osgi.service.log.LoggerFactory;
 @Component(service = Evaluator.class, immediate = true, property = Evaluator.FAMILY_PROPERTY + "=optimization")
 public final class OptimizationEvaluator implements Evaluator {
 
-    static final List<String> COLUMNS = List.of("fill rate", "CSL", "holding", "ordering", "shortage",
-            "total cost", "turns", "fit ms");
+    static final List<String> COLUMNS = List.of("fill rate", "target", "CSL", "holding", "ordering", "shortage",
+            "total cost", "vs naive", "turns", "fit ms");
+    /** How far the achieved service may fall below the target and still count as meeting it. */
+    static final double TOLERANCE = 0.01;
     private static final String FILL_RATE = "fill-rate";
     private static final String CYCLE_SERVICE_LEVEL = "cycle-service-level";
     private static final String REPLAY = "replay";
@@ -69,6 +76,12 @@ public final class OptimizationEvaluator implements Evaluator {
                     + "held-out part has", 104, 0, 10_000),
             ParameterSpec.integer("window", "Periods of the latest demand that re-estimate each SKU's mean and "
                     + "spread at every review (a moving-average forecast); 0 keeps the fitted ones", 0, 0, 10_000),
+            ParameterSpec.text("forecaster", "Forecasting strategy (name[@version], resolved through the strategy "
+                    + "registry) whose forecast over lead time plus review period gives each SKU's demand mean and "
+                    + "spread (from its 80% interval), instead of the fitted mean and standard deviation; empty for "
+                    + "none", ""),
+            ParameterSpec.integer("sample", "Replay a seeded random sample of this many SKUs; 0 for all", 0, 0,
+                    Integer.MAX_VALUE),
             ParameterSpec.integer("seed", "Seed of the lead-time and demand draws", 1, 0, Integer.MAX_VALUE));
 
     @Reference
@@ -76,6 +89,20 @@ public final class OptimizationEvaluator implements Evaluator {
 
     @Reference(service = LoggerFactory.class)
     private Logger logger;
+
+    /** For Declarative Services, which injects the registry and the logger. */
+    public OptimizationEvaluator() {
+    }
+
+    /**
+     * Outside a framework (benchmarks, batch jobs): strategies come from the given registry and
+     * nothing is logged.
+     *
+     * @param registry where strategy specs are resolved
+     */
+    public OptimizationEvaluator(StrategyRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public Family family() {
@@ -92,12 +119,24 @@ public final class OptimizationEvaluator implements Evaluator {
         Parameters options = request.options();
         DemandHistory history = DemandHistory.read(request.data(), options.getInt("periodDays"));
         Replay replay = Replay.prepare(history, options);
-        List<String> specs = request.strategies().isEmpty() ? registeredNames() : request.strategies();
-        List<EvaluationReport.Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>(replay.notes());
+        String forecaster = options.getString("forecaster").trim();
+        if (!forecaster.isEmpty()) {
+            replay = replay.withForecastsOf(registry, forecaster, context);
+            notes.add(replay.notes().get(replay.notes().size() - 1));
+        }
+        List<String> specs = request.strategies().isEmpty() ? registeredNames() : request.strategies();
+        context.progress(0, "naive policies");
+        Replay replayed = replay;
+        InventorySimulator.Result lastSales = replay.run(Policies.lastPeriodSales());
+        InventorySimulator.Result fixedCover = replay.run(replay.estimating((mean, stdDev) -> Policies.fixedCover(
+                mean, options.getDouble("coverPeriods"))));
+        double naiveCost = Math.min(lastSales.totalCost(), fixedCover.totalCost());
+        List<EvaluationReport.Row> rows = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             context.checkCancelled();
-            context.progress((double) i / (specs.size() + 2), specs.get(i));
+            context.progress((double) (i + 1) / (specs.size() + 1), specs.get(i));
             try (StrategyLease<ReplenishmentStrategy> lease = registry.acquire(ReplenishmentStrategy.class,
                     specs.get(i))) {
                 ReplenishmentStrategy strategy = lease.strategy();
@@ -107,32 +146,55 @@ public final class OptimizationEvaluator implements Evaluator {
                     ReplenishmentModel model = strategy.fit(replay.training(),
                             request.parametersFor(strategy.descriptor()), context);
                     double fitMillis = (System.nanoTime() - start) / 1e6;
-                    rows.add(row(label, replay.run(replay.estimating((mean, stdDev) -> Policies.of(model,
-                            replay.skus(), mean, stdDev, replay.unitCost(), replay.settings(), replay.target(),
-                            replay.measure()))), fitMillis));
+                    InventorySimulator.Result result = replay.run(replay.estimating((mean, stdDev) -> Policies.of(
+                            model, replayed.skus(), mean, stdDev, replayed.unitCost(), replayed.settings(),
+                            replayed.target(), replayed.measure())));
+                    rows.add(row(label, result, replay, naiveCost, fitMillis));
+                    verdicts.add(verdict(label, result, replay, naiveCost));
                 } catch (StrategyNotFoundException | CancellationException stop) {
                     throw stop;
                 } catch (RuntimeException failed) {
                     // a third-party strategy must not stop the evaluation of the others
                     lease.failed(failed);
-                    logger.warn("Strategy {} failed the optimization evaluation", label, failed);
+                    if (logger != null) {
+                        logger.warn("Strategy {} failed the optimization evaluation", label, failed);
+                    }
                     rows.add(new EvaluationReport.Row(label, nanRow()));
                     notes.add(label + " failed: " + failed.getMessage());
                 }
             }
         }
-        context.progress((double) specs.size() / (specs.size() + 2), "naive policies");
-        rows.add(row("naive: order last period's sales", replay.run(Policies.lastPeriodSales()), Double.NaN));
-        rows.add(row("naive: " + options.getDouble("coverPeriods") + " periods of cover",
-                replay.run(replay.estimating((mean, stdDev) -> Policies.fixedCover(mean,
-                        options.getDouble("coverPeriods")))), Double.NaN));
+        rows.add(row("naive: order last period's sales", lastSales, replay, naiveCost, Double.NaN));
+        rows.add(row("naive: " + options.getDouble("coverPeriods") + " periods of cover", fixedCover, replay,
+                naiveCost, Double.NaN));
+        notes.add(String.format(Locale.ROOT, "target: %s %.3f; a policy meets it when its achieved %s is at most "
+                + "%.0f point below; 'vs naive' = total cost / that of the cheaper naive policy (%.6g)",
+                options.getString("measure"), replay.target(), options.getString("measure"), TOLERANCE * 100,
+                naiveCost));
+        notes.addAll(verdicts);
         context.progress(1, "");
         String title = String.format(Locale.ROOT, "optimization on %s: %d SKUs, %d periods fitted, %d replayed (%s), "
                 + "target %s %.3f", request.data().getFileName(), replay.skus().size(), replay.trainingPeriods(),
                 replay.testPeriods(), options.getString("demand"), options.getString("measure"),
                 options.getDouble("target"));
-        logger.info("{}", title);
+        if (logger != null) {
+            logger.info("{}", title);
+        }
         return new EvaluationReport(title, COLUMNS, rows, notes);
+    }
+
+    /** The achieved service in the target's measure. */
+    private static double achieved(InventorySimulator.Result result, Replay replay) {
+        return replay.measure() == ServiceMeasure.FILL_RATE ? result.fillRate() : result.cycleServiceLevel();
+    }
+
+    private static String verdict(String label, InventorySimulator.Result result, Replay replay, double naiveCost) {
+        double achieved = achieved(result, replay);
+        boolean met = achieved >= replay.target() - TOLERANCE;
+        boolean cheaper = result.totalCost() < naiveCost;
+        return String.format(Locale.ROOT, "%s: achieved %.4f against %.4f (%+.2f points, %s), total cost %.3f x "
+                + "the cheaper naive policy (%s)", label, achieved, replay.target(), 100 * (achieved - replay.target()),
+                met ? "met" : "MISSED", result.totalCost() / naiveCost, cheaper ? "cheaper" : "NOT cheaper");
     }
 
     private List<String> registeredNames() {
@@ -143,9 +205,11 @@ public final class OptimizationEvaluator implements Evaluator {
         return List.copyOf(names);
     }
 
-    private static EvaluationReport.Row row(String label, InventorySimulator.Result result, double fitMillis) {
-        return new EvaluationReport.Row(label, new double[] {result.fillRate(), result.cycleServiceLevel(),
-            result.holdingCost(), result.orderingCost(), result.shortageCost(), result.totalCost(), result.turns(),
+    private static EvaluationReport.Row row(String label, InventorySimulator.Result result, Replay replay,
+            double naiveCost, double fitMillis) {
+        return new EvaluationReport.Row(label, new double[] {result.fillRate(), replay.target(),
+            result.cycleServiceLevel(), result.holdingCost(), result.orderingCost(), result.shortageCost(),
+            result.totalCost(), naiveCost > 0 ? result.totalCost() / naiveCost : Double.NaN, result.turns(),
             fitMillis});
     }
 
@@ -218,6 +282,44 @@ public final class OptimizationEvaluator implements Evaluator {
             spread[sku] = count > 1 ? Math.sqrt(Math.max(sumOfSquares - sum * mean[sku], 0) / (count - 1)) : 0;
         }
 
+        /**
+         * Replaces the fitted demand by a forecaster's: it is fitted on the same periods through
+         * the registry, and each SKU's forecast over lead time (mean plus two standard deviations)
+         * plus review period gives the mean per period (the average of the point forecasts) and
+         * the spread per period (the root mean square of the standard errors read off the 80%
+         * intervals, as normal ones).
+         *
+         * @param registry resolves the forecaster
+         * @param spec the forecaster's name[@version]
+         * @param context for cancellation
+         * @return the replay with the forecast demand and a note saying so
+         */
+        Replay withForecastsOf(StrategyRegistry registry, String spec, TrainingContext context) {
+            int horizon = ForecastDemand.horizon(settings.leadTimeMean(), settings.leadTimeStdDev(),
+                    settings.reviewPeriod());
+            double[] mean = new double[meanDemand.length];
+            double[] spread = new double[meanDemand.length];
+            String label;
+            try (StrategyLease<ForecastStrategy> lease = registry.acquire(ForecastStrategy.class, spec)) {
+                ForecastStrategy forecaster = lease.strategy();
+                label = forecaster.descriptor().name() + "@" + forecaster.descriptor().version();
+                ForecastModel model = forecaster.fit(training, Parameters.defaults(forecaster.descriptor()
+                        .parameters()), context);
+                for (int s = 0; s < mean.length; s++) {
+                    double[] perPeriod = ForecastDemand.perPeriod(model.forecast(skus.id(s), horizon,
+                            ForecastDemand.LEVEL));
+                    mean[s] = perPeriod[0];
+                    spread[s] = perPeriod[1];
+                }
+            }
+            List<String> withNote = new ArrayList<>(notes);
+            withNote.add("demand per period from the forecasts of " + label + " over " + horizon + " periods (lead "
+                    + "time + 2 standard deviations + review), fitted on the same periods: mean = average point "
+                    + "forecast, spread = root mean square standard error read off the 80% intervals");
+            return new Replay(skus, training, mean, spread, unitCost, test, settings, target, measure, window,
+                    withNote);
+        }
+
         /** Every policy starts from the mean demand over lead time plus review period, nothing on order. */
         InventorySimulator.Result run(InventorySimulator.Policy policy) {
             double[] initial = new double[meanDemand.length];
@@ -234,14 +336,23 @@ public final class OptimizationEvaluator implements Evaluator {
                 throw new ValidationException("trainFraction", "the data has " + periods + " periods; at least 2 "
                         + "must be fitted and 1 replayed");
             }
-            SeriesSet.Builder training = SeriesSet.builder(0);
             List<Integer> kept = new ArrayList<>();
             for (int s = 0; s < history.skus().length; s++) {
-                double[] fitted = Arrays.copyOf(history.demand()[s], trainingPeriods);
-                if (Arrays.stream(fitted).sum() > 0) {
-                    training.add(history.skus()[s], fitted);
+                if (Arrays.stream(history.demand()[s], 0, trainingPeriods).sum() > 0) {
                     kept.add(s);
                 }
+            }
+            int withDemand = kept.size();
+            int sample = options.getInt("sample");
+            if (sample > 0 && sample < kept.size()) {
+                // a seeded sample keeps long replays of large files affordable; file order is restored after it
+                Collections.shuffle(kept, new Random(options.getInt("seed")));
+                kept = new ArrayList<>(kept.subList(0, sample));
+                Collections.sort(kept);
+            }
+            SeriesSet.Builder training = SeriesSet.builder(0);
+            for (int s : kept) {
+                training.add(history.skus()[s], Arrays.copyOf(history.demand()[s], trainingPeriods));
             }
             if (kept.isEmpty()) {
                 throw new ValidationException("data", "no SKU has demand in the first " + trainingPeriods
@@ -290,7 +401,8 @@ public final class OptimizationEvaluator implements Evaluator {
                             + "; the first " + warmUp + " of them warm up and are not counted"
                             + (options.getInt("window") > 0 ? "; at each review the mean and standard deviation are "
                                     + "re-estimated from the latest " + options.getInt("window") + " periods" : ""),
-                    count + " SKUs with demand in the fitted periods of " + history.skus().length + "; "
+                    count + " SKUs" + (count < withDemand ? " (a seeded sample)" : "") + " of the " + withDemand
+                            + " with demand in the fitted periods, of " + history.skus().length + "; "
                             + history.skippedRows() + " rows skipped (returns, cancellations, non-product codes)",
                     "each period: arrivals fill backorders, then on review periods (every "
                             + settings.reviewPeriod() + ") the policy orders with a lead time drawn from N("

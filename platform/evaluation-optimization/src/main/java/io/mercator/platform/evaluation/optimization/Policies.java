@@ -49,7 +49,8 @@ final class Policies {
      * @param meanDemand mean demand per period, per SKU
      * @param demandStdDev its standard deviation, per SKU
      * @param unitCost per SKU
-     * @param settings lead time, review period and costs (the same for every SKU)
+     * @param settings lead time, review period and costs (the same for every SKU); the policy is told
+     *     the mean and spread of the lead times as the simulator draws them
      * @param target wanted service level
      * @param measure how the target is measured
      * @return the policy
@@ -58,8 +59,9 @@ final class Policies {
             double[] demandStdDev, double[] unitCost, InventorySimulator.Settings settings, double target,
             ServiceMeasure measure) {
         int count = skus.size();
-        double[] leadTime = filled(count, settings.leadTimeMean());
-        double[] leadTimeStdDev = filled(count, settings.leadTimeStdDev());
+        double[] drawn = settings.drawnLeadTime();
+        double[] leadTime = filled(count, drawn[0]);
+        double[] leadTimeStdDev = filled(count, drawn[1]);
         double[] review = filled(count, settings.reviewPeriod());
         double[] holding = filled(count, settings.holdingCostRate());
         double[] ordering = filled(count, settings.orderingCost());

@@ -18,32 +18,36 @@ import java.io.InputStream;
 final class AllocationModel extends AbstractModel implements ReplenishmentModel {
 
     private static final int MAGIC = 0x414c4c4f; // "ALLO"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final double budget;
     private final double marginRate;
     private final boolean integerCasePacks;
+    private final LinearAllocator.MipLimits limits;
 
     /**
      * @param budget purchase budget per plan, {@code +Infinity} for none
      * @param marginRate lost margin of an unserved unit as a fraction of its unit cost
      * @param integerCasePacks whether orders are whole cases
+     * @param limits time limit and wanted gap of whole-case searches
      */
-    AllocationModel(String name, String version, double budget, double marginRate, boolean integerCasePacks) {
+    AllocationModel(String name, String version, double budget, double marginRate, boolean integerCasePacks,
+            LinearAllocator.MipLimits limits) {
         super(name, version, MAGIC, FORMAT);
         this.budget = budget;
         this.marginRate = marginRate;
         this.integerCasePacks = integerCasePacks;
+        this.limits = limits;
     }
 
     @Override
     public ReplenishmentPlan plan(ReplenishmentInput input) {
-        return BudgetedReplenishment.plan(input, budget, marginRate, integerCasePacks);
+        return BudgetedReplenishment.plan(input, budget, marginRate, integerCasePacks, limits);
     }
 
     @Override
     public AllocationPlan allocate(AllocationProblem problem) {
-        return LinearAllocator.solve(problem);
+        return LinearAllocator.solve(problem, limits);
     }
 
     @Override
@@ -51,6 +55,8 @@ final class AllocationModel extends AbstractModel implements ReplenishmentModel 
         data.writeDouble(budget);
         data.writeDouble(marginRate);
         data.writeBoolean(integerCasePacks);
+        data.writeLong(limits.timeLimitMillis());
+        data.writeDouble(limits.gap());
     }
 
     static AllocationModel read(InputStream in) throws IOException {
@@ -61,9 +67,14 @@ final class AllocationModel extends AbstractModel implements ReplenishmentModel 
         double budget = data.readDouble();
         double marginRate = data.readDouble();
         boolean integerCasePacks = data.readBoolean();
-        if (!(budget >= 0) || !(marginRate >= 0) || Double.isInfinite(marginRate)) {
-            throw new IOException("corrupt LP allocation model: budget " + budget + ", margin rate " + marginRate);
+        long timeLimit = data.readLong();
+        double gap = data.readDouble();
+        if (!(budget >= 0) || !(marginRate >= 0) || Double.isInfinite(marginRate) || timeLimit <= 0
+                || !(gap >= 0 && gap < 1)) {
+            throw new IOException("corrupt LP allocation model: budget " + budget + ", margin rate " + marginRate
+                    + ", time limit " + timeLimit + " ms, gap " + gap);
         }
-        return new AllocationModel(name, version, budget, marginRate, integerCasePacks);
+        return new AllocationModel(name, version, budget, marginRate, integerCasePacks,
+                new LinearAllocator.MipLimits(timeLimit, gap));
     }
 }

@@ -23,9 +23,11 @@ public final class LpAllocationStrategy implements ReplenishmentStrategy {
     static final String BUDGET = "budget";
     static final String MARGIN_RATE = "marginRate";
     static final String INTEGER_CASE_PACKS = "integerCasePacks";
+    static final String MIP_TIME_LIMIT = "mipTimeLimit";
+    static final String MIP_GAP = "mipGap";
 
     private final StrategyDescriptor descriptor = StrategyDescriptor.builder(Family.OPTIMIZATION, "lp-allocation",
-                    "1.0.0")
+                    "1.1.0")
             .vendor("Mercator")
             .description("Raises every SKU-location to its order-up-to level (normal demand over lead time plus "
                     + "review period at the target service level); when the purchase budget falls short, a linear "
@@ -37,6 +39,11 @@ public final class LpAllocationStrategy implements ReplenishmentStrategy {
             .parameter(ParameterSpec.real(MARGIN_RATE, "Lost margin of an unserved unit as a fraction of its unit "
                     + "cost, weighted by the odds of its service target; ranks SKU-locations when the budget binds", 1, 0.01, 100))
             .parameter(ParameterSpec.bool(INTEGER_CASE_PACKS, "Order whole case packs (mixed-integer program)", true))
+            .parameter(ParameterSpec.real(MIP_TIME_LIMIT, "Seconds a whole-case solve may take: the LP relaxation "
+                    + "bounds it, rounding gives a first plan, branch-and-bound improves it until the gap or this "
+                    + "limit is reached; the plan reports its optimality gap", 10, 0.1, 3600))
+            .parameter(ParameterSpec.real(MIP_GAP, "Relative optimality gap at which the whole-case search stops",
+                    1e-4, 0, 0.5))
             .build();
 
     @Override
@@ -49,7 +56,8 @@ public final class LpAllocationStrategy implements ReplenishmentStrategy {
         double budget = parameters.getDouble(BUDGET);
         return new AllocationModel(descriptor.name(), descriptor.version(),
                 budget == 0 ? Double.POSITIVE_INFINITY : budget, parameters.getDouble(MARGIN_RATE),
-                parameters.getBoolean(INTEGER_CASE_PACKS));
+                parameters.getBoolean(INTEGER_CASE_PACKS), new LinearAllocator.MipLimits(
+                        Math.round(parameters.getDouble(MIP_TIME_LIMIT) * 1000), parameters.getDouble(MIP_GAP)));
     }
 
     @Override

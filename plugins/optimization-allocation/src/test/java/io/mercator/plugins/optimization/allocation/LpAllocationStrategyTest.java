@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.ValidationException;
 import io.mercator.api.optimization.AllocationPlan;
+import io.mercator.api.optimization.ReplenishmentConstraints;
 import io.mercator.api.optimization.ReplenishmentInput;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentPlan;
@@ -97,6 +99,52 @@ class LpAllocationStrategyTest {
         assertEquals(6, plan.orderQuantity(1), 1e-9);
         assertEquals(AllocationPlan.BUDGET, plan.bindingConstraint(1));
         assertTrue(plan.expectedFillRate(1) < 0.5, () -> "fill rate " + plan.expectedFillRate(1));
+    }
+
+    /**
+     * Each row needs 25 units. X (target 0.9) and Y (target 0.5) share warehouse W1 of 30 units:
+     * X, with the higher odds, gets its 25 and Y the 5 left. Z's supplier S delivers 10. V's
+     * stock-out penalty of 0.5 is below its unit cost of 1, so buying does not pay.
+     */
+    @Test
+    void capacitiesAndPenaltiesShapeThePlanAndAreNamedPerRow() {
+        ReplenishmentInput.Builder builder = ReplenishmentInput.builder();
+        row(builder, "X", 1, 0.9, 1);
+        row(builder, "Y", 1, 0.5, 1);
+        row(builder, "Z", 1, 0.9, 1);
+        row(builder, "V", 1, 0.9, 1);
+        row(builder, "W", 1, 0.9, 1);
+        ReplenishmentConstraints limits = ReplenishmentConstraints.builder().warehouseCapacity("W1", 30)
+                .supplierCapacity("S", 10).row(0, "W1", "T").row(1, "W1", null).row(2, "W2", "S")
+                .stockOutPenalty(3, 0.5).build();
+
+        ReplenishmentPlan plan = fit(Map.of()).plan(builder.build().withConstraints(limits));
+
+        assertArrayEquals(new double[] {25, 5, 10, 0, 25}, plan.orderQuantity(), 1e-9);
+        assertEquals(ReplenishmentPlan.NONE, plan.bindingConstraint(0));
+        assertEquals("capacity[W1]", plan.bindingConstraint(1));
+        assertEquals("supplier[S]", plan.bindingConstraint(2));
+        assertEquals(BudgetedReplenishment.STOCK_OUT_PENALTY, plan.bindingConstraint(3));
+        assertEquals(ReplenishmentPlan.NONE, plan.bindingConstraint(4));
+    }
+
+    @Test
+    void anOrderUpToLevelThatMustBeReachedBeyondTheLimitsNamesThem() {
+        ReplenishmentInput.Builder builder = ReplenishmentInput.builder();
+        row(builder, "X", 2, 0.9, 1);
+        row(builder, "Y", 2, 0.9, 1);
+        ReplenishmentConstraints limits = ReplenishmentConstraints.builder().warehouseCapacity("W1", 40)
+                .budget(1000).row(0, "W1", null).row(1, "W1", null).stockOutPenalty(0, Double.POSITIVE_INFINITY)
+                .stockOutPenalty(1, Double.POSITIVE_INFINITY).build();
+
+        ValidationException error = assertThrows(ValidationException.class,
+                () -> fit(Map.of()).plan(builder.build().withConstraints(limits)));
+
+        assertEquals("capacity[W1]", error.field());
+        assertTrue(error.getMessage().contains("capacity[W1] by 10"), error.getMessage());
+        ValidationException beyond = assertThrows(ValidationException.class, () -> builder.build().withConstraints(
+                ReplenishmentConstraints.builder().row(2, "W1", null).build()));
+        assertEquals("constraints", beyond.field());
     }
 
     @Test

@@ -23,6 +23,36 @@ interface DemandDistribution {
      */
     double expectedShortage(double level);
 
+    /**
+     * The second-order loss function, the integral of {@link #expectedShortage} from the level up:
+     * {@code E[((demand - level)+)^2] / 2} for continuous demand, and for whole units the sum of
+     * the expected shortages at {@code ceil(level)}, {@code ceil(level) + 1}, ...
+     *
+     * @param level a stock level, may be negative
+     * @return the second-order loss
+     */
+    double secondOrderLoss(double level);
+
+    /**
+     * The expected shortage averaged over stock levels spread evenly over {@code (low, high]}: for
+     * continuous demand {@code (G2(low) - G2(high)) / (high - low)}; for whole units the mean over
+     * the levels {@code low + 1, ..., high} (both rounded down to whole units).
+     *
+     * @param low the level just below the range
+     * @param high the top of the range, &gt;= low
+     * @return the mean expected shortage over the range; the expected shortage at {@code high} for an empty range
+     */
+    default double meanShortageOver(double low, double high) {
+        if (discrete()) {
+            double bottom = Math.floor(low);
+            double top = Math.floor(high);
+            return top > bottom ? (secondOrderLoss(bottom + 1) - secondOrderLoss(top + 1)) / (top - bottom)
+                    : expectedShortage(top);
+        }
+        return high - low > 1e-9 * Math.max(1, Math.abs(high))
+                ? (secondOrderLoss(low) - secondOrderLoss(high)) / (high - low) : expectedShortage(high);
+    }
+
     /** @return true when demand comes in whole units, so levels should be whole too */
     boolean discrete();
 

@@ -16,6 +16,8 @@ final class DiscreteDemand implements DemandDistribution {
     private final double[] cdf;
     /** loss[k] = E[(demand - k)+]. */
     private final double[] loss;
+    /** lossSum[k] = loss[k] + loss[k + 1] + ..., the second-order loss at k. */
+    private final double[] lossSum;
 
     DiscreteDemand(double mean, double variance) {
         this.mean = mean;
@@ -48,6 +50,19 @@ final class DiscreteDemand implements DemandDistribution {
         for (int j = 1; j <= k; j++) {
             loss[j] = Math.max(loss[j - 1] - (1 - cdf[j - 1]), 0);
         }
+        lossSum = new double[k + 2];
+        for (int j = k; j >= 0; j--) {
+            lossSum[j] = lossSum[j + 1] + loss[j];
+        }
+    }
+
+    /** @return P(demand = k) for k = 0, 1, ... up to the tabulated tail */
+    double[] probabilities() {
+        double[] probability = new double[cdf.length];
+        for (int k = 0; k < cdf.length; k++) {
+            probability[k] = cdf[k] - (k == 0 ? 0 : cdf[k - 1]);
+        }
+        return probability;
     }
 
     @Override
@@ -76,6 +91,17 @@ final class DiscreteDemand implements DemandDistribution {
         }
         // the loss function is linear between whole units
         return loss[k] - (level - k) * (1 - cdf[k]);
+    }
+
+    @Override
+    public double secondOrderLoss(double level) {
+        double k = Math.ceil(level);
+        if (k < 0) {
+            // below zero the shortage is mean - j for every level j = k, ..., -1
+            double levels = -k;
+            return levels * mean + levels * (levels + 1) / 2 + lossSum[0];
+        }
+        return k >= lossSum.length ? 0 : lossSum[(int) k];
     }
 
     @Override

@@ -25,6 +25,17 @@ final class NormalDemand implements DemandDistribution {
         return STANDARD.density(z) - z * (1 - STANDARD.cumulativeProbability(z));
     }
 
+    /**
+     * The standard normal second-order loss G2(z) = ((z^2 + 1) (1 - Phi(z)) - z phi(z)) / 2, the
+     * integral of {@link #standardLoss} from z up.
+     *
+     * @param z a standardised level
+     * @return E[((Z - z)+)^2] / 2
+     */
+    static double standardSecondOrderLoss(double z) {
+        return ((z * z + 1) * (1 - STANDARD.cumulativeProbability(z)) - z * STANDARD.density(z)) / 2;
+    }
+
     @Override
     public double mean() {
         return mean;
@@ -38,6 +49,15 @@ final class NormalDemand implements DemandDistribution {
     @Override
     public double expectedShortage(double level) {
         return stdDev == 0 ? Math.max(mean - level, 0) : stdDev * standardLoss((level - mean) / stdDev);
+    }
+
+    @Override
+    public double secondOrderLoss(double level) {
+        if (stdDev == 0) {
+            double excess = Math.max(mean - level, 0);
+            return excess * excess / 2;
+        }
+        return stdDev * stdDev * standardSecondOrderLoss((level - mean) / stdDev);
     }
 
     @Override

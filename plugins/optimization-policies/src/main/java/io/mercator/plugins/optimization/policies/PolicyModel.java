@@ -67,14 +67,16 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
             double lot;
             double ordersPerPeriod;
             DemandDistribution protection;
-            DoubleUnaryOperator shortagePerCycle;
+            DoubleUnaryOperator shortfall;
             double wanted;
             String lotBinding = ReplenishmentPlan.NONE;
             switch (policy) {
                 case NEWSVENDOR: {
                     double season = Math.max(input.reviewPeriod(row), 1);
                     protection = distribution(demand, spread, season, 0);
-                    shortagePerCycle = protection::expectedShortage;
+                    DemandDistribution seasonDemand = protection;
+                    shortfall = seasonDemand.mean() > 0 ? s -> seasonDemand.expectedShortage(s) / seasonDemand.mean()
+                            : s -> 0;
                     level = protection.quantile(settings.criticalFractile());
                     lot = protection.mean();
                     ordersPerPeriod = 1 / season;
@@ -83,24 +85,21 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
                 }
                 case ORDER_UP_TO: {
                     double review = input.reviewPeriod(row) > 0 ? input.reviewPeriod(row) : 1;
-                    protection = distribution(demand, spread, leadTime + review, leadTimeSpread);
-                    DemandDistribution.Shape shape = settings.shape(protection.mean(),
-                            stdDev(demand, spread, leadTime + review, leadTimeSpread));
-                    DemandDistribution leadTimeOnly = DemandDistribution.over(demand, spread, leadTime,
-                            leadTimeSpread, shape);
-                    DemandDistribution covered = protection;
-                    // units short in a cycle: those short at the next arrival minus those already short at this one
-                    shortagePerCycle = s -> Math.max(covered.expectedShortage(s) - leadTimeOnly.expectedShortage(s), 0);
+                    DemandDistribution.Shape shape = shape(demand, spread, leadTime + review, leadTimeSpread);
+                    protection = DemandDistribution.over(demand, spread, leadTime + review, leadTimeSpread, shape);
                     lot = demand * review;
-                    level = fillRateTarget && lot > 0
-                            ? levelFor(shortagePerCycle, (1 - target) * lot, protection)
+                    shortfall = FillRates.orderUpTo(protection,
+                            DemandDistribution.over(demand, spread, leadTime, leadTimeSpread, shape), lot);
+                    level = fillRateTarget && lot > 0 ? levelFor(shortfall, 1 - target, protection)
                             : protection.quantile(target);
                     ordersPerPeriod = demand > 0 ? 1 / review : 0;
                     wanted = Math.max(level - position, 0);
                     break;
                 }
                 default: {
-                    protection = distribution(demand, spread, leadTime + input.reviewPeriod(row), leadTimeSpread);
+                    double review = input.reviewPeriod(row);
+                    DemandDistribution.Shape shape = shape(demand, spread, leadTime + review, leadTimeSpread);
+                    protection = DemandDistribution.over(demand, spread, leadTime + review, leadTimeSpread, shape);
                     double economicLot = Math.max(Math.min(
                             StockLevels.economicOrderQuantity(demand, input.orderingCost(row), holding),
                             demand * settings.maxCoverPeriods()), 1);
@@ -108,11 +107,17 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
                     lotBinding = applyOrderRules(economicLot, input.minOrderQuantity(row), input.casePack(row),
                             rounded, 0);
                     lot = rounded[0];
-                    double lotSize = lot;
-                    DemandDistribution covered = protection;
-                    shortagePerCycle = s -> covered.expectedShortage(s) - covered.expectedShortage(s + lotSize);
-                    level = fillRateTarget
-                            ? levelFor(shortagePerCycle, (1 - target) * lot, protection)
+                    DemandDistribution leadTimeOnly = DemandDistribution.over(demand, spread, leadTime,
+                            leadTimeSpread, shape);
+                    if (review == 0) {
+                        shortfall = FillRates.continuousReview(protection, lot);
+                    } else if (policy == Policy.MIN_MAX) {
+                        shortfall = FillRates.minMax(protection, leadTimeOnly,
+                                DemandDistribution.over(demand, spread, review, 0, shape), lot);
+                    } else {
+                        shortfall = FillRates.lots(protection, leadTimeOnly, lot, demand * review);
+                    }
+                    level = fillRateTarget ? levelFor(shortfall, 1 - target, protection)
                             : protection.quantile(target);
                     ordersPerPeriod = demand / lot;
                     if (position > level) {
@@ -128,9 +133,7 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
             safetyStock[row] = level - protection.mean();
             reorderPoint[row] = level;
             orderUpTo[row] = policy == Policy.REORDER_POINT || policy == Policy.MIN_MAX ? level + lot : level;
-            // every policy's lot is the demand of one cycle
-            expectedFillRate[row] = lot > 0
-                    ? Math.min(Math.max(1 - shortagePerCycle.applyAsDouble(level) / lot, 0), 1) : 1;
+            expectedFillRate[row] = 1 - shortfall.applyAsDouble(level);
             expectedCost[row] = holding * Math.max(safetyStock[row] + lot / 2, 0)
                     + input.orderingCost(row) * ordersPerPeriod;
             binding[row] = applyOrderRules(wanted, input.minOrderQuantity(row), input.casePack(row), orderQuantity,
@@ -146,16 +149,25 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
 
     private DemandDistribution distribution(double demand, double spread, double periods, double periodsSpread) {
         return DemandDistribution.over(demand, spread, periods, periodsSpread,
-                settings.shape(demand * periods, stdDev(demand, spread, periods, periodsSpread)));
+                shape(demand, spread, periods, periodsSpread));
+    }
+
+    /** The family of distributions chosen by the demand over the protection period. */
+    private DemandDistribution.Shape shape(double demand, double spread, double periods, double periodsSpread) {
+        return settings.shape(demand * periods, stdDev(demand, spread, periods, periodsSpread));
     }
 
     private static double stdDev(double demand, double spread, double periods, double periodsSpread) {
         return Math.sqrt(periods * spread * spread + demand * demand * periodsSpread * periodsSpread);
     }
 
-    private static double levelFor(DoubleUnaryOperator shortagePerCycle, double allowed, DemandDistribution demand) {
+    private static double levelFor(DoubleUnaryOperator shortfall, double allowed, DemandDistribution demand) {
+        if (demand.mean() <= 0) {
+            // nothing to protect against: any level serves every (absent) unit
+            return 0;
+        }
         double scale = Math.max(Math.sqrt(Math.max(demand.mean(), 1)), 1);
-        return StockLevels.smallestLevelWithin(shortagePerCycle, allowed, demand.mean(), scale, demand.discrete());
+        return StockLevels.smallestLevelWithin(shortfall, allowed, demand.mean(), scale, demand.discrete());
     }
 
     /** Writes the order into {@code orders[row]} and returns what shaped it. */

@@ -7,6 +7,8 @@ final class StockLevels {
 
     private static final int MAX_DOUBLINGS = 64;
     private static final int BISECTIONS = 100;
+    /** A level whose shortage is this close below the allowance is taken as found. */
+    private static final double ACCURACY = 1e-11;
 
     private StockLevels() {
     }
@@ -28,28 +30,28 @@ final class StockLevels {
     }
 
     /**
-     * Finds the smallest level whose expected shortage per cycle is within the allowance: the
-     * level that meets a fill-rate target {@code 1 - allowed / demand per cycle}.
+     * Finds the smallest level whose expected shortage is within the allowance: the level that
+     * meets a fill-rate target {@code 1 - allowed} when the shortage is the share of demand short.
      *
-     * @param shortagePerCycle expected units short per cycle as a function of the level;
-     *     non-increasing, tending to 0
-     * @param allowed units short per cycle the target allows, &gt; 0
+     * @param shortage expected shortage (units short per cycle, or share of demand short) as a
+     *     function of the level; non-increasing, tending to 0
+     * @param allowed shortage the target allows, &gt; 0
      * @param start a level to search from, e.g. the mean demand
      * @param scale a first step, e.g. the standard deviation of demand, &gt; 0
      * @param whole whether the level must be a whole number
      * @return the level
      */
-    static double smallestLevelWithin(DoubleUnaryOperator shortagePerCycle, double allowed, double start,
+    static double smallestLevelWithin(DoubleUnaryOperator shortage, double allowed, double start,
             double scale, boolean whole) {
         double step = scale;
         double low = start - step;
-        for (int i = 0; i < MAX_DOUBLINGS && shortagePerCycle.applyAsDouble(low) <= allowed; i++) {
+        for (int i = 0; i < MAX_DOUBLINGS && shortage.applyAsDouble(low) <= allowed; i++) {
             step *= 2;
             low = start - step;
         }
         step = scale;
         double high = start + step;
-        for (int i = 0; i < MAX_DOUBLINGS && shortagePerCycle.applyAsDouble(high) > allowed; i++) {
+        for (int i = 0; i < MAX_DOUBLINGS && shortage.applyAsDouble(high) > allowed; i++) {
             step *= 2;
             high = start + step;
         }
@@ -58,7 +60,7 @@ final class StockLevels {
             long highUnits = (long) Math.ceil(high);
             while (highUnits - lowUnits > 1) {
                 long middle = lowUnits + (highUnits - lowUnits) / 2;
-                if (shortagePerCycle.applyAsDouble(middle) <= allowed) {
+                if (shortage.applyAsDouble(middle) <= allowed) {
                     highUnits = middle;
                 } else {
                     lowUnits = middle;
@@ -66,12 +68,28 @@ final class StockLevels {
             }
             return highUnits;
         }
-        for (int i = 0; i < BISECTIONS && high - low > 1e-9 * Math.max(1, Math.abs(high)); i++) {
-            double middle = (low + high) / 2;
-            if (shortagePerCycle.applyAsDouble(middle) <= allowed) {
+        // false position with the Illinois halving: the shortage is smooth, so this takes a handful of
+        // evaluations where bisection takes forty; the bracket low (short of the target) to high (within it) holds
+        double lowExcess = shortage.applyAsDouble(low) - allowed;
+        double highExcess = shortage.applyAsDouble(high) - allowed;
+        int kept = 0;
+        for (int i = 0; i < BISECTIONS && high - low > 1e-9 * Math.max(1, Math.abs(high))
+                && highExcess < -ACCURACY; i++) {
+            double middle = low + (high - low) * lowExcess / (lowExcess - highExcess);
+            if (!(middle > low && middle < high)) {
+                middle = (low + high) / 2;
+            }
+            double excess = shortage.applyAsDouble(middle) - allowed;
+            if (excess <= 0) {
                 high = middle;
+                highExcess = excess;
+                lowExcess = kept == -1 ? lowExcess / 2 : lowExcess;
+                kept = -1;
             } else {
                 low = middle;
+                lowExcess = excess;
+                highExcess = kept == 1 ? highExcess / 2 : highExcess;
+                kept = 1;
             }
         }
         return high;
