@@ -8,11 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * Import, train and keep, through the CLI of the shipped distribution: a weekly sales file with one
@@ -20,23 +16,7 @@ import org.junit.rules.TemporaryFolder;
  * on it as a background job, and the data set, the job and the model are still listed after a
  * restart.
  */
-public class DatasetsEndToEndTest {
-
-    @ClassRule
-    public static final TemporaryFolder TEMP = new TemporaryFolder();
-
-    private static Installation installation;
-
-    @BeforeClass
-    public static void startServer() throws Exception {
-        installation = new Installation(TEMP.getRoot().toPath());
-        installation.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws Exception {
-        installation.close();
-    }
+public class DatasetsEndToEndTest extends StartedInstallation {
 
     @Test
     public void importTrainAndKeepTheModelAcrossARestart() throws Exception {

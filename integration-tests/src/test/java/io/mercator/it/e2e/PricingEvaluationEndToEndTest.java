@@ -6,34 +6,14 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * {@code mercator evaluate pricing} on the shipped distribution: a small price file generated from
  * known constant-elasticity demand goes through the CLI, the server, the pricing evaluator and
  * the built-in log-log strategy, and the printed table shows the planted elasticities.
  */
-public class PricingEvaluationEndToEndTest {
-
-    @ClassRule
-    public static final TemporaryFolder TEMP = new TemporaryFolder();
-
-    private static Installation installation;
-
-    @BeforeClass
-    public static void startServer() throws Exception {
-        installation = new Installation(TEMP.getRoot().toPath());
-        installation.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws Exception {
-        installation.close();
-    }
+public class PricingEvaluationEndToEndTest extends StartedInstallation {
 
     @Test
     public void evaluatePrintsOneRowPerStrategyAndThePlantedElasticities() throws Exception {

@@ -18,11 +18,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * Scheduled retraining in the shipped distribution: a schedule file dropped into {@code conf/}
@@ -30,23 +26,7 @@ import org.junit.rules.TemporaryFolder;
  * {@code GET /api/v1/schedules} with its next run, a broken one with its file and field, and the job
  * it starts appears in {@code mercator jobs} and {@code GET /api/v1/jobs} with its trigger.
  */
-public class ScheduleEndToEndTest {
-
-    @ClassRule
-    public static final TemporaryFolder TEMP = new TemporaryFolder();
-
-    private static Installation installation;
-
-    @BeforeClass
-    public static void startServer() throws Exception {
-        installation = new Installation(TEMP.getRoot().toPath());
-        installation.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws Exception {
-        installation.close();
-    }
+public class ScheduleEndToEndTest extends StartedInstallation {
 
     @Test
     public void aScheduleFromConfStartsJobsListedWithTheirTrigger() throws Exception {

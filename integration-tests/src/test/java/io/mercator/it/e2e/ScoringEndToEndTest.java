@@ -9,11 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
-import org.junit.ClassRule;
 import org.junit.Test;
-import org.junit.rules.TemporaryFolder;
 
 /**
  * Batch scoring through the CLI of the shipped distribution: {@code mercator score} trains a
@@ -21,23 +17,7 @@ import org.junit.rules.TemporaryFolder;
  * have, then scores the users of a file with the stored model as JSON lines; bad requests fail
  * with one line naming what is wrong and leave an earlier output file as it was.
  */
-public class ScoringEndToEndTest {
-
-    @ClassRule
-    public static final TemporaryFolder TEMP = new TemporaryFolder();
-
-    private static Installation installation;
-
-    @BeforeClass
-    public static void startServer() throws Exception {
-        installation = new Installation(TEMP.getRoot().toPath());
-        installation.start();
-    }
-
-    @AfterClass
-    public static void stopServer() throws Exception {
-        installation.close();
-    }
+public class ScoringEndToEndTest extends StartedInstallation {
 
     @Test
     public void scoresEveryUserThenTheUsersOfAFileAndRefusesBadRequests() throws Exception {

@@ -10,17 +10,10 @@ import io.mercator.api.Family;
 import io.mercator.api.Model;
 import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
-import io.mercator.api.Strategy;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
-import io.mercator.api.datasets.DataSource;
-import io.mercator.api.datasets.DatasetInfo;
-import io.mercator.api.datasets.DatasetService;
-import io.mercator.api.datasets.FieldSpec;
-import io.mercator.api.datasets.ImportOptions;
-import io.mercator.api.datasets.ValidationReport;
 import io.mercator.api.forecasting.Forecast;
 import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
@@ -31,16 +24,10 @@ import io.mercator.api.jobs.JobState;
 import io.mercator.api.jobs.TrainingRequest;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
-import io.mercator.api.runtime.StrategyCall;
-import io.mercator.api.runtime.StrategyHealth;
-import io.mercator.api.runtime.StrategyInfo;
-import io.mercator.api.runtime.StrategyLease;
 import io.mercator.api.runtime.StrategyNotFoundException;
-import io.mercator.api.runtime.StrategyRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +58,9 @@ abstract class JobManagerContract {
     }
 
     JobManager manager(JobHistory history) throws IOException {
-        JobManager manager = new JobManager(history, new OneDataset(), new OneStrategyRegistry(strategy), store, 1);
+        OneDataset twoSeries = new OneDataset(DATASET, Family.FORECASTING, List.of("series_id", "period", "value"),
+                SeriesSet.builder(0).add("a", 1, 2).add("b", 3, 4).build());
+        JobManager manager = new JobManager(history, twoSeries, new OneStrategyRegistry(strategy), store, 1);
         managers.add(manager);
         return manager;
     }
@@ -302,50 +291,6 @@ abstract class JobManagerContract {
         }
     }
 
-    /** One forecasting data set of two series. */
-    private static final class OneDataset implements DatasetService {
-        @Override
-        public List<FieldSpec> fields(Family family) {
-            return List.of();
-        }
-
-        @Override
-        public Class<?> inputType(Family family) {
-            return SeriesSet.class;
-        }
-
-        @Override
-        public DatasetInfo importData(Family family, DataSource source, ImportOptions options,
-                TrainingContext progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DatasetInfo> list() {
-            return List.of(info());
-        }
-
-        @Override
-        public Optional<DatasetInfo> find(String id) {
-            return DATASET.equals(id) ? Optional.of(info()) : Optional.empty();
-        }
-
-        private static DatasetInfo info() {
-            return new DatasetInfo(DATASET, Family.FORECASTING, "", List.of("s.csv"), Instant.EPOCH, Instant.EPOCH, 4,
-                    List.of("series_id", "period", "value"), 10, null, null,
-                    new ValidationReport(4, 4, 0, 0, List.of()));
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return false;
-        }
-
-        @Override
-        public <D> D open(String id, Class<D> type) {
-            return type.cast(SeriesSet.builder(0).add("a", 1, 2).add("b", 3, 4).build());
-        }
-    }
 
     /** Keeps what was saved. */
     static final class RecordingStore implements ModelStore {

@@ -7,17 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.mercator.api.Family;
 import io.mercator.api.Model;
 import io.mercator.api.Parameters;
-import io.mercator.api.Strategy;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.IdDictionary;
-import io.mercator.api.datasets.DataSource;
-import io.mercator.api.datasets.DatasetInfo;
-import io.mercator.api.datasets.DatasetService;
-import io.mercator.api.datasets.FieldSpec;
-import io.mercator.api.datasets.ImportOptions;
-import io.mercator.api.datasets.ValidationReport;
 import io.mercator.api.filtering.BatchScorer;
 import io.mercator.api.filtering.Interactions;
 import io.mercator.api.filtering.RecommenderModel;
@@ -29,11 +22,6 @@ import io.mercator.api.jobs.JobState;
 import io.mercator.api.jobs.ScoringRequest;
 import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
-import io.mercator.api.runtime.StrategyCall;
-import io.mercator.api.runtime.StrategyHealth;
-import io.mercator.api.runtime.StrategyInfo;
-import io.mercator.api.runtime.StrategyLease;
-import io.mercator.api.runtime.StrategyRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,7 +30,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +57,9 @@ class ScoringJobTest {
     private JobManager jobs;
 
     private JobManager jobs() throws IOException {
-        jobs = new JobManager(new FolderJobHistory(folder.resolve("jobs")), new OneDataset(),
+        OneDataset choices = new OneDataset(DATASET, Family.FILTERING, List.of("user_id", "item_id"),
+                Interactions.builder().add("u1", "a", 1).add("u1", "b", 1).add("u2", "a", 1).add("u3", "c", 1).build());
+        jobs = new JobManager(new FolderJobHistory(folder.resolve("jobs")), choices,
                 new OneStrategyRegistry(new FixedOrder()), store, 1);
         return jobs;
     }
@@ -241,50 +230,6 @@ class ScoringJobTest {
         }
     }
 
-    /** One filtering data set: u1 chose a and b, u2 a, u3 c. */
-    private static final class OneDataset implements DatasetService {
-        @Override
-        public List<FieldSpec> fields(Family family) {
-            return List.of();
-        }
-
-        @Override
-        public Class<?> inputType(Family family) {
-            return Interactions.class;
-        }
-
-        @Override
-        public DatasetInfo importData(Family family, DataSource source, ImportOptions options,
-                TrainingContext progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<DatasetInfo> list() {
-            return List.of(info());
-        }
-
-        @Override
-        public Optional<DatasetInfo> find(String id) {
-            return DATASET.equals(id) ? Optional.of(info()) : Optional.empty();
-        }
-
-        private static DatasetInfo info() {
-            return new DatasetInfo(DATASET, Family.FILTERING, "", List.of("r.csv"), Instant.EPOCH, Instant.EPOCH, 4,
-                    List.of("user_id", "item_id"), 10, null, null, new ValidationReport(4, 4, 0, 0, List.of()));
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return false;
-        }
-
-        @Override
-        public <D> D open(String id, Class<D> type) {
-            return type.cast(Interactions.builder().add("u1", "a", 1).add("u1", "b", 1).add("u2", "a", 1)
-                    .add("u3", "c", 1).build());
-        }
-    }
 
     /** Keeps models in memory. */
     private static final class MemoryStore implements ModelStore {
