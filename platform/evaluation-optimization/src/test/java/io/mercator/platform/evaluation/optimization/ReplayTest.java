@@ -45,7 +45,7 @@ class ReplayTest {
     }
 
     @Test
-    void theNaiveBaselineAtEqualServiceIsTheSmallestCoverReachingIt() {
+    void theNaiveBaselineAtEqualServiceReachesItForLessThanAGenerousCover() {
         DemandHistory lumpy = new DemandHistory(new String[] {"fast", "slow"}, new double[][] {
             {10, 12, 8, 11, 9, 10, 14, 6, 10, 12, 8, 10}, {0, 3, 0, 0, 5, 0, 0, 1, 0, 4, 0, 0}},
                 new double[] {1, 2}, 0);
