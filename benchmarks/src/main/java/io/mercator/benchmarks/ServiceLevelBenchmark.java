@@ -27,7 +27,9 @@ import java.util.Optional;
 
 /**
  * The issue's service-level figure: achieved fill rate against the target, and total cost against
- * the naive policies, of (s,Q) with EOQ, (s,S) and (R,S) on simulated SKUs whose demand is drawn
+ * the naive policies (as they are, and at equal service: 'vs naive =svc' against the fixed cover
+ * tuned to the policy's mean per-SKU fill rate; the verdicts also at an equal overall fill rate),
+ * of (s,Q) with EOQ, (s,S) and (R,S) on simulated SKUs whose demand is drawn
  * from the Poisson / negative binomial fitted to each real series: online-retail-uci products by
  * day and by week (lumpy; a seeded sample of 300 products) and the aus-retail-turnover monthly series. Each run goes through the
  * optimization evaluator, as {@code mercator evaluate optimization FILE -o demand=simulated} does.

@@ -13,7 +13,7 @@ import java.util.Map;
  * one, or naming one without a capacity, is not limited by it. Strategies that plan SKU-locations
  * one by one ignore these limits; those that solve the plan as a program (such as an LP) respect
  * them and name in each row's {@code bindingConstraint} the limits that cut its order
- * ({@link #BUDGET}, {@code "warehouse[<id>]"}, {@code "supplier[<id>]"}).
+ * ({@link #BUDGET}, {@code "capacity[<id>]"} for a warehouse, {@code "supplier[<id>]"}).
  *
  * <p>Immutable. Attach to an input with {@link ReplenishmentInput#withConstraints}.
  *

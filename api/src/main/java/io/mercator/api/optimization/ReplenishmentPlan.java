@@ -16,8 +16,11 @@ import io.mercator.api.data.IdDictionary;
  * {@code reorderPoint};</li>
  * <li>{@code orderQuantity}: what to order now, &gt;= 0 (0 when no order is due);</li>
  * <li>{@code expectedFillRate}: expected fraction of demand served from stock, in [0, 1];</li>
- * <li>{@code expectedCost}: expected holding plus ordering cost per period under the policy,
- * &gt;= 0 (purchase cost excluded);</li>
+ * <li>{@code expectedCost}: expected holding, ordering and stock-out cost per period under the
+ * policy, &gt;= 0 (purchase cost excluded); the stock-out cost is the expected units short per
+ * period times the row's stock-out penalty ({@link ReplenishmentConstraints#stockOutPenalty}), or
+ * when it has none (or an infinite one) the penalty the strategy derives from the service
+ * target;</li>
  * <li>{@code bindingConstraint}: what shaped the order quantity most, one of the constants of
  * this class or a strategy-specific word such as {@code "budget"}.</li>
  * </ul>

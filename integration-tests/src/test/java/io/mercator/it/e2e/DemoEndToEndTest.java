@@ -192,6 +192,24 @@ public class DemoEndToEndTest {
         assertEquals(rejected.toString(), 1, rejected.exit());
         assertEquals(rejected.toString(), "mercator: " + broken + " line 2 column 2 (demand_mean): 'lots' is not a "
                 + "number", rejected.err().strip());
+
+        // plan-wide limits: warehouse, supplier and penalty columns, capacities and a budget are passed on
+        Path limited = TEMP.newFile("limited.csv").toPath();
+        String header = "sku,demand_mean,demand_std_dev,lead_time_mean,on_hand,unit_cost,holding_cost_rate,"
+                + "target_service_level,warehouse,supplier,stock_out_penalty\n";
+        Files.writeString(limited, header + "S01/SKU-00001,10,2,2,0,5,0.01,0.95,W1,S1,40\n"
+                + "S01/SKU-00002,10,2,2,0,5,0.01,0.95,W1,S1,-1\n");
+        Installation.Result penalty = installation.cli("plan", "--input", limited.toString(), "--capacity", "W1=10");
+        assertEquals(penalty.toString(), 1, penalty.exit());
+        assertEquals(penalty.toString(), "mercator: " + limited + " line 3 (stock_out_penalty): -1.0 is not an amount "
+                + ">= 0", penalty.err().strip());
+        Files.writeString(limited, header + "S01/SKU-00001,10,2,2,0,5,0.01,0.95,W1,S1,40\n");
+        JsonObject planned = json("plan", "--input", limited.toString(), "--capacity", "W1=10",
+                "--supplier-capacity", "S1=50", "--budget", "1000");
+        assertEquals(1, planned.getAsJsonArray("plan").size());
+        Installation.Result budget = installation.cli("plan", "--input", limited.toString(), "--budget", "-5");
+        assertEquals(budget.toString(), 1, budget.exit());
+        assertEquals(budget.toString(), "mercator: --budget: -5.0 is not a finite amount >= 0", budget.err().strip());
     }
 
     @Test

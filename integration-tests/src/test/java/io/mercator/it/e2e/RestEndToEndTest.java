@@ -589,6 +589,52 @@ public class RestEndToEndTest {
         assertProblem(send("POST", "/api/v1/optimization/plan", operator, JSON,
                 "{\"forecastModel\":\"\",\"items\":[" + withoutDemand.replace("S01/SKU-00001", "not-forecast")
                         + "]}"), 400, "validation", "items[0].demandMean");
+
+        // plan-wide limits: two SKU-locations received into W1, which takes 10 units, planned by lp-allocation
+        String history = "\"history\":[{\"id\":\"a\",\"values\":[9,11,12,10]},"
+                + "{\"id\":\"b\",\"values\":[9,11,12,10]}]";
+        String limitedItems = "\"items\":[" + limitedItem("a", "") + ","
+                + limitedItem("b", ",\"stockOutPenalty\":400") + "]";
+        JsonObject limited = json(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{\"strategy\":\"lp-allocation\"," + history + ",\"warehouseCapacity\":{\"W1\":10},"
+                        + limitedItems + "}"));
+        JsonArray limitedPlan = limited.getAsJsonArray("plan");
+        double ordered = 0;
+        boolean cut = false;
+        for (JsonElement element : limitedPlan) {
+            ordered += element.getAsJsonObject().get("orderQuantity").getAsDouble();
+            cut |= element.getAsJsonObject().get("bindingConstraint").getAsString().equals("capacity[W1]");
+        }
+        assertEquals(limitedPlan.toString(), 10, ordered, 1e-6);
+        assertTrue(limitedPlan.toString(), cut);
+        // the dearer shortage of b is served first
+        assertTrue(limitedPlan.toString(), limitedPlan.get(1).getAsJsonObject().get("orderQuantity").getAsDouble()
+                >= limitedPlan.get(0).getAsJsonObject().get("orderQuantity").getAsDouble());
+        JsonObject budgeted = json(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{\"strategy\":\"lp-allocation\"," + history + ",\"budget\":25," + limitedItems + "}"));
+        double spent = 0;
+        for (JsonElement element : budgeted.getAsJsonArray("plan")) {
+            spent += 5 * element.getAsJsonObject().get("orderQuantity").getAsDouble();
+        }
+        assertTrue(budgeted.toString(), spent <= 25 + 1e-6);
+        assertProblem(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{\"budget\":-1," + limitedItems + "}"), 400, "validation", "budget");
+        assertProblem(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{\"warehouseCapacity\":{\"W1\":\"ten\"}," + limitedItems + "}"), 400, "validation",
+                "warehouseCapacity.W1");
+        assertProblem(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{" + limitedItems.replace("\"stockOutPenalty\":400", "\"stockOutPenalty\":-2") + "}"), 400,
+                "validation", "items[1].stockOutPenalty");
+        assertProblem(send("POST", "/api/v1/optimization/plan", operator, JSON,
+                "{" + limitedItems.replace("\"warehouse\":\"W1\"", "\"warehouse\":\" \"") + "}"), 400,
+                "validation", "items[0].warehouse");
+    }
+
+    /** 10 +- 2 a period, lead time 2, nothing on hand: an order-up-to level well above 10 units. */
+    private static String limitedItem(String sku, String extra) {
+        return "{\"sku\":\"" + sku + "\",\"demandMean\":10,\"demandStdDev\":2,\"leadTimeMean\":2,\"reviewPeriod\":1,"
+                + "\"onHand\":0,\"unitCost\":5,\"holdingCostRate\":0.01,\"targetServiceLevel\":0.95,"
+                + "\"warehouse\":\"W1\",\"supplier\":\"S1\"" + extra + "}";
     }
 
     @Test

@@ -161,6 +161,16 @@ final class JsonBody {
         return values;
     }
 
+    /** @return an object's members as finite numbers, e.g. capacities per warehouse id; empty when absent */
+    Map<String, Double> realObject(String field) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        if (has(field)) {
+            objectAt(field).entrySet().forEach(member -> values.put(member.getKey(),
+                    number(member.getValue(), pathOf(field) + "." + member.getKey())));
+        }
+        return values;
+    }
+
     /** @return an object's members as text, the form training parameters take (whole numbers without ".0") */
     Map<String, String> textObject(String field) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -17,6 +17,7 @@ import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
 import io.mercator.api.optimization.ForecastDemand;
+import io.mercator.api.optimization.ReplenishmentConstraints;
 import io.mercator.api.optimization.ReplenishmentInput;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentPlan;
@@ -535,7 +536,48 @@ final class QueriesApi {
                     .targetServiceLevel(item.real("targetServiceLevel"))
                     .orderRules(item.real("minOrderQuantity", 0), item.real("casePack", 1));
         }
-        return input.build();
+        return input.build().withConstraints(constraints(body, items));
+    }
+
+    /**
+     * The plan-wide limits: {@code budget}, {@code warehouseCapacity} and {@code supplierCapacity}
+     * (objects of units by id) and per item {@code warehouse}, {@code supplier} and
+     * {@code stockOutPenalty}; a bad value is named by its path, e.g. {@code items[2].stockOutPenalty}.
+     */
+    private static ReplenishmentConstraints constraints(JsonBody body, List<JsonBody> items) {
+        ReplenishmentConstraints.Builder limits = ReplenishmentConstraints.builder();
+        limits.budget(atLeastZero("budget", body.real("budget", Double.POSITIVE_INFINITY)));
+        body.realObject("warehouseCapacity").forEach((id, units) -> limits.warehouseCapacity(id,
+                atLeastZero("warehouseCapacity." + id, units)));
+        body.realObject("supplierCapacity").forEach((id, units) -> limits.supplierCapacity(id,
+                atLeastZero("supplierCapacity." + id, units)));
+        for (int row = 0; row < items.size(); row++) {
+            JsonBody item = items.get(row);
+            String warehouse = nonBlank(item, "warehouse", row);
+            String supplier = nonBlank(item, "supplier", row);
+            limits.row(row, warehouse, supplier);
+            if (item.has("stockOutPenalty")) {
+                limits.stockOutPenalty(row, atLeastZero("items[" + row + "].stockOutPenalty",
+                        item.real("stockOutPenalty")));
+            }
+        }
+        return limits.build();
+    }
+
+    private static double atLeastZero(String path, double value) {
+        if (!(value >= 0)) {
+            throw Problem.badRequest(path, path + ": " + value + " is not an amount >= 0").exception();
+        }
+        return value;
+    }
+
+    private static String nonBlank(JsonBody item, String field, int row) {
+        String id = item.string(field, null);
+        if (id != null && id.isBlank()) {
+            String path = "items[" + row + "]." + field;
+            throw Problem.badRequest(path, path + ": is blank (leave it out for none)").exception();
+        }
+        return id == null ? null : id.trim();
     }
 
     /** Resolves the posted parameters against the strategy's declarations; a bad one is named as parameters.NAME. */

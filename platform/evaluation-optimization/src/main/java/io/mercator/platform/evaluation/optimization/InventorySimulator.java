@@ -52,10 +52,11 @@ final class InventorySimulator {
      * @param shortageCost penalty on units not served from stock
      * @param demandValue value (at unit cost) of the demand
      * @param meanStockValue mean value of the stock on hand at the end of a period
+     * @param meanSkuFillRate mean over the SKUs with demand of each one's own fill rate (1 when none has demand)
      */
     record Result(double demand, double servedFromStock, long cycles, long cyclesWithoutStockOut,
             double holdingCost, double orderingCost, double shortageCost, double demandValue,
-            double meanStockValue) {
+            double meanStockValue, double meanSkuFillRate) {
 
         /** @return units served from stock per unit demanded; 1 without demand */
         double fillRate() {
@@ -142,6 +143,8 @@ final class InventorySimulator {
         boolean[] stockOutInCycle = new boolean[skus];
         boolean[] cycleStarted = new boolean[skus];
         double[] orders = new double[skus];
+        double[] skuDemand = new double[skus];
+        double[] skuServed = new double[skus];
         double totalDemand = 0;
         double servedFromStock = 0;
         long cycles = 0;
@@ -200,6 +203,8 @@ final class InventorySimulator {
                 }
                 totalDemand += asked;
                 servedFromStock += served;
+                skuDemand[s] += asked;
+                skuServed[s] += served;
                 shortageCost += (asked - served) * unitCost[s] * settings.shortageCostRate();
                 demandValue += asked * unitCost[s];
                 holdingCost += state.onHand[s] * unitCost[s] * settings.holdingCostRate();
@@ -208,7 +213,20 @@ final class InventorySimulator {
         }
         return new Result(totalDemand, servedFromStock, cycles, cyclesWithoutStockOut, holdingCost, orderingCost,
                 shortageCost, demandValue,
-                periods > settings.warmUpPeriods() ? stockValue / (periods - settings.warmUpPeriods()) : 0);
+                periods > settings.warmUpPeriods() ? stockValue / (periods - settings.warmUpPeriods()) : 0,
+                meanFillRate(skuDemand, skuServed));
+    }
+
+    private static double meanFillRate(double[] demand, double[] served) {
+        double sum = 0;
+        int withDemand = 0;
+        for (int s = 0; s < demand.length; s++) {
+            if (demand[s] > 0) {
+                sum += served[s] / demand[s];
+                withDemand++;
+            }
+        }
+        return withDemand > 0 ? sum / withDemand : 1;
     }
 
     private int leadTime(Random random) {

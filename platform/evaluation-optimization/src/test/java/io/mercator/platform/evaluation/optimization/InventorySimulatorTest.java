@@ -56,11 +56,21 @@ class InventorySimulatorTest {
     }
 
     @Test
+    void theMeanSkuFillRateWeighsEverySkuWithDemandAlike() {
+        // SKU 0 as in the first replay (7 of 15 served); SKU 1 asks 1 unit once and has it; SKU 2 asks nothing
+        InventorySimulator.Result result = SIMULATOR.run(new double[][] {{3, 3, 3, 3, 3}, {0, 1, 0, 0, 0},
+            {0, 0, 0, 0, 0}}, new double[] {2, 2, 2}, new double[] {4, 1, 0}, Policies.lastPeriodSales());
+        assertEquals(8.0 / 16, result.fillRate(), 1e-12);
+        assertEquals((7.0 / 15 + 1) / 2, result.meanSkuFillRate(), 1e-12);
+    }
+
+    @Test
     void noDemandMeansFullServiceAndNoCompletedCycles() {
         InventorySimulator.Result result = SIMULATOR.run(new double[][] {{0, 0}}, COST, new double[] {0},
                 Policies.lastPeriodSales());
         assertEquals(1, result.fillRate(), 0);
         assertEquals(Double.NaN, result.cycleServiceLevel(), 0);
         assertEquals(Double.NaN, result.turns(), 0);
+        assertEquals(1, result.meanSkuFillRate(), 0);
     }
 }

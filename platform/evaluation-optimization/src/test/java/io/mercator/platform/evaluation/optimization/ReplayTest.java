@@ -3,6 +3,7 @@ package io.mercator.platform.evaluation.optimization;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mercator.api.Parameters;
 import io.mercator.api.ValidationException;
@@ -41,6 +42,29 @@ class ReplayTest {
         assertArrayEquals(new double[] {4, Math.sqrt(2)}, seen.get(0), 1e-12);
         assertArrayEquals(new double[] {6, Math.sqrt(2)}, seen.get(1), 1e-12);
         assertArrayEquals(new double[] {8, Math.sqrt(2)}, seen.get(2), 1e-12);
+    }
+
+    @Test
+    void theNaiveBaselineAtEqualServiceReachesItForLessThanAGenerousCover() {
+        DemandHistory lumpy = new DemandHistory(new String[] {"fast", "slow"}, new double[][] {
+            {10, 12, 8, 11, 9, 10, 14, 6, 10, 12, 8, 10}, {0, 3, 0, 0, 5, 0, 0, 1, 0, 4, 0, 0}},
+                new double[] {1, 2}, 0);
+        OptimizationEvaluator.Replay replay = OptimizationEvaluator.Replay.prepare(lumpy, Parameters.resolve(
+                new OptimizationEvaluator().options(), Map.of("trainFraction", 0.5, "warmUp", 0, "leadTime", 1,
+                        "leadTimeStdDev", 0)));
+        InventorySimulator.Result lastSales = replay.run(Policies.lastPeriodSales());
+        InventorySimulator.Result reaching = OptimizationEvaluator.naiveAtEqualService(replay,
+                InventorySimulator.Result::meanSkuFillRate, 0.9, lastSales);
+        assertTrue(reaching.meanSkuFillRate() >= 0.9, "reaches " + reaching.meanSkuFillRate());
+        // more cover reaches it too, at a higher cost
+        InventorySimulator.Result generous = replay.run(Policies.fixedCover(replay.meanDemand(), 20));
+        assertTrue(generous.meanSkuFillRate() >= 0.9);
+        assertTrue(reaching.totalCost() < generous.totalCost(), reaching.totalCost() + " vs " + generous.totalCost());
+        // what nothing reaches leaves the longest cover tried
+        InventorySimulator.Result impossible = OptimizationEvaluator.naiveAtEqualService(replay,
+                InventorySimulator.Result::meanSkuFillRate, 2, lastSales);
+        assertEquals(replay.run(Policies.fixedCover(replay.meanDemand(), OptimizationEvaluator.MAX_COVER))
+                .totalCost(), impossible.totalCost(), 1e-9);
     }
 
     @Test

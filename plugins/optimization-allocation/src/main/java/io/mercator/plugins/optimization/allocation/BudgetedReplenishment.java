@@ -52,6 +52,7 @@ final class BudgetedReplenishment {
         double[] protectionStdDev = new double[rows];
         double[] holding = new double[rows];
         double[] penalty = new double[rows];
+        double[] pricedPenalty = new double[rows];
         for (int r = 0; r < rows; r++) {
             double periods = input.leadTimeMean(r) + input.reviewPeriod(r);
             double mean = input.demandMean(r);
@@ -68,6 +69,8 @@ final class BudgetedReplenishment {
             double target = input.targetServiceLevel(r);
             penalty[r] = input.unitCost(r) * (1 + marginRate * target / (1 - target)) + holding[r];
             double given = input.constraints().stockOutPenalty(r);
+            // an infinite penalty is a hard requirement, not a price: the expected cost keeps the implied one
+            pricedPenalty[r] = Double.isNaN(given) || Double.isInfinite(given) ? penalty[r] : given;
             penalty[r] = Double.isNaN(given) ? penalty[r] : given;
         }
         ReplenishmentConstraints planLimits = input.constraints();
@@ -89,8 +92,10 @@ final class BudgetedReplenishment {
             double level = input.inventoryPosition(r) + orders[r];
             double cycleDemand = input.demandMean(r) * Math.max(1, input.reviewPeriod(r));
             fillRate[r] = fillRate(level, protectionMean[r], protectionStdDev[r], cycleDemand);
+            double expectedShort = input.demandMean(r) * (1 - fillRate[r]);
             cost[r] = input.unitCost(r) * input.holdingCostRate(r) * Math.max(0, safety[r] + cycleDemand / 2)
-                    + (orders[r] > 0 ? input.orderingCost(r) / Math.max(1, input.reviewPeriod(r)) : 0);
+                    + (orders[r] > 0 ? input.orderingCost(r) / Math.max(1, input.reviewPeriod(r)) : 0)
+                    + (expectedShort > 0 ? pricedPenalty[r] * expectedShort : 0);
             binding[r] = bindingConstraint(input, r, need[r], orders[r], integerCasePacks, room);
         }
         double[] reorderPoint = orderUpTo.clone();

@@ -126,6 +126,12 @@ class LpAllocationStrategyTest {
         assertEquals("supplier[S]", plan.bindingConstraint(2));
         assertEquals(BudgetedReplenishment.STOCK_OUT_PENALTY, plan.bindingConstraint(3));
         assertEquals(ReplenishmentPlan.NONE, plan.bindingConstraint(4));
+        // expected cost: holding 0.01 x half of the 10 a period sold, plus the units short a period at the penalty:
+        // X reaches its level (none short); Y at 10 of 30 and V at 5 of 30 are short of all 10 a period, Y at
+        // the penalty its target implies (1 x (1 + 1 x 0.5 / 0.5) + 0.01), V at its own 0.5
+        assertEquals(0.05, plan.expectedCost(0), 1e-9);
+        assertEquals(0.05 + 10 * 2.01, plan.expectedCost(1), 1e-9);
+        assertEquals(0.05 + 10 * 0.5, plan.expectedCost(3), 1e-9);
     }
 
     @Test

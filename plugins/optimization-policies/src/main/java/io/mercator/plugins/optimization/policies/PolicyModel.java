@@ -15,7 +15,11 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Plans every SKU-location with one inventory policy from the demand and lead-time distribution of
  * the input. Safety stock is the chosen level minus the mean demand over the protection period;
- * expected cost is holding on safety plus half a lot, plus ordering per period.
+ * expected cost per period is holding on safety plus half a lot, plus ordering, plus the expected
+ * units short (mean demand times one minus the expected fill rate, from the same loss functions
+ * that set the level) times the stock-out penalty: the row's own when its constraints give a finite
+ * one, else the one its target implies through the critical ratio (see {@link #impliedPenalty});
+ * an infinite penalty makes the target a hard requirement, not a price, so it is not added.
  */
 final class PolicyModel extends AbstractModel implements ReplenishmentModel {
 
@@ -134,8 +138,12 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
             reorderPoint[row] = level;
             orderUpTo[row] = policy == Policy.REORDER_POINT || policy == Policy.MIN_MAX ? level + lot : level;
             expectedFillRate[row] = 1 - shortfall.applyAsDouble(level);
+            double given = input.constraints().stockOutPenalty(row);
+            double penalty = Double.isNaN(given) || Double.isInfinite(given)
+                    ? impliedPenalty(holding, ordersPerPeriod, target) : given;
+            double expectedShort = demand * shortfall.applyAsDouble(level);
             expectedCost[row] = holding * Math.max(safetyStock[row] + lot / 2, 0)
-                    + input.orderingCost(row) * ordersPerPeriod;
+                    + input.orderingCost(row) * ordersPerPeriod + (expectedShort > 0 ? penalty * expectedShort : 0);
             binding[row] = applyOrderRules(wanted, input.minOrderQuantity(row), input.casePack(row), orderQuantity,
                     row);
             if (binding[row].equals(ReplenishmentPlan.NONE)) {
@@ -145,6 +153,17 @@ final class PolicyModel extends AbstractModel implements ReplenishmentModel {
         }
         return new ReplenishmentPlan(input.skus(), safetyStock, reorderPoint, orderUpTo, orderQuantity,
                 expectedFillRate, expectedCost, binding);
+    }
+
+    /**
+     * The penalty per unit short that makes the target the cost-optimal service: a unit of stock
+     * bought for a replenishment cycle of {@code T = 1 / ordersPerPeriod} periods costs {@code h T}
+     * to hold, and the critical ratio {@code b / (b + h T) = target} gives {@code b = h T target /
+     * (1 - target)}.
+     */
+    static double impliedPenalty(double holding, double ordersPerPeriod, double target) {
+        double cycle = ordersPerPeriod > 0 ? 1 / ordersPerPeriod : 1;
+        return holding * cycle * target / (1 - target);
     }
 
     private DemandDistribution distribution(double demand, double spread, double periods, double periodsSpread) {

@@ -9,6 +9,7 @@ import io.mercator.api.Parameters;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.forecasting.SeriesSet;
+import io.mercator.api.optimization.ReplenishmentConstraints;
 import io.mercator.api.optimization.ReplenishmentInput;
 import io.mercator.api.optimization.ReplenishmentModel;
 import io.mercator.api.optimization.ReplenishmentPlan;
@@ -18,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 /** Textbook answers for each policy; reference values computed with scipy.stats as noted. */
@@ -50,8 +52,10 @@ class PolicyStrategiesTest {
         assertEquals(2232.89707253902945, plan.orderUpTo(0), 1e-6);
         assertEquals(2000, plan.orderQuantity(0), 0);
         assertEquals(ReplenishmentPlan.NONE, plan.bindingConstraint(0));
-        // holding 0.0005 * (32.9 + 1000) + ordering 20 * 50 / 2000
-        assertEquals(0.0005 * (32.89707253902945 + 1000) + 0.5, plan.expectedCost(0), 1e-9);
+        // holding 0.0005 * (32.9 + 1000) + ordering 20 * 50 / 2000 + stock-outs: a cycle of 40 periods, so the
+        // implied penalty is 0.0005 * 40 * 0.95 / 0.05 = 0.38 a unit; 20 (G(z) - G(z + 100)) units short a cycle
+        double shortPerPeriod = 20 * (normalLoss(1.6448536269514722) - normalLoss(101.6448536269514722)) / 40;
+        assertEquals(0.0005 * (32.89707253902945 + 1000) + 0.5 + 0.38 * shortPerPeriod, plan.expectedCost(0), 1e-9);
     }
 
     @Test
@@ -65,6 +69,33 @@ class PolicyStrategiesTest {
         assertEquals(0.99, plan.expectedFillRate(0), 1e-9);
         assertEquals(0, plan.orderQuantity(0), 0);
         assertEquals(ReplenishmentPlan.NO_ORDER_DUE, plan.bindingConstraint(0));
+    }
+
+    /** The standard normal loss function G(z) = phi(z) - z (1 - Phi(z)). */
+    private static double normalLoss(double z) {
+        NormalDistribution standard = new NormalDistribution(null, 0, 1);
+        return standard.density(z) - z * (1 - standard.cumulativeProbability(z));
+    }
+
+    @Test
+    void expectedCostPricesTheExpectedShortageAtTheRowsPenalty() {
+        // (R,S) at S = 104.8037: d = 10 +- 3, L = 2, R = 7; protection N(90, 9), lead time N(20, 3 sqrt 2)
+        ReplenishmentInput input = ReplenishmentInput.builder().add("B@S1").demand(10, 3).leadTime(2, 0)
+                .reviewPeriod(7).stock(30, 20, 5).costs(4, 0.001, 5).targetServiceLevel(0.95).build()
+                .withConstraints(ReplenishmentConstraints.builder().stockOutPenalty(0, 2.5).build());
+        ReplenishmentPlan plan = normal(new OrderUpToStrategy()).plan(input);
+        double level = 104.80368264256325;
+        double leadTimeSpread = 3 * Math.sqrt(2);
+        double shortPerCycle = 9 * normalLoss((level - 90) / 9) - leadTimeSpread * normalLoss((level - 20)
+                / leadTimeSpread);
+        // holding 0.004 * (14.8037 + 70 / 2), ordering 5 / 7, shortage 2.5 a unit over the 7 periods of a cycle
+        assertEquals(0.004 * (level - 90 + 35) + 5.0 / 7 + 2.5 * shortPerCycle / 7, plan.expectedCost(0), 1e-9);
+        assertEquals(1 - shortPerCycle / 70, plan.expectedFillRate(0), 1e-9);
+        // an infinite penalty is a requirement, not a price: the implied 0.004 * 7 * 0.95 / 0.05 = 0.532 is used
+        ReplenishmentPlan required = normal(new OrderUpToStrategy()).plan(input.withConstraints(
+                ReplenishmentConstraints.builder().stockOutPenalty(0, Double.POSITIVE_INFINITY).build()));
+        assertEquals(0.004 * (level - 90 + 35) + 5.0 / 7 + 0.532 * shortPerCycle / 7, required.expectedCost(0),
+                1e-9);
     }
 
     @Test
