@@ -24,8 +24,12 @@ import org.apache.commons.math3.distribution.TDistribution;
 final class SmoothingModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x534d5448; // "SMTH"
-    /** Format 3 adds the states' spread factors; format 2 (without them) is still read. */
-    private static final int FORMAT = 3;
+    /**
+     * Format 4 adds the degrees of freedom of the states' calibrated spread per period ahead, format 3 the spread
+     * factors; formats 2 and 3 are still read.
+     */
+    private static final int FORMAT = 4;
+    private static final int FORMAT_WITHOUT_SPREAD_DEGREES = 3;
     private static final int FORMAT_WITHOUT_SPREAD_FACTORS = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -72,13 +76,26 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
                 standardError[h] += memberError[h] / states.length;
             }
         }
-        int degreesOfFreedom = Integer.MAX_VALUE;
-        for (SmoothedState state : states) {
-            degreesOfFreedom = Math.min(degreesOfFreedom, state.degreesOfFreedom);
+        // the Forecast constructor rejects missing or out-of-range levels; their bounds are left NaN until then
+        int levelCount = levels == null ? 0 : levels.length;
+        double[][] lower = new double[levelCount][horizon];
+        double[][] upper = new double[levelCount][horizon];
+        for (int h = 0; h < horizon; h++) {
+            double degreesOfFreedom = Double.POSITIVE_INFINITY;
+            for (SmoothedState state : states) {
+                degreesOfFreedom = Math.min(degreesOfFreedom, state.degreesOfFreedom(h + 1));
+            }
+            RealDistribution errors = degreesOfFreedom == Double.POSITIVE_INFINITY ? STANDARD_NORMAL
+                    : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+            for (int l = 0; l < levelCount; l++) {
+                double probability = 0.5 + levels[l] / 200;
+                double half = probability > 0.5 && probability < 1
+                        ? errors.inverseCumulativeProbability(probability) * standardError[h] : Double.NaN;
+                lower[l][h] = mean[h] - half;
+                upper[l][h] = mean[h] + half;
+            }
         }
-        RealDistribution errors = degreesOfFreedom == 0 ? STANDARD_NORMAL
-                : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
-        Forecast forecast = Forecast.symmetric(mean, standardError, errors::inverseCumulativeProbability, levels);
+        Forecast forecast = new Forecast(mean, levels, lower, upper);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
     }
 
@@ -99,7 +116,9 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
         DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
         data.mark(8);
         data.readInt();
-        int format = data.readInt() == FORMAT_WITHOUT_SPREAD_FACTORS ? FORMAT_WITHOUT_SPREAD_FACTORS : FORMAT;
+        int written = data.readInt();
+        int format = written == FORMAT_WITHOUT_SPREAD_FACTORS || written == FORMAT_WITHOUT_SPREAD_DEGREES ? written
+                : FORMAT;
         data.reset();
         Header header = readHeader(data, MAGIC, format, "an exponential smoothing model", expectedName);
         String name = header.strategyName();
@@ -120,7 +139,7 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
             }
             members[s] = new SmoothedState[memberCount];
             for (int k = 0; k < memberCount; k++) {
-                members[s][k] = SmoothedState.read(data, format == FORMAT);
+                members[s][k] = SmoothedState.read(data, format >= FORMAT_WITHOUT_SPREAD_DEGREES, format == FORMAT);
             }
         }
         return new SmoothingModel(name, version, IdDictionary.of("series", ids), members, nonNegative);
