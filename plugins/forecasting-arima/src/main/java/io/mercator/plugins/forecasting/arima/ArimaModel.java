@@ -22,8 +22,12 @@ import org.apache.commons.math3.distribution.TDistribution;
 final class ArimaModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x4152494d; // "ARIM"
-    /** Format 2 adds the interval calibration; format 1 (without it) is still read. */
-    private static final int FORMAT = 2;
+    /**
+     * Format 3 adds the degrees of freedom of the calibrated spread per period ahead, format 2 the interval
+     * calibration; formats 1 and 2 are still read.
+     */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_SPREAD_DEGREES = 2;
     private static final int FORMAT_WITHOUT_CALIBRATION = 1;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -59,10 +63,25 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }
         FittedArima model = fitted[s];
-        RealDistribution errors = model.degreesOfFreedom == 0 ? STANDARD_NORMAL
-                : new TDistribution(null, model.degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
-        Forecast forecast = Forecast.symmetric(model.forecast(horizon), model.intervalStandardErrors(horizon),
-                errors::inverseCumulativeProbability, levels);
+        double[] mean = model.forecast(horizon);
+        double[] standardError = model.intervalStandardErrors(horizon);
+        // the Forecast constructor rejects missing or out-of-range levels; their bounds are left NaN until then
+        int levelCount = levels == null ? 0 : levels.length;
+        double[][] lower = new double[levelCount][horizon];
+        double[][] upper = new double[levelCount][horizon];
+        for (int h = 0; h < horizon; h++) {
+            double degreesOfFreedom = model.degreesOfFreedom(h + 1);
+            RealDistribution errors = degreesOfFreedom == Double.POSITIVE_INFINITY ? STANDARD_NORMAL
+                    : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+            for (int l = 0; l < levelCount; l++) {
+                double probability = 0.5 + levels[l] / 200;
+                double half = probability > 0.5 && probability < 1
+                        ? errors.inverseCumulativeProbability(probability) * standardError[h] : Double.NaN;
+                lower[l][h] = mean[h] - half;
+                upper[l][h] = mean[h] + half;
+            }
+        }
+        Forecast forecast = new Forecast(mean, levels, lower, upper);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
     }
 
@@ -80,7 +99,9 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
         DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
         data.mark(2 * Integer.BYTES);
         data.readInt();
-        int format = data.readInt() == FORMAT_WITHOUT_CALIBRATION ? FORMAT_WITHOUT_CALIBRATION : FORMAT;
+        int written = data.readInt();
+        int format = written == FORMAT_WITHOUT_CALIBRATION || written == FORMAT_WITHOUT_SPREAD_DEGREES ? written
+                : FORMAT;
         data.reset();
         Header header = readHeader(data, MAGIC, format, "an ARIMA model");
         int count = data.readInt();
@@ -93,7 +114,7 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
             nonNegative[s] = data.readBoolean();
-            fitted[s] = FittedArima.read(data, format == FORMAT);
+            fitted[s] = FittedArima.read(data, format >= FORMAT_WITHOUT_SPREAD_DEGREES, format == FORMAT);
         }
         return new ArimaModel(header.strategyName(), header.strategyVersion(), IdDictionary.of("series", ids), fitted,
                 nonNegative);
