@@ -10,6 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -76,27 +77,21 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
                 standardError[h] += memberError[h] / states.length;
             }
         }
-        // the Forecast constructor rejects missing or out-of-range levels; their bounds are left NaN until then
-        int levelCount = levels == null ? 0 : levels.length;
-        double[][] lower = new double[levelCount][horizon];
-        double[][] upper = new double[levelCount][horizon];
-        for (int h = 0; h < horizon; h++) {
+        Forecast forecast = Forecast.symmetricByPeriod(mean, standardError, h -> {
             double degreesOfFreedom = Double.POSITIVE_INFINITY;
             for (SmoothedState state : states) {
                 degreesOfFreedom = Math.min(degreesOfFreedom, state.degreesOfFreedom(h + 1));
             }
-            RealDistribution errors = degreesOfFreedom == Double.POSITIVE_INFINITY ? STANDARD_NORMAL
-                    : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
-            for (int l = 0; l < levelCount; l++) {
-                double probability = 0.5 + levels[l] / 200;
-                double half = probability > 0.5 && probability < 1
-                        ? errors.inverseCumulativeProbability(probability) * standardError[h] : Double.NaN;
-                lower[l][h] = mean[h] - half;
-                upper[l][h] = mean[h] + half;
-            }
-        }
-        Forecast forecast = new Forecast(mean, levels, lower, upper);
+            return quantile(degreesOfFreedom);
+        }, levels);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
+    }
+
+    /** @return the quantile function of Student's t with these degrees of freedom, the normal's for infinitely many */
+    private static DoubleUnaryOperator quantile(double degreesOfFreedom) {
+        RealDistribution errors = degreesOfFreedom == Double.POSITIVE_INFINITY ? STANDARD_NORMAL
+                : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+        return errors::inverseCumulativeProbability;
     }
 
     @Override
