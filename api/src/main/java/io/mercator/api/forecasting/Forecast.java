@@ -2,6 +2,7 @@ package io.mercator.api.forecasting;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 
@@ -67,21 +68,9 @@ public final class Forecast {
     public static Forecast symmetric(double[] mean, double[] standardError, DoubleUnaryOperator quantile,
             double... levels) {
         requireLevels(levels);
-        if (mean == null || mean.length == 0) {
-            throw new ValidationException("mean", "at least one period is required");
-        }
-        Columns.requireAtLeast("standardError", Columns.requireLength("standardError", standardError, mean.length), 0);
-        double[][] lower = new double[levels.length][mean.length];
-        double[][] upper = new double[levels.length][mean.length];
-        for (int l = 0; l < levels.length; l++) {
-            double q = quantile.applyAsDouble(0.5 + levels[l] / 200);
-            for (int h = 0; h < mean.length; h++) {
-                double half = q * standardError[h];
-                lower[l][h] = mean[h] - half;
-                upper[l][h] = mean[h] + half;
-            }
-        }
-        return new Forecast(mean, levels, lower, upper);
+        double[] quantiles = new double[levels.length];
+        Arrays.setAll(quantiles, l -> quantile.applyAsDouble(0.5 + levels[l] / 200));
+        return symmetric(mean, standardError, levels, h -> quantiles);
     }
 
     /**
@@ -102,6 +91,17 @@ public final class Forecast {
     public static Forecast symmetricByPeriod(double[] mean, double[] standardError,
             IntFunction<DoubleUnaryOperator> quantileByPeriod, double... levels) {
         requireLevels(levels);
+        return symmetric(mean, standardError, levels, h -> {
+            DoubleUnaryOperator quantile = quantileByPeriod.apply(h);
+            double[] quantiles = new double[levels.length];
+            Arrays.setAll(quantiles, l -> quantile.applyAsDouble(0.5 + levels[l] / 200));
+            return quantiles;
+        });
+    }
+
+    /** @param quantilesByPeriod maps h to the standardised error's quantile per level h periods ahead */
+    private static Forecast symmetric(double[] mean, double[] standardError, double[] levels,
+            IntFunction<double[]> quantilesByPeriod) {
         if (mean == null || mean.length == 0) {
             throw new ValidationException("mean", "at least one period is required");
         }
@@ -109,9 +109,9 @@ public final class Forecast {
         double[][] lower = new double[levels.length][mean.length];
         double[][] upper = new double[levels.length][mean.length];
         for (int h = 0; h < mean.length; h++) {
-            DoubleUnaryOperator quantile = quantileByPeriod.apply(h);
+            double[] quantiles = quantilesByPeriod.apply(h);
             for (int l = 0; l < levels.length; l++) {
-                double half = quantile.applyAsDouble(0.5 + levels[l] / 200) * standardError[h];
+                double half = quantiles[l] * standardError[h];
                 lower[l][h] = mean[h] - half;
                 upper[l][h] = mean[h] + half;
             }
