@@ -2,7 +2,9 @@ package io.mercator.api.forecasting;
 
 import io.mercator.api.ValidationException;
 import io.mercator.api.data.Columns;
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
 
 /**
  * The forecast of one series for {@code horizon} periods: the point forecast (mean) and, for
@@ -66,16 +68,50 @@ public final class Forecast {
     public static Forecast symmetric(double[] mean, double[] standardError, DoubleUnaryOperator quantile,
             double... levels) {
         requireLevels(levels);
+        double[] quantiles = new double[levels.length];
+        Arrays.setAll(quantiles, l -> quantile.applyAsDouble(0.5 + levels[l] / 200));
+        return symmetric(mean, standardError, levels, h -> quantiles);
+    }
+
+    /**
+     * Like {@link #symmetric(double[], double[], DoubleUnaryOperator, double...)}, with a standardised error
+     * distribution of its own per period ahead, e.g. Student's t whose degrees of freedom depend on the horizon:
+     * {@code mean[h] ± quantileByPeriod.apply(h)(0.5 + level/200) * standardError[h]}.
+     *
+     * @param mean point forecasts, one per period ahead; finite
+     * @param standardError the forecast standard error per period ahead; finite and not negative
+     * @param quantileByPeriod maps {@code h} (0 for one period ahead) to the quantile function of that period's
+     *     standardised forecast error
+     * @param levels coverage levels in percent, each in (0, 100); may be empty
+     * @return the forecast
+     * @throws ValidationException naming {@code levels}, {@code mean} or {@code standardError} when
+     *     a value is out of range or the lengths differ
+     * @since 1.2
+     */
+    public static Forecast symmetricByPeriod(double[] mean, double[] standardError,
+            IntFunction<DoubleUnaryOperator> quantileByPeriod, double... levels) {
+        requireLevels(levels);
+        return symmetric(mean, standardError, levels, h -> {
+            DoubleUnaryOperator quantile = quantileByPeriod.apply(h);
+            double[] quantiles = new double[levels.length];
+            Arrays.setAll(quantiles, l -> quantile.applyAsDouble(0.5 + levels[l] / 200));
+            return quantiles;
+        });
+    }
+
+    /** @param quantilesByPeriod maps h to the standardised error's quantile per level h periods ahead */
+    private static Forecast symmetric(double[] mean, double[] standardError, double[] levels,
+            IntFunction<double[]> quantilesByPeriod) {
         if (mean == null || mean.length == 0) {
             throw new ValidationException("mean", "at least one period is required");
         }
         Columns.requireAtLeast("standardError", Columns.requireLength("standardError", standardError, mean.length), 0);
         double[][] lower = new double[levels.length][mean.length];
         double[][] upper = new double[levels.length][mean.length];
-        for (int l = 0; l < levels.length; l++) {
-            double q = quantile.applyAsDouble(0.5 + levels[l] / 200);
-            for (int h = 0; h < mean.length; h++) {
-                double half = q * standardError[h];
+        for (int h = 0; h < mean.length; h++) {
+            double[] quantiles = quantilesByPeriod.apply(h);
+            for (int l = 0; l < levels.length; l++) {
+                double half = quantiles[l] * standardError[h];
                 lower[l][h] = mean[h] - half;
                 upper[l][h] = mean[h] + half;
             }

@@ -9,7 +9,7 @@
  * {@link io.mercator.api.forecasting.Hierarchy} reconciles the forecasts of series that add up.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.mercator.api.forecasting;
 
 import org.osgi.annotation.bundle.Export;

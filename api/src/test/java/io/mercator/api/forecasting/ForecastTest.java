@@ -77,6 +77,18 @@ class ForecastTest {
     }
 
     @Test
+    void intervalsMayUseAQuantileFunctionPerPeriod() {
+        // one period ahead quantile 2, two ahead 3 (say Student's t with fewer degrees of freedom further ahead)
+        Forecast forecast = Forecast.symmetricByPeriod(MEAN, new double[] {1, 2}, h -> p -> h == 0 ? 2 : 3, 95);
+        assertArrayEquals(new double[] {10 - 2, 12 - 6}, forecast.lower(0), 1e-12);
+        assertArrayEquals(new double[] {10 + 2, 12 + 6}, forecast.upper(0), 1e-12);
+        assertRejected("levels", 0, "100.0 is not a percentage in (0, 100)",
+                () -> Forecast.symmetricByPeriod(MEAN, new double[] {1, 1}, h -> p -> 1, 100));
+        assertRejected("standardError", 1, "-1.0 must be a finite number >= 0.0",
+                () -> Forecast.symmetricByPeriod(MEAN, new double[] {1, -1}, h -> p -> 1, 80));
+    }
+
+    @Test
     void atLeastRaisesWhatFallsBelowTheFloor() {
         Forecast forecast = Forecast.symmetric(new double[] {0.5, -0.2}, new double[] {1, 1}, p -> 2, 95);
         Forecast floored = forecast.atLeast(0);

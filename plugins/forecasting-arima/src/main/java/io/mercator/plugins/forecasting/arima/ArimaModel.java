@@ -10,6 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -22,8 +23,12 @@ import org.apache.commons.math3.distribution.TDistribution;
 final class ArimaModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x4152494d; // "ARIM"
-    /** Format 2 adds the interval calibration; format 1 (without it) is still read. */
-    private static final int FORMAT = 2;
+    /**
+     * Format 3 adds the degrees of freedom of the calibrated spread per period ahead, format 2 the interval
+     * calibration; formats 1 and 2 are still read.
+     */
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_SPREAD_DEGREES = 2;
     private static final int FORMAT_WITHOUT_CALIBRATION = 1;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -59,11 +64,18 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
             throw new ValidationException("horizon", horizon + " must be at least 1");
         }
         FittedArima model = fitted[s];
-        RealDistribution errors = model.degreesOfFreedom == 0 ? STANDARD_NORMAL
-                : new TDistribution(null, model.degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
-        Forecast forecast = Forecast.symmetric(model.forecast(horizon), model.intervalStandardErrors(horizon),
-                errors::inverseCumulativeProbability, levels);
+        double[] mean = model.forecast(horizon);
+        double[] standardError = model.intervalStandardErrors(horizon);
+        Forecast forecast = Forecast.symmetricByPeriod(mean, standardError,
+                h -> quantile(model.degreesOfFreedom(h + 1)), levels);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
+    }
+
+    /** @return the quantile function of Student's t with these degrees of freedom, the normal's for infinitely many */
+    private static DoubleUnaryOperator quantile(double degreesOfFreedom) {
+        RealDistribution errors = degreesOfFreedom == Double.POSITIVE_INFINITY ? STANDARD_NORMAL
+                : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+        return errors::inverseCumulativeProbability;
     }
 
     @Override
@@ -80,7 +92,9 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
         DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
         data.mark(2 * Integer.BYTES);
         data.readInt();
-        int format = data.readInt() == FORMAT_WITHOUT_CALIBRATION ? FORMAT_WITHOUT_CALIBRATION : FORMAT;
+        int written = data.readInt();
+        int format = written == FORMAT_WITHOUT_CALIBRATION || written == FORMAT_WITHOUT_SPREAD_DEGREES ? written
+                : FORMAT;
         data.reset();
         Header header = readHeader(data, MAGIC, format, "an ARIMA model");
         int count = data.readInt();
@@ -93,7 +107,7 @@ final class ArimaModel extends AbstractModel implements ForecastModel {
         for (int s = 0; s < count; s++) {
             ids[s] = data.readUTF();
             nonNegative[s] = data.readBoolean();
-            fitted[s] = FittedArima.read(data, format == FORMAT);
+            fitted[s] = FittedArima.read(data, format >= FORMAT_WITHOUT_SPREAD_DEGREES, format == FORMAT);
         }
         return new ArimaModel(header.strategyName(), header.strategyVersion(), IdDictionary.of("series", ids), fitted,
                 nonNegative);

@@ -32,6 +32,11 @@ final class FittedArima {
     private final double[] spreadFactors;
     /** Of sigma2, for Student's t interval quantiles; 0 for normal ones. */
     final int degreesOfFreedom;
+    /**
+     * Degrees of freedom of the calibrated standard error {@code h} periods ahead (the last one beyond), at most
+     * {@link #degreesOfFreedom}; empty for models of format 2 and older, which have only that.
+     */
+    private final double[] spreadDegrees;
 
     /** Fewer in-sample errors than this at a horizon are too few to estimate its spread. */
     static final int MINIMUM_ORIGINS = 5;
@@ -52,12 +57,16 @@ final class FittedArima {
      */
     FittedArima(String description, double[] phi, double[] theta, double mean, double[] delta, double[] lastValues,
             double[] state, double[] covariance, double sigma2) {
-        this(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2, new double[0], 0);
+        this(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2, new double[0], 0, new double[0]);
     }
 
     private FittedArima(String description, double[] phi, double[] theta, double mean, double[] delta,
             double[] lastValues, double[] state, double[] covariance, double sigma2, double[] spreadFactors,
-            int degreesOfFreedom) {
+            int degreesOfFreedom, double[] spreadDegrees) {
+        if (spreadDegrees.length != 0 && spreadDegrees.length != spreadFactors.length) {
+            throw new IllegalArgumentException(spreadDegrees.length + " degrees of freedom for "
+                    + spreadFactors.length + " spread factors");
+        }
         if (lastValues.length != delta.length || state.length != Math.max(phi.length, theta.length + 1)
                 || covariance.length != state.length * state.length) {
             throw new IllegalArgumentException("inconsistent ARIMA state");
@@ -73,6 +82,19 @@ final class FittedArima {
         this.sigma2 = sigma2;
         this.spreadFactors = spreadFactors;
         this.degreesOfFreedom = degreesOfFreedom;
+        this.spreadDegrees = spreadDegrees;
+    }
+
+    /**
+     * @param h periods ahead, from 1
+     * @return the degrees of freedom of the interval standard error h periods ahead, for Student's t quantiles;
+     *     infinite for normal ones
+     */
+    double degreesOfFreedom(int h) {
+        if (spreadDegrees.length > 0) {
+            return spreadDegrees[Math.min(h, spreadDegrees.length) - 1];
+        }
+        return degreesOfFreedom == 0 ? Double.POSITIVE_INFINITY : degreesOfFreedom;
     }
 
     /**
@@ -84,10 +106,13 @@ final class FittedArima {
      * ahead is {@code sum_(j < h) psi_j e_(t+h-j)} with the residuals e and the integrated model's psi
      * weights; divided by the model's standard error it has mean square 1 when the residuals are white
      * noise around zero, more when they are biased (a drift the model left out) or correlated. The factor
-     * at h is the root of that mean square, at least 1 and at least the factor at h - 1;</li>
+     * at h is the root of that mean square, at least 1 and at least the factor at h - 1. The errors h ahead from
+     * consecutive origins share h - 1 innovations, so n of them are worth about n / h independent ones: the
+     * intervals h ahead use Student's t quantiles with that many degrees of freedom (at most sigma2's), wider where
+     * the factor rests on few errors;</li>
      * <li>Akaike's final prediction error: k coefficients fitted to n points leave errors on new data
      * (1 + k/n) times the variance estimated from the residuals;</li>
-     * <li>Student's t quantiles with sigma2's n - k degrees of freedom.</li>
+     * <li>Student's t quantiles with at most sigma2's n - k degrees of freedom.</li>
      * </ul>
      *
      * @param filled the observations the model was fitted to, from the first observed one, gaps interpolated
@@ -133,15 +158,22 @@ final class FittedArima {
         double[] factors = new double[horizons];
         int calibrated = 1;
         double factor = 1;
+        int sigmaDegrees = Math.max(1, observed - coefficients);
+        double[] degrees = new double[horizons];
+        double horizonDegrees = sigmaDegrees;
         for (int h = 1; h <= horizons; h++) {
             if (count[h - 1] >= MINIMUM_ORIGINS) {
                 factor = Math.max(factor, Math.sqrt(sumOfSquares[h - 1] / count[h - 1]));
+                // errors h ahead from consecutive origins share h - 1 innovations: n of them are worth about n / h
+                // independent ones, the degrees of freedom of the factor's estimate
+                horizonDegrees = Math.min(sigmaDegrees, Math.max(1, (double) count[h - 1] / h));
                 calibrated = h;
             }
             factors[h - 1] = factor * optimism;
+            degrees[h - 1] = horizonDegrees;
         }
         return new FittedArima(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2,
-                Arrays.copyOf(factors, calibrated), Math.max(1, observed - coefficients));
+                Arrays.copyOf(factors, calibrated), sigmaDegrees, Arrays.copyOf(degrees, calibrated));
     }
 
     /**
@@ -247,14 +279,16 @@ final class FittedArima {
         out.writeDouble(sigma2);
         writeArray(out, spreadFactors);
         out.writeInt(degreesOfFreedom);
+        writeArray(out, spreadDegrees);
     }
 
     /**
      * @param in positioned at a model
      * @param calibrated whether its interval calibration follows (model format 2 and later)
+     * @param withSpreadDegrees whether the degrees of freedom per period ahead follow it (format 3 and later)
      * @return the model
      */
-    static FittedArima read(DataInputStream in, boolean calibrated) throws IOException {
+    static FittedArima read(DataInputStream in, boolean calibrated, boolean withSpreadDegrees) throws IOException {
         String description = in.readUTF();
         double[] phi = readArray(in);
         double[] theta = readArray(in);
@@ -269,9 +303,15 @@ final class FittedArima {
         if (degreesOfFreedom < 0) {
             throw new IOException("corrupt model: " + degreesOfFreedom + " degrees of freedom for " + description);
         }
+        double[] spreadDegrees = withSpreadDegrees ? readArray(in) : new double[0];
+        for (double value : spreadDegrees) {
+            if (!(value > 0)) {
+                throw new IOException("corrupt model: " + value + " degrees of freedom for " + description);
+            }
+        }
         try {
             return new FittedArima(description, phi, theta, mean, delta, lastValues, state, covariance, sigma2,
-                    spreadFactors, degreesOfFreedom);
+                    spreadFactors, degreesOfFreedom, spreadDegrees);
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt model: " + e.getMessage() + " for " + description, e);
         }

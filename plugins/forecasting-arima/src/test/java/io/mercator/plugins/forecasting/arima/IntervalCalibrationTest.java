@@ -1,5 +1,6 @@
 package io.mercator.plugins.forecasting.arima;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mercator.api.data.IdDictionary;
@@ -23,10 +24,13 @@ class IntervalCalibrationTest {
      * On the line 0, 1, ..., 19 every residual of the random walk is 1, so the error h periods after an origin is h
      * and its exact standard error sqrt(h): every standardised error is sqrt(h), and so is the factor (up to 8
      * periods, the calibrated horizons). No coefficient was estimated: no final-prediction-error inflation, and 19
-     * degrees of freedom (0.975 quantile of t: 2.09302405440831, R: {@code qt(0.975, 19)}).
+     * degrees of freedom of sigma2. Origins 0..18 of the 19 differences give 20 - h errors h ahead, worth (20 - h) / h
+     * independent ones: one period ahead the t quantiles use sigma2's 19 degrees of freedom (0.975 quantile
+     * 2.09302405440831, R: {@code qt(0.975, 19)}), three ahead 17/3 (0.975 quantile 2.48222950144296, 0.9 quantile
+     * 1.45021408347535, R: {@code qt(0.975, 17/3)}).
      */
     @Test
-    void aRandomWalkThatMissesADriftIsWidenedToIt() {
+    void aRandomWalkThatMissesADriftIsWidenedToIt() throws IOException {
         double[] line = new double[20];
         Arrays.setAll(line, t -> t);
         FittedArima calibrated = randomWalk(19).withIntervalCalibration(line, 0, 1);
@@ -39,7 +43,18 @@ class IntervalCalibrationTest {
         assertEquals(19, calibrated.degreesOfFreedom);
         ArimaModel model = new ArimaModel("arima", "1.0.0", IdDictionary.of("series", "line"),
                 new FittedArima[] {calibrated}, new boolean[] {false});
-        assertEquals(19 + 2.09302405440831 * widened[2], model.forecast("line", 3, 95).upper(0)[2], 1e-9);
+        Forecast forecast = model.forecast("line", 3, 80, 95);
+        assertEquals(19 + 2.09302405440831 * widened[0], forecast.upper(1)[0], 1e-9);
+        assertEquals(19 + 2.48222950144296 * widened[2], forecast.upper(1)[2], 1e-9);
+        assertEquals(19 - 1.45021408347535 * widened[2], forecast.lower(0)[2], 1e-9);
+        assertEquals(17 / 3.0, calibrated.degreesOfFreedom(3), 1e-12);
+        assertEquals(12 / 8.0, calibrated.degreesOfFreedom(9), 1e-12);
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        Forecast read = ArimaModel.read(new ByteArrayInputStream(bytes.toByteArray())).forecast("line", 3, 80, 95);
+        assertArrayEquals(forecast.upper(1), read.upper(1), 0);
+        assertArrayEquals(forecast.lower(0), read.lower(0), 0);
     }
 
     /** Residuals of white noise around zero need no widening beyond the fitted coefficients' (1 + k/n). */
@@ -57,6 +72,30 @@ class IntervalCalibrationTest {
         assertEquals(18, calibrated.degreesOfFreedom);
     }
 
+    /**
+     * Format 2 had no degrees of freedom per period ahead: its intervals use Student's t with sigma2's degrees of
+     * freedom at every horizon (19 for the line, 0.975 quantile 2.09302405440831).
+     */
+    @Test
+    void modelsOfFormatTwoAreStillRead() throws IOException {
+        double[] line = new double[20];
+        Arrays.setAll(line, t -> t);
+        FittedArima calibrated = randomWalk(19).withIntervalCalibration(line, 0, 1);
+        ArimaModel model = new ArimaModel("arima", "1.0.0", IdDictionary.of("series", "line"),
+                new FittedArima[] {calibrated}, new boolean[] {false});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.writeTo(bytes);
+        // format 3 ends the model with its 8 degrees of freedom per period ahead: a count and 8 doubles
+        byte[] formatThree = bytes.toByteArray();
+        ByteBuffer formatTwo = ByteBuffer.wrap(Arrays.copyOf(formatThree,
+                formatThree.length - Integer.BYTES - 8 * Double.BYTES));
+        assertEquals(3, formatTwo.getInt(Integer.BYTES));
+        formatTwo.putInt(Integer.BYTES, 2);
+        Forecast read = ArimaModel.read(new ByteArrayInputStream(formatTwo.array())).forecast("line", 3, 95);
+        double[] widened = calibrated.intervalStandardErrors(3);
+        assertEquals(19 + 2.09302405440831 * widened[2], read.upper(0)[2], 1e-9);
+    }
+
     /** Format 1 had no calibration after each model: normal quantiles and the exact standard errors. */
     @Test
     void modelsOfFormatOneAreStillRead() throws IOException {
@@ -64,10 +103,11 @@ class IntervalCalibrationTest {
                 new FittedArima[] {randomWalk(5)}, new boolean[] {false});
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.writeTo(bytes);
-        // format 2 ends each model with an empty factor array and zero degrees of freedom: two ints
-        byte[] formatTwo = bytes.toByteArray();
-        ByteBuffer formatOne = ByteBuffer.wrap(Arrays.copyOf(formatTwo, formatTwo.length - 2 * Integer.BYTES));
-        assertEquals(2, formatOne.getInt(Integer.BYTES));
+        // format 3 ends each model with an empty factor array, zero degrees of freedom and an empty array of degrees
+        // per period ahead: three ints
+        byte[] formatThree = bytes.toByteArray();
+        ByteBuffer formatOne = ByteBuffer.wrap(Arrays.copyOf(formatThree, formatThree.length - 3 * Integer.BYTES));
+        assertEquals(3, formatOne.getInt(Integer.BYTES));
         formatOne.putInt(Integer.BYTES, 1);
         Forecast read = ArimaModel.read(new ByteArrayInputStream(formatOne.array())).forecast("walk", 4, 95);
         assertEquals(5 + 1.959963984540054 * 2, read.upper(0)[3], 1e-9);

@@ -21,7 +21,8 @@ import java.io.IOException;
  *
  * <p>The standard errors can be widened per period ahead by {@linkplain #withSpreadFactors spread factors}
  * measured on the data the state was fitted to (see {@link SpreadCalibration}), and its intervals use
- * Student's t quantiles when it knows the {@linkplain #degreesOfFreedom degrees of freedom} of sigma.
+ * Student's t quantiles when it knows the {@linkplain #degreesOfFreedom(int) degrees of freedom} of its standard
+ * errors: those of sigma, or per period ahead those of the calibrated spread.
  */
 final class SmoothedState {
 
@@ -44,14 +45,20 @@ final class SmoothedState {
      * quantiles with them, which widens those of models fitted to few points; 0 for normal quantiles.
      */
     final int degreesOfFreedom;
+    /**
+     * Degrees of freedom of the calibrated standard error {@code h} periods ahead (the last one beyond its
+     * length), at most {@link #degreesOfFreedom}; empty for models of format 3 and older, which have only that.
+     */
+    private final double[] spreadDegrees;
 
     SmoothedState(EtsForm form, double alpha, double beta, double gamma, double phi, double level, double trend,
             double[] seasonal, int length, double sigma) {
-        this(form, alpha, beta, gamma, phi, level, trend, seasonal, length, sigma, new double[0], 0);
+        this(form, alpha, beta, gamma, phi, level, trend, seasonal, length, sigma, new double[0], 0, new double[0]);
     }
 
     private SmoothedState(EtsForm form, double alpha, double beta, double gamma, double phi, double level,
-            double trend, double[] seasonal, int length, double sigma, double[] spreadFactors, int degreesOfFreedom) {
+            double trend, double[] seasonal, int length, double sigma, double[] spreadFactors, int degreesOfFreedom,
+            double[] spreadDegrees) {
         this.form = form;
         this.alpha = alpha;
         this.beta = beta;
@@ -64,16 +71,34 @@ final class SmoothedState {
         this.sigma = sigma;
         this.spreadFactors = spreadFactors.clone();
         this.degreesOfFreedom = degreesOfFreedom;
+        this.spreadDegrees = spreadDegrees.clone();
     }
 
     /**
      * @param factors multipliers of the standard error 1, 2, ... periods ahead (the last applies beyond)
      * @param degreesOfFreedom of sigma, for Student's t quantiles; 0 for normal ones
+     * @param spreadDegrees degrees of freedom of the calibrated standard errors per period ahead, as many as
+     *     factors; empty to use those of sigma
      * @return this state with its standard errors scaled by the factors
      */
-    SmoothedState withIntervalCalibration(double[] factors, int degreesOfFreedom) {
+    SmoothedState withIntervalCalibration(double[] factors, int degreesOfFreedom, double[] spreadDegrees) {
+        if (spreadDegrees.length != 0 && spreadDegrees.length != factors.length) {
+            throw new IllegalArgumentException(spreadDegrees.length + " degrees for " + factors.length + " factors");
+        }
         return new SmoothedState(form, alpha, beta, gamma, phi, level, trend, seasonal, length, sigma, factors,
-                degreesOfFreedom);
+                degreesOfFreedom, spreadDegrees);
+    }
+
+    /**
+     * @param h periods ahead, from 1
+     * @return the degrees of freedom of the standard error h periods ahead, for Student's t quantiles; infinite
+     *     for normal ones
+     */
+    double degreesOfFreedom(int h) {
+        if (spreadDegrees.length > 0) {
+            return spreadDegrees[Math.min(h, spreadDegrees.length) - 1];
+        }
+        return degreesOfFreedom == 0 ? Double.POSITIVE_INFINITY : degreesOfFreedom;
     }
 
     /** @return the standard error multipliers by period ahead; empty when there are none */
@@ -170,15 +195,21 @@ final class SmoothedState {
         for (double value : spreadFactors) {
             out.writeDouble(value);
         }
+        out.writeInt(spreadDegrees.length);
+        for (double value : spreadDegrees) {
+            out.writeDouble(value);
+        }
     }
 
     /**
      * @param in positioned at a state
      * @param withSpreadFactors whether the state ends with its degrees of freedom and spread factors (model
      *     format 3 and later)
+     * @param withSpreadDegrees whether the degrees of freedom per period ahead follow (format 4 and later)
      * @return the state
      */
-    static SmoothedState read(DataInputStream in, boolean withSpreadFactors) throws IOException {
+    static SmoothedState read(DataInputStream in, boolean withSpreadFactors, boolean withSpreadDegrees)
+            throws IOException {
         EtsForm form;
         try {
             form = EtsForm.parse(in.readUTF());
@@ -208,7 +239,19 @@ final class SmoothedState {
         for (int i = 0; i < factorCount; i++) {
             factors[i] = in.readDouble();
         }
+        int degreeCount = withSpreadDegrees ? in.readInt() : 0;
+        if (degreeCount != 0 && degreeCount != factorCount) {
+            throw new IOException("corrupt model: " + degreeCount + " degrees of freedom for " + factorCount
+                    + " spread factors");
+        }
+        double[] spreadDegrees = new double[degreeCount];
+        for (int i = 0; i < degreeCount; i++) {
+            spreadDegrees[i] = in.readDouble();
+            if (!(spreadDegrees[i] > 0)) {
+                throw new IOException("corrupt model: " + spreadDegrees[i] + " degrees of freedom");
+            }
+        }
         return new SmoothedState(form, values[0], values[1], values[2], values[3], values[4], values[5], seasonal,
-                length, values[6], factors, degreesOfFreedom);
+                length, values[6], factors, degreesOfFreedom, spreadDegrees);
     }
 }

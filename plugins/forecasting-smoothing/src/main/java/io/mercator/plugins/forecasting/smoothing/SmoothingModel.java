@@ -10,6 +10,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -24,8 +25,12 @@ import org.apache.commons.math3.distribution.TDistribution;
 final class SmoothingModel extends AbstractModel implements ForecastModel {
 
     private static final int MAGIC = 0x534d5448; // "SMTH"
-    /** Format 3 adds the states' spread factors; format 2 (without them) is still read. */
-    private static final int FORMAT = 3;
+    /**
+     * Format 4 adds the degrees of freedom of the states' calibrated spread per period ahead, format 3 the spread
+     * factors; formats 2 and 3 are still read.
+     */
+    private static final int FORMAT = 4;
+    private static final int FORMAT_WITHOUT_SPREAD_DEGREES = 3;
     private static final int FORMAT_WITHOUT_SPREAD_FACTORS = 2;
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -72,14 +77,21 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
                 standardError[h] += memberError[h] / states.length;
             }
         }
-        int degreesOfFreedom = Integer.MAX_VALUE;
-        for (SmoothedState state : states) {
-            degreesOfFreedom = Math.min(degreesOfFreedom, state.degreesOfFreedom);
-        }
-        RealDistribution errors = degreesOfFreedom == 0 ? STANDARD_NORMAL
-                : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
-        Forecast forecast = Forecast.symmetric(mean, standardError, errors::inverseCumulativeProbability, levels);
+        Forecast forecast = Forecast.symmetricByPeriod(mean, standardError, h -> {
+            double degreesOfFreedom = Double.POSITIVE_INFINITY;
+            for (SmoothedState state : states) {
+                degreesOfFreedom = Math.min(degreesOfFreedom, state.degreesOfFreedom(h + 1));
+            }
+            return quantile(degreesOfFreedom);
+        }, levels);
         return nonNegative[s] ? forecast.atLeast(0) : forecast;
+    }
+
+    /** @return the quantile function of Student's t with these degrees of freedom, the normal's for infinitely many */
+    private static DoubleUnaryOperator quantile(double degreesOfFreedom) {
+        RealDistribution errors = degreesOfFreedom == Double.POSITIVE_INFINITY ? STANDARD_NORMAL
+                : new TDistribution(null, degreesOfFreedom, TDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY);
+        return errors::inverseCumulativeProbability;
     }
 
     @Override
@@ -99,7 +111,9 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
         DataInputStream data = new DataInputStream(in.markSupported() ? in : new BufferedInputStream(in));
         data.mark(8);
         data.readInt();
-        int format = data.readInt() == FORMAT_WITHOUT_SPREAD_FACTORS ? FORMAT_WITHOUT_SPREAD_FACTORS : FORMAT;
+        int written = data.readInt();
+        int format = written == FORMAT_WITHOUT_SPREAD_FACTORS || written == FORMAT_WITHOUT_SPREAD_DEGREES ? written
+                : FORMAT;
         data.reset();
         Header header = readHeader(data, MAGIC, format, "an exponential smoothing model", expectedName);
         String name = header.strategyName();
@@ -120,7 +134,7 @@ final class SmoothingModel extends AbstractModel implements ForecastModel {
             }
             members[s] = new SmoothedState[memberCount];
             for (int k = 0; k < memberCount; k++) {
-                members[s][k] = SmoothedState.read(data, format == FORMAT);
+                members[s][k] = SmoothedState.read(data, format >= FORMAT_WITHOUT_SPREAD_DEGREES, format == FORMAT);
             }
         }
         return new SmoothingModel(name, version, IdDictionary.of("series", ids), members, nonNegative);
