@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mercator.api.Family;
-import io.mercator.api.Model;
 import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
@@ -22,17 +21,14 @@ import io.mercator.api.jobs.JobInfo;
 import io.mercator.api.jobs.JobService;
 import io.mercator.api.jobs.JobState;
 import io.mercator.api.jobs.TrainingRequest;
-import io.mercator.api.runtime.ModelStore;
 import io.mercator.api.runtime.StoredModel;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +46,7 @@ abstract class JobManagerContract {
     protected abstract JobHistory openHistory() throws Exception;
 
     final TestStrategy strategy = new TestStrategy();
-    final RecordingStore store = new RecordingStore();
+    final MemoryStore store = new MemoryStore();
     private final List<JobManager> managers = new ArrayList<>();
 
     JobManager manager() throws Exception {
@@ -288,40 +284,6 @@ abstract class JobManagerContract {
         @Override
         public void writeTo(OutputStream out) throws IOException {
             out.write(1);
-        }
-    }
-
-
-    /** Keeps what was saved. */
-    static final class RecordingStore implements ModelStore {
-        final List<StoredModel> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public StoredModel save(Family family, Model model, Map<String, String> metadata) {
-            StoredModel stored = new StoredModel("model-" + saved.size(), family, model.strategyName(),
-                    model.strategyVersion(), Instant.now(), 1, "00", metadata);
-            saved.add(stored);
-            return stored;
-        }
-
-        @Override
-        public Optional<StoredModel> find(String id) {
-            return saved.stream().filter(model -> model.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public List<StoredModel> list(Family family) {
-            return saved;
-        }
-
-        @Override
-        public InputStream open(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return false;
         }
     }
 }

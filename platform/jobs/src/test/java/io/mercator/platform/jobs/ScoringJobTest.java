@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.mercator.api.Family;
-import io.mercator.api.Model;
 import io.mercator.api.Parameters;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
@@ -20,23 +19,16 @@ import io.mercator.api.jobs.JobInfo;
 import io.mercator.api.jobs.JobKind;
 import io.mercator.api.jobs.JobState;
 import io.mercator.api.jobs.ScoringRequest;
-import io.mercator.api.runtime.ModelStore;
-import io.mercator.api.runtime.StoredModel;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -227,44 +219,6 @@ class ScoringJobTest {
                     out.write(String.join(",", users.toArray()).getBytes(StandardCharsets.UTF_8));
                 }
             };
-        }
-    }
-
-
-    /** Keeps models in memory. */
-    private static final class MemoryStore implements ModelStore {
-        final List<StoredModel> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
-
-        @Override
-        public StoredModel save(Family family, Model model, Map<String, String> metadata) throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            model.writeTo(out);
-            StoredModel stored = new StoredModel("model-" + saved.size(), family, model.strategyName(),
-                    model.strategyVersion(), Instant.now(), out.size(), "00", metadata);
-            bytes.put(stored.id(), out.toByteArray());
-            saved.add(stored);
-            return stored;
-        }
-
-        @Override
-        public Optional<StoredModel> find(String id) {
-            return saved.stream().filter(model -> model.id().equals(id)).findFirst();
-        }
-
-        @Override
-        public List<StoredModel> list(Family family) {
-            return saved;
-        }
-
-        @Override
-        public InputStream open(String id) {
-            return new ByteArrayInputStream(bytes.get(id));
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return false;
         }
     }
 }
