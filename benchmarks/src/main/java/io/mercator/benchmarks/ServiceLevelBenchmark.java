@@ -1,29 +1,20 @@
 package io.mercator.benchmarks;
 
-import io.mercator.api.Family;
 import io.mercator.api.Parameters;
-import io.mercator.api.Strategy;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.runtime.EvaluationReport;
 import io.mercator.api.runtime.EvaluationRequest;
-import io.mercator.api.runtime.StrategyCall;
-import io.mercator.api.runtime.StrategyInfo;
-import io.mercator.api.runtime.StrategyLease;
-import io.mercator.api.runtime.StrategyNotFoundException;
-import io.mercator.api.runtime.StrategyRegistry;
+import io.mercator.api.runtime.FixedStrategyRegistry;
 import io.mercator.platform.evaluation.optimization.OptimizationEvaluator;
 import io.mercator.plugins.forecasting.smoothing.EtsStrategy;
 import io.mercator.plugins.optimization.policies.MinMaxStrategy;
 import io.mercator.plugins.optimization.policies.OrderUpToStrategy;
 import io.mercator.plugins.optimization.policies.ReorderPointStrategy;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The issue's service-level figure: achieved fill rate against the target, and total cost against
@@ -48,8 +39,8 @@ public final class ServiceLevelBenchmark {
         String demand = args.length > 3 ? args[3] : "simulated";
         System.out.printf(Locale.ROOT, "Mercator service-level benchmark on %d cores, %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"));
-        OptimizationEvaluator evaluator = new OptimizationEvaluator(new FixedRegistry(new ReorderPointStrategy(),
-                new MinMaxStrategy(), new OrderUpToStrategy(), new EtsStrategy()));
+        OptimizationEvaluator evaluator = new OptimizationEvaluator(new FixedStrategyRegistry(
+                new ReorderPointStrategy(), new MinMaxStrategy(), new OrderUpToStrategy(), new EtsStrategy()));
         Path retail = PricingBenchmark.sharedData("online-retail-uci/transactions.csv.gz");
         Path turnover = PricingBenchmark.sharedData("aus-retail-turnover/train.csv");
         Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
@@ -97,74 +88,6 @@ public final class ServiceLevelBenchmark {
             if (note.contains("achieved") || note.startsWith("demand per period")) {
                 System.out.println("  " + note);
             }
-        }
-    }
-
-    /** Hands out the strategies it was given by name. */
-    private static final class FixedRegistry implements StrategyRegistry {
-
-        private final Map<String, Strategy<?, ?>> strategies = new LinkedHashMap<>();
-
-        FixedRegistry(Strategy<?, ?>... given) {
-            for (Strategy<?, ?> strategy : given) {
-                strategies.put(strategy.descriptor().name(), strategy);
-            }
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec) {
-            Strategy<?, ?> strategy = strategies.get(spec.split("@")[0]);
-            if (!strategyType.isInstance(strategy)) {
-                throw new StrategyNotFoundException(Family.OPTIMIZATION, spec, "not among " + strategies.keySet());
-            }
-            return new StrategyLease<>() {
-                @Override
-                public S strategy() {
-                    return (S) strategy;
-                }
-
-                @Override
-                public StrategyInfo info() {
-                    throw new UnsupportedOperationException("a fixed registry has no bundle information");
-                }
-
-                @Override
-                public void close() {
-                    // nothing is held
-                }
-            };
-        }
-
-        @Override
-        public List<StrategyInfo> list() {
-            return new ArrayList<>();
-        }
-
-        @Override
-        public List<StrategyInfo> list(Family family) {
-            return new ArrayList<>();
-        }
-
-        @Override
-        public StrategyInfo resolve(Family family, String spec) {
-            throw new UnsupportedOperationException("a fixed registry has no bundle information");
-        }
-
-        @Override
-        public <S extends Strategy<?, ?>, R> R call(Class<S> strategyType, String spec, Duration deadline,
-                StrategyCall<S, R> call) {
-            throw new UnsupportedOperationException("a fixed registry only hands out leases");
-        }
-
-        @Override
-        public Optional<String> defaultSpec(Family family) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void setDefault(Family family, String spec) {
-            throw new UnsupportedOperationException("a fixed registry has no defaults");
         }
     }
 }

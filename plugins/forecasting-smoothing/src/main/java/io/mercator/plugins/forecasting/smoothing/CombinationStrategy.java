@@ -3,15 +3,13 @@ package io.mercator.plugins.forecasting.smoothing;
 import io.mercator.api.Family;
 import io.mercator.api.ParameterSpec;
 import io.mercator.api.Parameters;
-import io.mercator.api.Strategy;
 import io.mercator.api.StrategyDescriptor;
 import io.mercator.api.TrainingContext;
 import io.mercator.api.ValidationException;
 import io.mercator.api.forecasting.ForecastModel;
 import io.mercator.api.forecasting.ForecastStrategy;
 import io.mercator.api.forecasting.SeriesSet;
-import io.mercator.api.runtime.StrategyCall;
-import io.mercator.api.runtime.StrategyInfo;
+import io.mercator.api.runtime.FixedStrategyRegistry;
 import io.mercator.api.runtime.StrategyLease;
 import io.mercator.api.runtime.StrategyNotFoundException;
 import io.mercator.api.runtime.StrategyRegistry;
@@ -20,13 +18,9 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -87,7 +81,7 @@ public final class CombinationStrategy implements ForecastStrategy {
      * @return a combination over them
      */
     public static CombinationStrategy of(ForecastStrategy... strategies) {
-        return new CombinationStrategy(new FixedRegistry(strategies));
+        return new CombinationStrategy(new FixedStrategyRegistry(strategies));
     }
 
     @Override
@@ -175,73 +169,5 @@ public final class CombinationStrategy implements ForecastStrategy {
         }
         return new CombinationModel(header.strategyName(), header.strategyVersion(), components.get(0).series(),
                 components);
-    }
-
-    /** Hands out the strategies it was given by name, ignoring a spec's version range. */
-    private static final class FixedRegistry implements StrategyRegistry {
-
-        private final Map<String, ForecastStrategy> strategies = new LinkedHashMap<>();
-
-        FixedRegistry(ForecastStrategy... given) {
-            for (ForecastStrategy strategy : given) {
-                strategies.put(strategy.descriptor().name(), strategy);
-            }
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <S extends Strategy<?, ?>> StrategyLease<S> acquire(Class<S> strategyType, String spec) {
-            ForecastStrategy strategy = strategies.get(spec.split("@")[0]);
-            if (strategy == null || !strategyType.isInstance(strategy)) {
-                throw new StrategyNotFoundException(Family.FORECASTING, spec, "not among " + strategies.keySet());
-            }
-            return new StrategyLease<>() {
-                @Override
-                public S strategy() {
-                    return (S) strategy;
-                }
-
-                @Override
-                public StrategyInfo info() {
-                    throw new UnsupportedOperationException("a fixed registry has no bundle information");
-                }
-
-                @Override
-                public void close() {
-                    // nothing is held
-                }
-            };
-        }
-
-        @Override
-        public List<StrategyInfo> list() {
-            throw new UnsupportedOperationException("a fixed registry has no bundle information");
-        }
-
-        @Override
-        public List<StrategyInfo> list(Family family) {
-            throw new UnsupportedOperationException("a fixed registry has no bundle information");
-        }
-
-        @Override
-        public StrategyInfo resolve(Family family, String spec) {
-            throw new UnsupportedOperationException("a fixed registry has no bundle information");
-        }
-
-        @Override
-        public <S extends Strategy<?, ?>, R> R call(Class<S> strategyType, String spec, Duration deadline,
-                StrategyCall<S, R> call) {
-            throw new UnsupportedOperationException("a fixed registry only hands out leases");
-        }
-
-        @Override
-        public Optional<String> defaultSpec(Family family) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void setDefault(Family family, String spec) {
-            throw new UnsupportedOperationException("a fixed registry has no defaults");
-        }
     }
 }
